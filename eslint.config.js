@@ -1,0 +1,63 @@
+import js from '@eslint/js';
+import i18next from 'eslint-plugin-i18next';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Imports each layer may not make (DESIGN.md: shared is pure, renderer is a browser, only main/electron knows Electron). */
+const node = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'better-sqlite3-multiple-ciphers', '@node-rs/*'];
+const restrict = (patterns, message) => ['error', { patterns: [{ group: patterns, message }] }];
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'out', 'dist', 'release', 'test-results', 'playwright-report', 'native'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      eqeqeq: ['error', 'always'],
+      'no-console': ['error', { allow: ['error', 'warn'] }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [...node, 'electron', 'react', 'react-dom', '../main/*', '../renderer/*', '../../main/*', '../../renderer/*'],
+        'shared/ imports nothing from Node, Electron, the DOM, main or renderer.',
+      ),
+    },
+  },
+  {
+    files: ['main/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(['electron', '**/electron/*', '**/renderer/*'], 'main/core never imports Electron or the renderer.'),
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks, i18next },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': restrict([...node, 'electron', '**/main/*', '**/main/**'], 'renderer/ imports shared/ and browser libraries only.'),
+      // Every word a user reads comes from renderer/i18n.
+      'i18next/no-literal-string': ['error', { mode: 'jsx-text-only' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'JSXAttribute[name.name=/^(label|placeholder|title|aria-label|alt|description|error|tooltip|aria-description|confirmLabel|cancelLabel)$/] > Literal',
+          message: 'User-facing text comes from i18n: use t(...).',
+        },
+      ],
+    },
+  },
+  {
+    files: ['tests/**/*.ts', '**/*.test.ts', '**/*.spec.ts', 'scripts/**', 'bin/**', 'main/core/cli.ts', 'tests/bench/**'],
+    rules: { 'no-console': 'off' },
+  },
+);

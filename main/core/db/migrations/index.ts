@@ -1,0 +1,7 @@
+import type { Migration } from './types';
+import { migration as m0001 } from './0001-foundation';
+
+/** Every migration, in order. A test checks versions run 1..n and match the file names. */
+export const MIGRATIONS: readonly Migration[] = [m0001];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

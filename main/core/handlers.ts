@@ -1,0 +1,18 @@
+import { accountHandlers, appHandlers, authHandlers, usersHandlers } from './accounts/handlers';
+import { auditHandlers } from './audit/handlers';
+import { createRouter, type Handlers, type Router } from './router';
+import { settingsHandlers } from './settings/handlers';
+
+/** The whole contract's implementation; the type makes a missing handler a compile error. */
+export const handlers: Handlers = {
+  ...appHandlers,
+  ...authHandlers,
+  ...accountHandlers,
+  ...usersHandlers,
+  ...auditHandlers,
+  ...settingsHandlers,
+};
+
+export function createDeskRouter(log?: (line: string) => void): Router {
+  return createRouter(handlers, log);
+}

@@ -1,0 +1,119 @@
+import type { z } from 'zod';
+import {
+  contract,
+  isProcedureName,
+  type OutputOf,
+  type ParsedInputOf,
+  type ProcedureName,
+} from '../../shared/contract';
+import type { FieldErrors, Result } from '../../shared/errors';
+import type { Desk } from './desk';
+import { AppError, isAppError } from './errors';
+
+export interface HandlerContext {
+  desk: Desk;
+  /** Names the entity a write acted on, for its audit entry. */
+  setAuditEntityId(id: string | number): void;
+}
+
+export type Handler<N extends ProcedureName> = (
+  input: ParsedInputOf<N>,
+  ctx: HandlerContext,
+) => OutputOf<N> | Promise<OutputOf<N>>;
+
+/** One handler per procedure: a missing or an extra one is a type error. */
+export type Handlers = { [N in ProcedureName]: Handler<N> };
+export type HandlersFor<N extends ProcedureName> = { [K in N]: Handler<K> };
+
+/** zod's issues as `{ "field.path": code }`; our schemas carry their codes as messages. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const path = issue.path.length > 0 ? issue.path.map(String).join('.') : '_';
+    if (fields[path]) continue;
+    const message = issue.message;
+    fields[path] = /^[a-zA-Z][\w.]*$/.test(message) && message.length <= 40 ? message : issue.code === 'invalid_type' ? 'required' : 'invalid';
+  }
+  return fields;
+}
+
+/** A name from outside is logged only in a safe, short form. */
+function safeName(name: unknown): string {
+  return typeof name === 'string' ? name.replace(/[^\w.]/g, '').slice(0, 64) : typeof name;
+}
+
+function failure(error: AppError): Result<never> {
+  return {
+    ok: false,
+    error: {
+      code: error.code,
+      ...(error.params ? { params: error.params } : {}),
+      ...(error.fields ? { fields: error.fields } : {}),
+    },
+  };
+}
+
+export interface Router {
+  dispatch(desk: Desk, name: unknown, input: unknown): Promise<Result<unknown>>;
+}
+
+/**
+ * access check → parse → handler → audit → envelope. The access check comes first
+ * so that a caller without the role learns nothing, not even the input's shape, and
+ * every refusal is audited whatever its payload. Nothing is thrown to the
+ * caller: every outcome is `{ ok, value }` or `{ ok: false, error: { code, ... } }`.
+ */
+export function createRouter(handlers: Handlers, log: (line: string) => void = console.error): Router {
+  async function dispatch(desk: Desk, name: unknown, input: unknown): Promise<Result<unknown>> {
+    const user = desk.currentUser;
+    const refuse = (code: 'call.unknownProcedure' | 'call.forbidden', action: string): Result<never> => {
+      if (user) desk.audit({ action, outcome: 'refused', detail: code });
+      return failure(new AppError(code));
+    };
+
+    if (!isProcedureName(name)) return refuse('call.unknownProcedure', `call.${safeName(name)}`);
+    const procedure = contract[name];
+
+    if (procedure.access !== 'public') {
+      if (!user) return failure(new AppError('auth.locked'));
+      if (procedure.access !== 'session' && !procedure.access.some((role) => user.roles.includes(role))) {
+        return refuse('call.forbidden', name);
+      }
+      if (user.mustChangePassword && !procedure.duringPasswordChange) {
+        return failure(new AppError('auth.passwordChangeRequired'));
+      }
+    }
+
+    const parsed = procedure.input.safeParse(input ?? {});
+    if (!parsed.success) {
+      return failure(new AppError('call.invalidInput', { fields: fieldErrorsOf(parsed.error) }));
+    }
+
+    let entityId: string | null = null;
+    const ctx: HandlerContext = { desk, setAuditEntityId: (id) => (entityId = String(id)) };
+    const audited = procedure.audit;
+    const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => unknown;
+    try {
+      const value = await handler(parsed.data, ctx);
+      if (audited && desk.currentUser) {
+        desk.audit({ action: name, entity: audited.entity, entityId, outcome: 'success' });
+      }
+      return { ok: true, value: value ?? null };
+    } catch (error) {
+      const appError = isAppError(error) ? error : new AppError('call.internal');
+      if (!isAppError(error)) {
+        // Name and stack frames only: a message may quote data (SQLite quotes values).
+        log(`guichet: ${name} failed: ${error instanceof Error ? error.name : typeof error}`);
+      }
+      if (audited && desk.currentUser) {
+        try {
+          desk.audit({ action: name, entity: audited.entity, entityId, outcome: 'failure', detail: appError.code });
+        } catch {
+          log(`guichet: could not audit the failure of ${name}`);
+        }
+      }
+      return failure(appError);
+    }
+  }
+  return { dispatch };
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+export const IDLE_LOCK_MINUTES_MIN = 1;
+export const IDLE_LOCK_MINUTES_MAX = 60;
+export const DEFAULT_IDLE_LOCK_MINUTES = 5;
+export const DEFAULT_TIME_ZONE = 'Africa/Casablanca';
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const timeZoneSchema = z.string().refine(isTimeZone, { error: 'timeZone.invalid' });
+
+export const deskSettingsSchema = z.object({
+  idleLockMinutes: z
+    .number({ error: 'required' })
+    .int({ error: 'invalid' })
+    .min(IDLE_LOCK_MINUTES_MIN, { error: 'idleLock.range' })
+    .max(IDLE_LOCK_MINUTES_MAX, { error: 'idleLock.range' }),
+  timeZone: timeZoneSchema,
+});
+
+export type DeskSettings = z.infer<typeof deskSettingsSchema>;
+
+export const DEFAULT_SETTINGS: DeskSettings = {
+  idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES,
+  timeZone: DEFAULT_TIME_ZONE,
+};

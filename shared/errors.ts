@@ -1,0 +1,65 @@
+/**
+ * Every error a procedure can answer with. The renderer translates each code
+ * (`errors.<code>` in renderer/i18n); main never sends a message, only a code and
+ * its params, so nothing confidential can leak through an error's text.
+ */
+export const ERROR_CODES = [
+  // the call itself
+  'call.unknownProcedure',
+  'call.invalidInput',
+  'call.forbidden',
+  'call.internal',
+  // the data folder and the vault
+  'data.inUse',
+  'data.notInitialized',
+  'data.alreadyInitialized',
+  'vault.missing',
+  'vault.corrupt',
+  'vault.tampered',
+  'vault.mismatch',
+  'db.missing',
+  'db.corrupt',
+  'db.fromNewerVersion',
+  'db.wrongKey',
+  'storage.writeFailed',
+  // sessions
+  'auth.invalidCredentials',
+  'auth.throttled',
+  'auth.locked',
+  'auth.passwordChangeRequired',
+  'auth.wrongCurrentPassword',
+  'recovery.malformed',
+  'recovery.wrongKey',
+  'recovery.notAnAdministrator',
+  // accounts
+  'password.tooShort',
+  'password.tooLong',
+  'password.tooCommon',
+  'password.sameAsLogin',
+  'password.unchanged',
+  'users.loginTaken',
+  'users.notFound',
+  'users.lastAdmin',
+  'users.cannotDisableSelf',
+  'users.alreadyDisabled',
+  'users.notDisabled',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** A field-level problem: the path of the field and a code translated under `fields.` */
+export type FieldErrors = Record<string, string>;
+
+export type ErrorParams = Record<string, string | number>;
+
+export interface ErrorInfo {
+  code: ErrorCode;
+  params?: ErrorParams;
+  fields?: FieldErrors;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
