@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language, type Role, type SessionUser } from '../../shared/domain/accounts';
 import type { DeskEvent } from '../../shared/contract';
@@ -53,6 +53,13 @@ export interface OpenSession {
 
 export type LockReason = 'button' | 'shortcut' | 'idle' | 'switchUser' | 'screenLock' | 'suspend' | 'shutdown';
 
+/** A write cut short by a crash leaves its temporary file behind (the real file is intact). */
+function removeLeftoverTemporaryFiles(dataDir: string): void {
+  for (const name of readdirSync(dataDir)) {
+    if (/^\.(vault|throttle|desk)\.json\.[0-9a-f]+\.tmp$/.test(name)) rmSync(join(dataDir, name), { force: true });
+  }
+}
+
 function escrowAad(vaultId: string, userId: number): string {
   return `guichet-escrow|${vaultId}|${userId}`;
 }
@@ -73,6 +80,7 @@ export class Desk {
   private constructor(private readonly options: DeskOptions) {
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     this.folderLock = FolderLock.acquire(options.dataDir);
+    removeLeftoverTemporaryFiles(options.dataDir);
     this.vault = new VaultStore(this.path(VAULT_FILE));
     this.throttle = new LoginThrottle(this.path(THROTTLE_FILE));
   }

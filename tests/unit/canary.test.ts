@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { deskWithStaff, loginAs } from '../support/desk';
+
+const CANARY = 'Zx9canaryQv7';
+
+/** Every file in the data folder, including the WAL and shared-memory files while the database is open. */
+function filesIn(dir: string): string[] {
+  return readdirSync(dir).map((f) => join(dir, f)).filter((f) => statSync(f).isFile());
+}
+
+function findCanary(dir: string): string[] {
+  const needles = [
+    Buffer.from(CANARY, 'utf8'),
+    Buffer.from(CANARY, 'utf16le'),
+    Buffer.from(CANARY.toLowerCase(), 'utf8'),
+    Buffer.from(CANARY.slice(0, 8), 'utf8'),
+  ];
+  return filesIn(dir).filter((file) => {
+    const bytes = readFileSync(file);
+    return needles.some((needle) => bytes.includes(needle));
+  });
+}
+
+describe('no plaintext on disk', () => {
+  it('users and audit entries carrying a canary leave no byte of it in any file of the data folder', async () => {
+    const t = await deskWithStaff();
+    try {
+      await loginAs(t, t.staff.admin);
+      for (let i = 0; i < 20; i++) {
+        const created = await t.ok('users.create', {
+          login: `${CANARY}${i}`,
+          displayName: `${CANARY} name ${i}`,
+          roles: ['desk'],
+          language: 'fr',
+        });
+        await t.ok('users.update', { id: created.user.id, displayName: `${CANARY} renamed ${i}` });
+        if (i % 2 === 0) await t.ok('users.disable', { id: created.user.id });
+      }
+      // refused and failed calls whose names carry the canary are audited too
+      await t.router.dispatch(t.desk, `visitors.${CANARY}`, {});
+      await t.call('auth.login', { login: `${CANARY}1`, password: `${CANARY} wrong password` });
+      await t.ok('auth.login', { login: t.staff.admin.login, password: t.staff.admin.password });
+      const entries = (await t.ok('audit.list', { limit: 500 })).entries;
+      expect(entries.some((e) => e.action.includes(CANARY))).toBe(true);
+      expect(entries.some((e) => e.userLogin?.startsWith(CANARY))).toBe(true);
+
+      // while open: database, WAL and SHM on disk
+      expect(filesIn(t.dir).some((f) => f.endsWith('-wal'))).toBe(true);
+      expect(findCanary(t.dir)).toEqual([]);
+      // and after locking and checkpointing
+      t.desk.lock('button');
+      expect(findCanary(t.dir)).toEqual([]);
+    } finally {
+      t.close();
+    }
+  });
+});

@@ -1,0 +1,109 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../main/core/db/database';
+import { LATEST_VERSION, MIGRATIONS } from '../../main/core/db/migrations';
+import { DATABASE_FILE } from '../../main/core/desk';
+import { ADMIN, deskWithStaff, loginAs, openTestDesk } from '../support/desk';
+
+const MIGRATIONS_DIR = join(import.meta.dirname, '../../main/core/db/migrations');
+
+/** Opens the database the way an attacker with the key would, outside the app. */
+function rawOpen(path: string, key: Buffer): Database.Database {
+  const db = new Database(path);
+  db.pragma(`cipher='sqlcipher'`);
+  db.pragma('legacy=4');
+  db.pragma(`key="x'${key.toString('hex')}'"`);
+  return db;
+}
+
+describe('migrations', () => {
+  it('are registered in order, one file per version, named after their version', () => {
+    const files = readdirSync(MIGRATIONS_DIR).filter((f) => /^\d{4}-.+\.ts$/.test(f)).sort();
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(files).toHaveLength(MIGRATIONS.length);
+    files.forEach((file, i) => {
+      expect(file).toBe(`${String(MIGRATIONS[i].version).padStart(4, '0')}-${MIGRATIONS[i].name}.ts`);
+    });
+    expect(LATEST_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  it('create STRICT tables and record the version', async () => {
+    const t = await deskWithStaff();
+    try {
+      await loginAs(t, t.staff.admin);
+      const { db } = t.desk.requireSession();
+      expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+      const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table'`).all() as { name: string; sql: string }[];
+      for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT/);
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.pragma('synchronous', { simple: true })).toBe(2);
+      expect(db.pragma('temp_store', { simple: true })).toBe(2);
+    } finally {
+      t.close();
+    }
+  });
+});
+
+describe('the encrypted database', () => {
+  it('is a SQLCipher v4 file: no SQLite header, unreadable without the key', async () => {
+    const t = await deskWithStaff();
+    t.close();
+    const path = join(t.dir, DATABASE_FILE);
+    expect(readFileSync(path).subarray(0, 16).toString('latin1')).not.toContain('SQLite format 3');
+    expect(() => new Database(path).prepare('SELECT count(*) FROM sqlite_master').get()).toThrow();
+    expect(() => openDatabase(path, Buffer.alloc(32, 1), { create: false })).toThrow('db.wrongKey');
+  });
+
+  it('is never created over an existing file', async () => {
+    const t = await deskWithStaff();
+    t.close();
+    const path = join(t.dir, DATABASE_FILE);
+    const before = readFileSync(path);
+    expect(() => openDatabase(path, Buffer.alloc(32, 1), { create: true })).toThrow('data.alreadyInitialized');
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('refuses a database from a newer version of the app, and leaves it untouched', async () => {
+    const t = await deskWithStaff();
+    await loginAs(t, t.staff.admin);
+    const key = Buffer.from(t.desk.requireSession().dataKey);
+    t.close();
+    const path = join(t.dir, DATABASE_FILE);
+    const raw = rawOpen(path, key);
+    raw.pragma(`user_version=${LATEST_VERSION + 1}`);
+    raw.pragma('wal_checkpoint(TRUNCATE)');
+    raw.close();
+    const before = readFileSync(path);
+    const again = openTestDesk(t.dir, t.clock);
+    try {
+      const result = await again.call('auth.login', { login: ADMIN.login, password: ADMIN.password });
+      expect(result).toEqual({
+        ok: false,
+        error: { code: 'db.fromNewerVersion', params: { found: LATEST_VERSION + 1, supported: LATEST_VERSION } },
+      });
+      expect(again.desk.currentUser).toBeNull();
+    } finally {
+      again.close();
+    }
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('a database that belongs to another vault is refused', async () => {
+    const a = await deskWithStaff();
+    const b = await deskWithStaff();
+    a.close();
+    b.close();
+    const { copyFileSync } = await import('node:fs');
+    copyFileSync(join(b.dir, 'vault.json'), join(a.dir, 'vault.json'));
+    const again = openTestDesk(a.dir, a.clock);
+    try {
+      // b's vault unwraps b's data key, which cannot open a's database
+      expect(await again.call('auth.login', { login: ADMIN.login, password: ADMIN.password })).toMatchObject({ ok: false, error: { code: 'db.wrongKey' } });
+    } finally {
+      again.close();
+    }
+  });
+});
