@@ -1,0 +1,98 @@
+/**
+ * `npm run bench`: figures measured side by side in one run, printed as ratios
+ * (machines are noisy; tests never assert timings).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { appendAudit } from '../../main/core/audit/service';
+import { migrate, openDatabase, type Db } from '../../main/core/db/database';
+import { Desk } from '../../main/core/desk';
+import { calibrateKdf, deriveKey, KDF_FLOOR, newKdfParams } from '../../main/core/vault/kdf';
+import { randomBytes } from '../../main/core/vault/crypto';
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const ms = (value: number): string => `${value.toFixed(1)} ms`;
+
+async function time<T>(fn: () => Promise<T> | T): Promise<number> {
+  const started = performance.now();
+  await fn();
+  return performance.now() - started;
+}
+
+function table(title: string, rows: [string, string, string?][]): void {
+  console.log(`\n${title}`);
+  const width = Math.max(...rows.map((r) => r[0].length));
+  for (const [label, value, note] of rows) console.log(`  ${label.padEnd(width)}  ${value.padStart(12)}${note ? `  ${note}` : ''}`);
+}
+
+async function benchKdfAndUnlock(): Promise<void> {
+  const calibrated = await calibrateKdf();
+  const floorRuns: number[] = [];
+  const calibratedRuns: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    floorRuns.push(await time(() => deriveKey('bench password', newKdfParams(KDF_FLOOR))));
+    calibratedRuns.push(await time(() => deriveKey('bench password', newKdfParams(calibrated))));
+  }
+
+  const dir = mkdtempSync(join(tmpdir(), 'guichet-bench-'));
+  try {
+    const desk = Desk.open({ dataDir: dir, kdfCost: calibrated });
+    await desk.setup({ login: 'bench', displayName: 'Bench', password: 'a bench passphrase', language: 'fr' });
+    desk.lock('button');
+    const unlockRuns: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      unlockRuns.push(await time(() => desk.login('bench', 'a bench passphrase')));
+      desk.lock('button');
+    }
+    desk.close();
+    table('Key derivation and unlock (Argon2id, median of 5)', [
+      ['calibrated parameters', `m=${calibrated.m / 1024} MiB`, `t=${calibrated.t} p=${calibrated.p} (target 500 ms)`],
+      ['KDF at the floor (64 MiB, t=3)', ms(median(floorRuns))],
+      ['KDF calibrated', ms(median(calibratedRuns)), `${(median(calibratedRuns) / median(floorRuns)).toFixed(1)}× the floor`],
+      ['unlock (KDF + open + checks)', ms(median(unlockRuns)), `${(median(unlockRuns) / median(calibratedRuns)).toFixed(2)}× the KDF alone`],
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function benchAuditWrites(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'guichet-bench-'));
+  try {
+    const key = randomBytes(32);
+    const encrypted = openDatabase(join(dir, 'encrypted.db'), key, { create: true });
+    const plain: Db = new Database(join(dir, 'plain.db'));
+    plain.pragma('journal_mode=WAL');
+    plain.pragma('synchronous=FULL');
+    migrate(plain);
+    const entries = 2000;
+    const run = (db: Db) => () => {
+      for (let i = 0; i < entries; i++) {
+        appendAudit(db, { at: new Date().toISOString(), userId: null, action: 'bench.write', entity: 'user', entityId: String(i), outcome: 'success' });
+      }
+    };
+    // Interleaved rounds so both see the same machine load.
+    const encRuns: number[] = [];
+    const plainRuns: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      plainRuns.push(await time(run(plain)));
+      encRuns.push(await time(run(encrypted)));
+    }
+    encrypted.close();
+    plain.close();
+    const enc = median(encRuns);
+    const pl = median(plainRuns);
+    table(`Audit appends, one durable transaction each (${entries} per round, median of 3)`, [
+      ['plain SQLite', `${Math.round((entries / pl) * 1000)}/s`],
+      ['SQLCipher (encrypted)', `${Math.round((entries / enc) * 1000)}/s`, `${(enc / pl).toFixed(2)}× the plain time`],
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+console.log(`Guichet bench — ${new Date().toISOString()} — node ${process.version}`);
+await benchKdfAndUnlock();
+await benchAuditWrites();
