@@ -1,0 +1,68 @@
+import type { ConsentKind, Need, Sex, ViolenceType, VisitorFields, Vulnerability } from './visitors';
+
+/** A visitor as lists show her: never her names, unless revealed on purpose (an audited read). */
+export interface VisitorListItem {
+  id: number;
+  code: string;
+  alias: string | null;
+  initials: string | null;
+  sex: Sex;
+  age: number | null;
+  nationality: string | null;
+  anonymised: boolean;
+  lastActivityAt: string;
+}
+
+export interface VisitorDetail extends VisitorListItem {
+  fields: VisitorFields;
+  createdAt: string;
+  updatedAt: string;
+  birthYearBand: string | null;
+}
+
+export type VisitorSearchResult =
+  | { status: 'tooShort'; items: []; total: 0 }
+  | { status: 'ok'; items: VisitorListItem[]; total: number; more: boolean };
+
+export interface DuplicateCandidate {
+  visitor: VisitorListItem;
+  score: number;
+  reasons: ('phone' | 'name' | 'alias' | 'birthYear')[];
+}
+
+export interface ConsentRecord {
+  id: number;
+  kind: ConsentKind;
+  granted: boolean;
+  recordedAt: string;
+  recordedBy: string | null;
+}
+
+export type ConsentState = Record<ConsentKind, ConsentRecord | null>;
+
+/** What an intake shows depends on who looks: violence details reach psychologists only. */
+export interface IntakeView {
+  id: number;
+  visitDate: string;
+  needs: Need[];
+  urgency: 'low' | 'medium' | 'high';
+  orientation: string;
+  deskNotes: string | null;
+  vulnerabilities: Vulnerability[];
+  referredToListeningUnit: boolean;
+  /** Desk and psychologists see that violence was disclosed; administrators see nothing clinical. */
+  violenceDisclosed: boolean | null;
+  /** Psychologists only; null for everyone else. */
+  violenceType: ViolenceType | null;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export interface VisitorChange {
+  id: number;
+  field: string;
+  oldValue: unknown;
+  newValue: unknown;
+  changedAt: string;
+  changedBy: string | null;
+}
