@@ -61,6 +61,20 @@ describe('the encrypted database', () => {
     expect(() => openDatabase(path, Buffer.alloc(32, 1), { create: false })).toThrow('db.wrongKey');
   });
 
+  it('is readable by its owner only, like the vault and the folder', async () => {
+    const t = await deskWithStaff();
+    try {
+      await loginAs(t, t.staff.admin);
+      const { statSync } = await import('node:fs');
+      for (const file of [DATABASE_FILE, `${DATABASE_FILE}-wal`, 'vault.json']) {
+        expect((statSync(join(t.dir, file)).mode & 0o777).toString(8), file).toBe('600');
+      }
+      expect((statSync(t.dir).mode & 0o777).toString(8)).toBe('700');
+    } finally {
+      t.close();
+    }
+  });
+
   it('is never created over an existing file', async () => {
     const t = await deskWithStaff();
     t.close();

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../errors';
 import { MIGRATIONS, LATEST_VERSION } from './migrations';
@@ -32,6 +32,8 @@ export function openDatabase(path: string, dataKey: Buffer, options: OpenOptions
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   try {
+    // Only this account may read the file (SQLite gives its WAL and SHM the same mode).
+    if (options.create && process.platform !== 'win32') chmodSync(path, 0o600);
     db.pragma(`cipher='sqlcipher'`);
     db.pragma('legacy=4');
     db.pragma(`key="x'${dataKey.toString('hex')}'"`);

@@ -1,0 +1,290 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDesk, removeDir, tempDataDir, type TestDesk } from '../support/desk';
+
+/**
+ * The admin command line, run for real as a child process (the way an administrator
+ * or a script runs it), over real encrypted folders. What it did is then checked
+ * through a Desk and the router in this process, after the child has let the folder go.
+ */
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CLI = join(ROOT, 'main/core/cli.ts');
+const BIN = join(ROOT, 'bin/guichet.js');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI with no terminal on stdin (as in a script), the test KDF cost, and only the GUICHET_ variables given. */
+function guichet(args: string[], env: Record<string, string> = {}, entry: 'source' | 'bin' = 'source'): Promise<Run> {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('GUICHET_')));
+  const argv = entry === 'bin' ? [BIN, ...args] : ['--import', 'tsx', CLI, ...args];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, argv, {
+      // The bin must work from anywhere, as it does once installed.
+      cwd: entry === 'bin' ? home : ROOT,
+      env: { ...inherited, GUICHET_KDF: 'floor', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const RECOVERY_KEY_LINE = /^ {4}([0-9A-Z]{4}(?:-[0-9A-Z]{4}){7})$/m;
+const ONE_TIME_PASSWORD_LINE = /^ {4}([a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4})$/m;
+
+const ADMIN = Object.freeze({ login: 'amina', name: 'Amina Admin', password: 'the desk opens at nine' });
+const asAdmin = { GUICHET_LOGIN: ADMIN.login, GUICHET_PASSWORD: ADMIN.password };
+
+/** Opens the folder in this process, runs `act`, and always lets the folder go again. */
+async function withDesk<T>(dir: string, act: (test: TestDesk) => Promise<T>): Promise<T> {
+  const test = openTestDesk(dir);
+  try {
+    return await act(test);
+  } finally {
+    test.close();
+  }
+}
+
+async function logsIn(dir: string, login: string, password: string) {
+  return withDesk(dir, (test) => test.call('auth.login', { login, password }));
+}
+
+async function loginsIn(dir: string): Promise<string[]> {
+  return withDesk(dir, async (test) => {
+    await test.ok('auth.login', { login: ADMIN.login, password: ADMIN.password });
+    return (await test.ok('users.list', {})).map((u) => u.login).sort();
+  });
+}
+
+let home: string;
+let data: string;
+let recoveryKey = '';
+let nadiaPassword = '';
+
+beforeAll(() => {
+  home = tempDataDir('guichet-cli-');
+  data = join(home, 'data');
+});
+
+afterAll(() => removeDir(home));
+
+describe('guichet init', () => {
+  it('sets up a vault and a database and prints the recovery key for the safe', async () => {
+    const run = await guichet(['init', '--data', data, '--admin', ADMIN.login, '--name', ADMIN.name], { GUICHET_PASSWORD: ADMIN.password });
+
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    recoveryKey = RECOVERY_KEY_LINE.exec(run.stdout)?.[1] ?? '';
+    expect(recoveryKey).not.toBe('');
+    expect(run.stdout).toMatch(/safe/);
+    expect(run.stdout).not.toContain(ADMIN.password);
+    expect(existsSync(join(data, 'vault.json'))).toBe(true);
+    expect(existsSync(join(data, 'guichet.db'))).toBe(true);
+    expect(existsSync(join(data, 'guichet.lock'))).toBe(false);
+  });
+
+  it('refuses to set up a folder twice and leaves the first database as it was', async () => {
+    const before = { db: readFileSync(join(data, 'guichet.db')), vault: readFileSync(join(data, 'vault.json')), mtime: statSync(join(data, 'guichet.db')).mtimeMs };
+
+    const run = await guichet(['init', '--data', data, '--admin', 'intruder', '--name', 'Someone Else'], { GUICHET_PASSWORD: 'another long password' });
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^guichet: error data\.alreadyInitialized/);
+    expect(readFileSync(join(data, 'guichet.db')).equals(before.db)).toBe(true);
+    expect(readFileSync(join(data, 'vault.json')).equals(before.vault)).toBe(true);
+    expect(statSync(join(data, 'guichet.db')).mtimeMs).toBe(before.mtime);
+    expect((await logsIn(data, ADMIN.login, ADMIN.password)).ok).toBe(true);
+  });
+
+  it('refuses a password that is too short and creates nothing', async () => {
+    const fresh = join(home, 'short');
+
+    const run = await guichet(['init', '--data', fresh, '--admin', 'amina', '--name', 'Amina'], { GUICHET_PASSWORD: 'short' });
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^guichet: error password\.tooShort —/);
+    expect(existsSync(fresh) ? readdirSync(fresh) : []).toEqual([]);
+  });
+});
+
+describe('guichet user', () => {
+  it('adds a user whose printed one-time password opens the desk, and must be replaced', async () => {
+    const run = await guichet(['user', 'add', '--data', data, '--login', 'nadia', '--name', 'Nadia', '--roles', 'desk,psychologist'], asAdmin);
+
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).not.toContain(ADMIN.password);
+    nadiaPassword = ONE_TIME_PASSWORD_LINE.exec(run.stdout)?.[1] ?? '';
+    const login = await logsIn(data, 'nadia', nadiaPassword);
+    expect(login).toMatchObject({ ok: true, value: { login: 'nadia', roles: ['desk', 'psychologist'], mustChangePassword: true } });
+  });
+
+  it('refuses a wrong administrator password and creates no one', async () => {
+    const run = await guichet(['user', 'add', '--data', data, '--login', 'karim', '--name', 'Karim', '--roles', 'desk'], {
+      ...asAdmin,
+      GUICHET_PASSWORD: 'not the right password',
+    });
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^guichet: error auth\.invalidCredentials — /);
+    expect(run.stderr).not.toContain('not the right password');
+    expect(await loginsIn(data)).toEqual(['amina', 'nadia']);
+  });
+
+  it('refuses a user who is not an administrator, and the refusal is audited', async () => {
+    const run = await guichet(['user', 'add', '--data', data, '--login', 'karim', '--name', 'Karim', '--roles', 'admin'], {
+      GUICHET_LOGIN: 'nadia',
+      GUICHET_PASSWORD: nadiaPassword,
+    });
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^guichet: error call\.forbidden — /);
+    expect(await loginsIn(data)).toEqual(['amina', 'nadia']);
+    const refusals = await withDesk(data, async (test) => {
+      await test.ok('auth.login', { login: ADMIN.login, password: ADMIN.password });
+      return (await test.ok('audit.list', { action: 'users.create', outcome: 'refused' })).entries;
+    });
+    expect(refusals).toHaveLength(1);
+  });
+
+  it('resets a password: the new one-time password opens the desk, the old one no longer does', async () => {
+    const run = await guichet(['user', 'reset-password', '--data', data, '--login', 'NADIA'], asAdmin);
+
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const fresh = ONE_TIME_PASSWORD_LINE.exec(run.stdout)?.[1] ?? '';
+    expect(fresh).not.toBe(nadiaPassword);
+    expect((await logsIn(data, 'nadia', nadiaPassword)).ok).toBe(false);
+    expect((await logsIn(data, 'nadia', fresh)).ok).toBe(true);
+  });
+
+  it('refuses to touch a login nobody has', async () => {
+    const run = await guichet(['user', 'disable', '--data', data, '--login', 'nobody'], asAdmin);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^guichet: error users\.notFound — /);
+  });
+});
+
+describe('guichet audit verify', () => {
+  it('says the chain holds on an untouched folder', async () => {
+    const run = await guichet(['audit', 'verify', '--data', data], asAdmin);
+
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toMatch(/^audit: the chain holds \(\d+ entries\)\n$/);
+  });
+
+  it('names the first broken entry after an entry was edited behind the app', async () => {
+    const tampered = tempDataDir('guichet-cli-audit-');
+    try {
+      await withDesk(tampered, async (test) => {
+        await test.ok('setup.create', { login: ADMIN.login, displayName: ADMIN.name, password: ADMIN.password, language: 'fr' });
+        const { db } = test.desk.requireSession();
+        db.exec('DROP TRIGGER audit_no_update');
+        db.prepare(`UPDATE audit SET detail = 'edited' WHERE id = 2`).run();
+      });
+
+      const run = await guichet(['audit', 'verify', '--data', tampered], asAdmin);
+
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/^guichet: error audit\.broken — .*entry 2: it was edited/);
+    } finally {
+      removeDir(tampered);
+    }
+  });
+});
+
+describe('the data folder', () => {
+  it('is refused with data.inUse while the app holds it', async () => {
+    const held = openTestDesk(data);
+    try {
+      const run = await guichet(['audit', 'verify', '--data', data], asAdmin);
+
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/^guichet: error data\.inUse — /);
+    } finally {
+      held.close();
+    }
+  });
+
+  it('is reported by status without being created when it is not there', async () => {
+    const missing = join(home, 'missing');
+
+    const run = await guichet(['status', '--data', missing]);
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('not set up');
+    expect(existsSync(missing)).toBe(false);
+  });
+});
+
+describe('usage errors', () => {
+  it('answers an unknown command with exit 2 and a usage line', async () => {
+    const run = await guichet(['frobnicate']);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/unknown command/);
+    expect(run.stderr).toMatch(/^usage: guichet/m);
+  });
+
+  it('answers a missing --login with exit 2 and the command usage', async () => {
+    const run = await guichet(['user', 'add', '--data', data, '--name', 'Karim', '--roles', 'desk'], asAdmin);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--login is required/);
+    expect(run.stderr).toMatch(/^usage: guichet user add .*--login LOGIN/m);
+  });
+
+  it('never takes a secret as an argument, nor repeats it', async () => {
+    const run = await guichet(['user', 'list', '--data', data, '--password=hunter2-secret']);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/unknown option --password; secrets are never taken as arguments/);
+    expect(run.stderr).not.toContain('hunter2-secret');
+  });
+
+  it('asks for GUICHET_PASSWORD when there is no terminal to prompt on', async () => {
+    const run = await guichet(['user', 'list', '--data', data], { GUICHET_LOGIN: ADMIN.login });
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/GUICHET_PASSWORD is not set and there is no terminal/);
+  });
+
+  it('prints help and version through the installed bin, from any folder', async () => {
+    const help = await guichet(['--help'], {}, 'bin');
+    const version = await guichet(['--version'], {}, 'bin');
+
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/user add/);
+    expect(help.stdout).toMatch(/audit verify/);
+    expect(version).toMatchObject({ code: 0, stdout: `${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}\n` });
+  });
+});
+
+// Last: it replaces the administrator's password.
+describe('guichet recover', () => {
+  it("sets a new administrator password with the recovery key from init", async () => {
+    const newPassword = 'a new password from the safe';
+    const run = await guichet(['recover', '--data', data, '--login', ADMIN.login], {
+      GUICHET_RECOVERY_KEY: recoveryKey.toLowerCase(),
+      GUICHET_NEW_PASSWORD: newPassword,
+    });
+
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).not.toContain(recoveryKey);
+    expect((await logsIn(data, ADMIN.login, ADMIN.password)).ok).toBe(false);
+    expect((await logsIn(data, ADMIN.login, newPassword)).ok).toBe(true);
+  });
+});
