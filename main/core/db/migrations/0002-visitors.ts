@@ -145,5 +145,19 @@ export const migration: Migration = {
         by_user INTEGER NOT NULL REFERENCES users(id)
       ) STRICT;
     `);
+
+    // The partners the field works with, pre-filled and editable by administrators.
+    const now = new Date().toISOString();
+    const insert = db.prepare(
+      'INSERT INTO partners (name, kind, services, address, phone, active, created_at, updated_at) VALUES (?, ?, ?, ?, NULL, 1, ?, ?)',
+    );
+    for (const [name, kind, services, address] of [
+      ["Cellule d'écoute psychosociale – Hôpital Al-Hassani", 'hospital', ['psychosocial', 'health', 'maternalHealth'], 'Hôpital Al-Hassani, Nador'],
+      ['Direction provinciale de la Santé et de la Protection sociale – Nador', 'publicService', ['health', 'maternalHealth'], 'Nador'],
+      ['Association Al Jil Aljadid', 'association', ['education', 'coaching', 'darijaCourse'], 'Nador'],
+      ['Communautés et associations migrantes locales', 'community', ['housing', 'foodKit', 'livelihood'], 'Nador'],
+    ] as const) {
+      insert.run(name, kind, JSON.stringify(services), address, now, now);
+    }
   },
 };
