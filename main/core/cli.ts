@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
-import packageInfo from '../../package.json';
+import packageInfo from '../../package.json' with { type: 'json' };
 import { contract, type InputOf, type OutputOf, type ProcedureName } from '../../shared/contract';
 import type { DeskStatus } from '../../shared/contract/app';
 import type { UserWithOneTimePassword } from '../../shared/contract/users';

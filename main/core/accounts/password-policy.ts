@@ -1,7 +1,7 @@
 import { AppError } from '../errors';
 import { codePointLength, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../shared/domain/accounts';
 import { normaliseLogin } from '../vault/vault';
-import commonPasswordList from './common-passwords.json';
+import commonPasswordList from './common-passwords.json' with { type: 'json' };
 
 let commonPasswords: Set<string> | null = null;
 

@@ -1,0 +1,28 @@
+import { hasRole, type Role, type SessionUser } from '../../shared/domain/accounts';
+import type { IconName } from '../ui/icons';
+
+export interface Destination {
+  path: string;
+  /** Under `nav.` (its name) and `navDescriptions.` (what it is for). */
+  key: 'home' | 'account' | 'users' | 'audit' | 'settings';
+  icon: IconName;
+  /** Who may go there; everyone with a session when absent. */
+  roles?: readonly Role[];
+}
+
+/** Where a session can go. Features added later (visitors, sessions, kits...) add their line here. */
+export const DESTINATIONS: readonly Destination[] = [
+  { path: '/', key: 'home', icon: 'home' },
+  { path: '/account', key: 'account', icon: 'user' },
+  { path: '/users', key: 'users', icon: 'users', roles: ['admin'] },
+  { path: '/audit', key: 'audit', icon: 'list', roles: ['admin'] },
+  { path: '/settings', key: 'settings', icon: 'settings', roles: ['admin'] },
+];
+
+export function mayGo(user: SessionUser, destination: Destination): boolean {
+  return !destination.roles || destination.roles.some((role) => hasRole(user, role));
+}
+
+export function destinationsFor(user: SessionUser): Destination[] {
+  return DESTINATIONS.filter((destination) => mayGo(user, destination));
+}

@@ -1,0 +1,84 @@
+import { Button, Center, Stack, Text, Title } from '@mantine/core';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionUser } from '../../../shared/domain/accounts';
+import { useApi } from '../../app/api';
+import { AuthLayout } from '../../ui/AuthLayout';
+import { useFormErrors } from '../../ui/form';
+import { Icon } from '../../ui/icons';
+import { useLoginFailure } from '../../ui/LoginFailure';
+import { PasswordField } from '../../ui/PasswordField';
+import { Form } from '../../ui/Form';
+
+interface Props {
+  login: string;
+  onUnlocked(user: SessionUser, previousLogin: string | null): void;
+  onSwitchUser(): void;
+}
+
+/** The desk is locked for `login`: only her password opens it again. Nothing else is on screen. */
+export function LockScreen({ login, onUnlocked, onSwitchUser }: Props) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const errors = useFormErrors(['password']);
+  const failure = useLoginFailure(errors.error && !errors.error.fields ? errors.error : null, errors.failedAt);
+
+  const submit = async () => {
+    if (failure.waiting) return;
+    setBusy(true);
+    const result = await api.auth.login({ login, password });
+    setBusy(false);
+    if (!result.ok) {
+      errors.fail(result.error);
+      setPassword('');
+      passwordRef.current?.focus();
+      return;
+    }
+    errors.clear();
+    onUnlocked(result.value, login);
+  };
+
+  return (
+    <AuthLayout width={420}>
+      <Form errors={errors} onSubmit={submit} testId="lock-screen">
+        <Stack gap="md">
+          <Center>
+            <span className="guichet-lock-icon" aria-hidden="true">
+              <Icon name="lock" size={28} />
+            </span>
+          </Center>
+          <div>
+            <Title order={2} size="h3" ta="center">
+              {t('lock.title')}
+            </Title>
+            <Text ta="center" fw={600} mt={4} dir="ltr" data-testid="lock-login">
+              {login}
+            </Text>
+            <Text c="dimmed" size="sm" ta="center" mt={6}>
+              {t('lock.intro')}
+            </Text>
+          </div>
+          <PasswordField
+            ref={passwordRef}
+            label={t('lock.password')}
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+            error={errors.field('password')}
+            autoComplete="current-password"
+            autoFocus
+          />
+          {failure.message}
+          <Button type="submit" size="md" loading={busy} disabled={failure.waiting} fullWidth leftSection={<Icon name="lock" size={18} />}>
+            {t('lock.unlock')}
+          </Button>
+          <Button variant="subtle" color="gray" onClick={onSwitchUser} leftSection={<Icon name="switchUser" size={18} />}>
+            {t('lock.switchUser')}
+          </Button>
+        </Stack>
+      </Form>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,111 @@
+import { Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language, SessionUser } from '../../../shared/domain/accounts';
+import { useApi } from '../../app/api';
+import { useDesk } from '../../app/desk';
+import { AuthLayout } from '../../ui/AuthLayout';
+import { useFormErrors } from '../../ui/form';
+import { Icon } from '../../ui/icons';
+import { LanguageSwitch } from '../../ui/LanguageSwitch';
+import { useLoginFailure } from '../../ui/LoginFailure';
+import { PasswordField } from '../../ui/PasswordField';
+import { RecoverForm } from './RecoverForm';
+import { Form } from '../../ui/Form';
+
+interface Props {
+  previousLogin: string | null;
+  onSignedIn(user: SessionUser, previousLogin: string | null): void;
+}
+
+/** Login with one's own login and password; the recovery key as break-glass. */
+export function LoginScreen({ previousLogin, onSignedIn }: Props) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { language, refresh } = useDesk();
+  const [mode, setMode] = useState<'login' | 'recover'>('login');
+  const [login, setLogin] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const errors = useFormErrors(['login', 'password']);
+  const failure = useLoginFailure(errors.error && !errors.error.fields ? errors.error : null, errors.failedAt);
+
+  const chooseLanguage = async (next: Language) => {
+    await api.app.setDeskLanguage({ language: next });
+    await refresh();
+  };
+
+  const submit = async () => {
+    if (failure.waiting) return;
+    setBusy(true);
+    const result = await api.auth.login({ login, password });
+    setBusy(false);
+    if (!result.ok) {
+      errors.fail(result.error);
+      setPassword('');
+      if (result.error.code !== 'call.invalidInput') passwordRef.current?.focus();
+      return;
+    }
+    errors.clear();
+    onSignedIn(result.value, previousLogin);
+  };
+
+  const languageSwitch = <LanguageSwitch value={language} onChange={(next) => void chooseLanguage(next)} />;
+
+  if (mode === 'recover') {
+    return (
+      <AuthLayout aside={languageSwitch} width={520}>
+        <RecoverForm onBack={() => setMode('login')} onRecovered={(user) => onSignedIn(user, previousLogin)} />
+      </AuthLayout>
+    );
+  }
+
+  return (
+    <AuthLayout aside={languageSwitch}>
+      <Form errors={errors} onSubmit={submit}>
+        <Stack gap="md">
+          <div>
+            <Title order={2} size="h3">
+              {t('login.title')}
+            </Title>
+            <Text c="dimmed" size="sm" mt={6}>
+              {t('login.intro')}
+            </Text>
+          </div>
+          <TextInput
+            label={t('login.login')}
+            value={login}
+            onChange={(event) => setLogin(event.currentTarget.value)}
+            error={errors.field('login')}
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            dir="ltr"
+            autoFocus
+          />
+          <PasswordField
+            ref={passwordRef}
+            label={t('login.password')}
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+            error={errors.field('password')}
+            autoComplete="current-password"
+          />
+          {failure.message}
+          <Button type="submit" size="md" loading={busy} disabled={failure.waiting} fullWidth>
+            {t('login.submit')}
+          </Button>
+          <Group justify="center">
+            <Anchor component="button" type="button" size="sm" onClick={() => setMode('recover')}>
+              <Group gap={6} wrap="nowrap" component="span">
+                <Icon name="key" size={16} />
+                {t('login.recoveryLink')}
+              </Group>
+            </Anchor>
+          </Group>
+        </Stack>
+      </Form>
+    </AuthLayout>
+  );
+}

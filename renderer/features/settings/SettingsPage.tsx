@@ -1,0 +1,104 @@
+import { Box, Button, Group, NumberInput, Paper, Select, Skeleton, Stack } from '@mantine/core';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_TIME_ZONE, IDLE_LOCK_MINUTES_MAX, IDLE_LOCK_MINUTES_MIN } from '../../../shared/domain/settings';
+import { useApi } from '../../app/api';
+import { useDesk } from '../../app/desk';
+import { errorMessage } from '../../app/i18n';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useFormErrors } from '../../ui/form';
+import { PageHeader } from '../../ui/PageHeader';
+import { notify } from '../../ui/notify';
+import { Form } from '../../ui/Form';
+
+function timeZones(): string[] {
+  const zones = Intl.supportedValuesOf('timeZone');
+  return zones.includes(DEFAULT_TIME_ZONE) ? zones : [DEFAULT_TIME_ZONE, ...zones];
+}
+
+/** The desk's own settings: when it locks itself, and which clock it lives by. */
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { refresh } = useDesk();
+  const [idleLockMinutes, setIdleLockMinutes] = useState<number | string>('');
+  const [timeZone, setTimeZone] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const errors = useFormErrors(['idleLockMinutes', 'timeZone']);
+  const zones = useMemo(() => timeZones().map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') })), []);
+
+  useEffect(() => {
+    void api.settings.get({}).then((result) => {
+      if (!result.ok) return setLoadError(errorMessage(t, result.error));
+      setIdleLockMinutes(result.value.idleLockMinutes);
+      setTimeZone(result.value.timeZone);
+      setLoaded(true);
+    });
+  }, [api, t]);
+
+  const submit = async () => {
+    errors.clear();
+    setBusy(true);
+    const result = await api.settings.update({
+      idleLockMinutes: typeof idleLockMinutes === 'number' ? idleLockMinutes : Number.NaN,
+      timeZone: timeZone ?? '',
+    });
+    setBusy(false);
+    if (!result.ok) return errors.fail(result.error);
+    await refresh();
+    notify(t, 'success', t('settings.saved'));
+  };
+
+  return (
+    <Stack maw={760} gap={0}>
+      <PageHeader title={t('settings.title')} description={t('settings.intro')} />
+      <ErrorAlert message={loadError} />
+      <Paper withBorder radius="lg" p="lg">
+        {loaded ? (
+          <Form errors={errors} onSubmit={submit}>
+            <Stack gap="lg">
+              <NumberInput
+                label={t('settings.idleLock')}
+                description={t('settings.idleLockHint', { min: IDLE_LOCK_MINUTES_MIN, max: IDLE_LOCK_MINUTES_MAX })}
+                value={idleLockMinutes}
+                onChange={setIdleLockMinutes}
+                min={IDLE_LOCK_MINUTES_MIN}
+                max={IDLE_LOCK_MINUTES_MAX}
+                allowDecimal={false}
+                allowNegative={false}
+                error={errors.field('idleLockMinutes')}
+                inputContainer={(input) => <Box maw={160}>{input}</Box>}
+                autoFocus
+              />
+              <Select
+                label={t('settings.timeZone')}
+                description={t('settings.timeZoneHint')}
+                data={zones}
+                value={timeZone}
+                onChange={setTimeZone}
+                searchable
+                allowDeselect={false}
+                nothingFoundMessage={t('settings.noZone')}
+                error={errors.field('timeZone')}
+                inputContainer={(input) => <Box maw={420}>{input}</Box>}
+              />
+              <ErrorAlert message={errors.alert} />
+              <Group>
+                <Button type="submit" loading={busy}>
+                  {t('common.save')}
+                </Button>
+              </Group>
+            </Stack>
+          </Form>
+        ) : (
+          <Stack gap="md" aria-hidden="true">
+            <Skeleton height={56} width={320} />
+            <Skeleton height={56} width={420} />
+          </Stack>
+        )}
+      </Paper>
+    </Stack>
+  );
+}

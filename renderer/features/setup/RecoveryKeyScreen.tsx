@@ -1,0 +1,123 @@
+import { Alert, Button, Group, List, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AuthLayout } from '../../ui/AuthLayout';
+import { Icon } from '../../ui/icons';
+import { Secret } from '../../ui/Secret';
+
+/** As the core reads a typed key: case, spaces and the usual confusions (O/0, I/L/1) do not matter. */
+function normaliseGroup(text: string): string {
+  return text.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+}
+
+/** Two different groups, at random, for the person to type back from her paper copy. */
+function pickTwoGroups(count: number): [number, number] {
+  const first = Math.floor(Math.random() * count);
+  let second = Math.floor(Math.random() * (count - 1));
+  if (second >= first) second += 1;
+  return first < second ? [first, second] : [second, first];
+}
+
+/**
+ * The recovery key, shown once right after setup: for the organisation's safe.
+ * The person must type two of its groups back before going on, which shows she
+ * has really written it down.
+ */
+export function RecoveryKeyScreen({ recoveryKey, onDone }: { recoveryKey: string; onDone(): void }) {
+  const { t } = useTranslation();
+  const groups = recoveryKey.split('-');
+  const [step, setStep] = useState<'show' | 'confirm'>('show');
+  const [asked] = useState(() => pickTwoGroups(groups.length));
+  const [answers, setAnswers] = useState<[string, string]>(['', '']);
+  const [wrong, setWrong] = useState<[boolean, boolean]>([false, false]);
+
+  const confirm = (event: FormEvent) => {
+    event.preventDefault();
+    const next: [boolean, boolean] = [
+      normaliseGroup(answers[0]) !== groups[asked[0]],
+      normaliseGroup(answers[1]) !== groups[asked[1]],
+    ];
+    setWrong(next);
+    if (!next[0] && !next[1]) onDone();
+  };
+
+  if (step === 'show') {
+    return (
+      <AuthLayout width={680}>
+        <Stack gap="lg">
+          <div>
+            <Title order={2} size="h3">
+              {t('recoveryKey.title')}
+            </Title>
+            <Text c="dimmed" size="sm" mt={6}>
+              {t('recoveryKey.intro')}
+            </Text>
+          </div>
+          <Alert color="orange" variant="light" icon={<Icon name="alert" />} title={t('recoveryKey.onceTitle')}>
+            {t('recoveryKey.once')}
+          </Alert>
+          <Secret value={recoveryKey} layout="grid" testId="recovery-key" />
+          <List type="ordered" spacing="xs" size="sm">
+            <List.Item>{t('recoveryKey.step1')}</List.Item>
+            <List.Item>{t('recoveryKey.step2')}</List.Item>
+            <List.Item>{t('recoveryKey.step3')}</List.Item>
+          </List>
+          <Group justify="space-between" className="no-print">
+            <Button variant="default" leftSection={<Icon name="printer" size={18} />} onClick={() => window.print()}>
+              {t('recoveryKey.print')}
+            </Button>
+            <Button size="md" onClick={() => setStep('confirm')} autoFocus>
+              {t('recoveryKey.written')}
+            </Button>
+          </Group>
+        </Stack>
+      </AuthLayout>
+    );
+  }
+
+  return (
+    <AuthLayout width={560}>
+      <form onSubmit={confirm} noValidate>
+        <Stack gap="lg">
+          <div>
+            <Title order={2} size="h3">
+              {t('recoveryKey.confirmTitle')}
+            </Title>
+            <Text c="dimmed" size="sm" mt={6}>
+              {t('recoveryKey.confirmIntro', { first: asked[0] + 1, second: asked[1] + 1 })}
+            </Text>
+          </div>
+          <SimpleGrid cols={2}>
+            {asked.map((groupIndex, i) => (
+              <TextInput
+                key={groupIndex}
+                label={t('recoveryKey.group', { number: groupIndex + 1 })}
+                value={answers[i]}
+                onChange={(event) => {
+                  const value = event.currentTarget.value;
+                  setAnswers((current) => (i === 0 ? [value, current[1]] : [current[0], value]));
+                }}
+                error={wrong[i] ? t('recoveryKey.groupMismatch') : undefined}
+                className="guichet-code-input"
+                dir="ltr"
+                maxLength={9}
+                autoComplete="off"
+                spellCheck={false}
+                autoFocus={i === 0}
+                data-group={groupIndex + 1}
+              />
+            ))}
+          </SimpleGrid>
+          <Group justify="space-between">
+            <Button variant="default" leftSection={<Icon name="arrowBack" size={18} />} onClick={() => setStep('show')}>
+              {t('recoveryKey.back')}
+            </Button>
+            <Button type="submit" size="md">
+              {t('recoveryKey.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,48 @@
+import { useMemo } from 'react';
+import { useDesk, useSession } from '../app/desk';
+import { localeOf } from '../app/i18n';
+
+/** Dates and times in the desk's time zone and the user's language. */
+export function useDeskFormat() {
+  const { language } = useDesk();
+  const { timeZone } = useSession();
+  return useMemo(() => {
+    const locale = localeOf(language);
+    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone });
+    const fullDate = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone });
+    const shortDateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone });
+    return {
+      locale,
+      timeZone,
+      dateTime: (iso: string) => dateTime.format(new Date(iso)),
+      shortDateTime: (iso: string) => shortDateTime.format(new Date(iso)),
+      fullDate: (date: Date) => fullDate.format(date),
+    };
+  }, [language, timeZone]);
+}
+
+/** The offset of `timeZone` from UTC at `instant`, in milliseconds. */
+function offsetAt(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return asUtc - (instant - (instant % 1000));
+}
+
+/** The UTC instant at which the wall-clock `date` (YYYY-MM-DD) plus `ms` begins in `timeZone`. */
+export function zonedDateToUtc(date: string, timeZone: string, ms = 0): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const wall = Date.UTC(year, month - 1, day) + ms;
+  let instant = wall - offsetAt(wall, timeZone);
+  instant = wall - offsetAt(instant, timeZone);
+  return new Date(instant).toISOString();
+}

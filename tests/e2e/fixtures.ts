@@ -1,0 +1,239 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { Desk } from '../../main/core/desk';
+import { contentSecurityPolicy } from '../../main/electron/security';
+import { createDeskRouter } from '../../main/core/handlers';
+import type { Router } from '../../main/core/router';
+import { KDF_FLOOR } from '../../main/core/vault/kdf';
+import { PROCEDURE_NAMES, type DeskEvent, type InputOf, type OutputOf, type ProcedureName } from '../../shared/contract';
+import { createWindowApi } from '../../shared/contract/window-api';
+import type { Language, Role } from '../../shared/domain/accounts';
+import type { Result } from '../../shared/errors';
+
+/**
+ * The e2e harness: the built renderer (out/renderer) in Debian's Chromium, served
+ * from a fake origin by `context.route`, with `window.api` bound through
+ * `exposeBinding` to the real router over a real Desk (SQLCipher database, vault)
+ * in a temporary folder of this test process. No mock and no second code path:
+ * the page gets the very `createWindowApi` the preload uses.
+ */
+
+export const ORIGIN = 'http://guichet.test';
+export const APP_URL = `${ORIGIN}/index.html`;
+const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer');
+export const SCREENS_DIR = resolve(import.meta.dirname, '../../test-results/screens');
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+};
+
+export const ADMIN = { login: 'amina', displayName: 'Amina Benali', password: 'la porte ouvre a neuf heures' };
+
+export interface Staff {
+  id: number;
+  login: string;
+  displayName: string;
+  password: string;
+}
+
+export interface Harness {
+  dataDir: string;
+  readonly desk: Desk;
+  router: Router;
+  /** Moves the desk's clock (throttle delays) without touching the page's. */
+  advanceDeskClock(ms: number): void;
+  /** Calls the router directly, as the test's own hands (seeding data). */
+  call<N extends ProcedureName>(name: N, input: InputOf<N>): Promise<Result<OutputOf<N>>>;
+  ok<N extends ProcedureName>(name: N, input: InputOf<N>): Promise<OutputOf<N>>;
+  /** Closes the desk and opens the same folder again, as after a restart of the app. */
+  restart(): void;
+  /** Loads the app in the page. */
+  open(): Promise<void>;
+  /** Sends a desk event to the page, as main does over IPC. */
+  emit(event: DeskEvent): Promise<void>;
+  /** Sets the folder up with the first administrator (session left open); returns the recovery key. */
+  seedAdmin(language?: Language): Promise<string>;
+  /** Creates a user who has already chosen her own password. Needs an admin session; leaves it open. */
+  seedUser(login: string, displayName: string, roles: Role[], language?: Language): Promise<Staff>;
+  /** Requests the page tried to make outside the app's origin (should stay empty). */
+  outsideRequests: string[];
+  /** Errors the page reported (console errors, uncaught exceptions, CSP violations). */
+  pageErrors: string[];
+}
+
+function serveFile(pathname: string): { status: number; body: Buffer; contentType: string } {
+  const relative = normalize(decodeURIComponent(pathname)).replace(/^[/\\]+/, '') || 'index.html';
+  const file = resolve(RENDERER_DIR, relative);
+  if (!file.startsWith(RENDERER_DIR + sep) || !existsSync(file)) {
+    return { status: 404, body: Buffer.from('not found'), contentType: 'text/plain' };
+  }
+  return { status: 200, body: readFileSync(file), contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' };
+}
+
+/** The page's view of the harness: what the init script defines on `window`. */
+interface HarnessWindow {
+  __guichetEmit(event: DeskEvent): void;
+}
+
+export const test = base.extend<{ harness: Harness }>({
+  harness: async ({ page, context }, use, testInfo) => {
+    if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+      throw new Error('out/renderer is missing: run `npm run build:renderer` first (npm run test:e2e does).');
+    }
+    const dataDir = mkdtempSync(join(tmpdir(), 'guichet-e2e-'));
+    let clockOffset = 0;
+    let finished = false;
+    const openDesk = () =>
+      Desk.open({
+        dataDir,
+        kdfCost: KDF_FLOOR,
+        appVersion: '0.1.0',
+        now: () => new Date(Date.now() + clockOffset),
+        // As main does: tell the window when the desk locked by itself.
+        onEvent: (event) => {
+          if (!finished) void emit(event).catch(() => undefined);
+        },
+      });
+    let desk = openDesk();
+    const router = createDeskRouter((line) => console.error(line));
+    const outsideRequests: string[] = [];
+    const pageErrors: string[] = [];
+
+    const emit = (event: DeskEvent) =>
+      page.evaluate((e) => (globalThis as unknown as HarnessWindow).__guichetEmit(e), event);
+
+    // Nothing leaves the machine: every request but the app's own is refused and noted.
+    await context.route('**/*', (route) => {
+      outsideRequests.push(route.request().url());
+      return route.abort('blockedbyclient');
+    });
+    await context.route(`${ORIGIN}/**`, (route) => {
+      const url = new URL(route.request().url());
+      const { status, body, contentType } = serveFile(url.pathname);
+      const headers: Record<string, string> = { 'content-type': contentType, 'x-content-type-options': 'nosniff' };
+      // The shell's own CSP (main/electron/security.ts), so the suite proves the UI runs under it.
+      if (contentType.startsWith('text/html')) headers['content-security-policy'] = contentSecurityPolicy();
+      return route.fulfill({ status, body, headers });
+    });
+
+    await page.exposeBinding('__guichetCall', (_source, name: unknown, input: unknown) => router.dispatch(desk, name, input));
+    await page.addInitScript(`(() => {
+      const listeners = new Set();
+      const call = (name, input) => window.__guichetCall(name, input);
+      const subscribe = (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      };
+      Object.defineProperty(window, '__guichetEmit', {
+        value: (event) => { for (const listener of [...listeners]) listener(event); },
+      });
+      const api = (${createWindowApi.toString()})(${JSON.stringify(PROCEDURE_NAMES)}, call, subscribe);
+      Object.defineProperty(window, 'api', { value: Object.freeze(api), enumerable: true });
+    })();`);
+
+    page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
+    });
+
+    const call = <N extends ProcedureName>(name: N, input: InputOf<N>) =>
+      router.dispatch(desk, name, input) as Promise<Result<OutputOf<N>>>;
+    const ok = async <N extends ProcedureName>(name: N, input: InputOf<N>): Promise<OutputOf<N>> => {
+      const result = await call(name, input);
+      if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${JSON.stringify(result.error.fields ?? {})}`);
+      return result.value;
+    };
+
+    const harness: Harness = {
+      dataDir,
+      get desk() {
+        return desk;
+      },
+      router,
+      advanceDeskClock: (ms) => {
+        clockOffset += ms;
+      },
+      call,
+      ok,
+      restart: () => {
+        desk.close();
+        desk = openDesk();
+      },
+      open: async () => {
+        await page.goto(APP_URL);
+      },
+      emit,
+      seedAdmin: async (language = 'fr') => {
+        const setup = await ok('setup.create', { ...ADMIN, language });
+        return setup.recoveryKey;
+      },
+      seedUser: async (login, displayName, roles, language = 'fr') => {
+        const created = await ok('users.create', { login, displayName, roles, language });
+        const password = `${login} garde la clef du local`;
+        await ok('auth.login', { login, password: created.oneTimePassword });
+        await ok('account.changePassword', { currentPassword: created.oneTimePassword, newPassword: password });
+        await ok('auth.login', { login: ADMIN.login, password: ADMIN.password });
+        return { id: created.user.id, login, displayName, password };
+      },
+      outsideRequests,
+      pageErrors,
+    };
+
+    await use(harness);
+
+    // The test is over: the shutdown lock is not announced to a page that is closing.
+    finished = true;
+    desk.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    if (testInfo.status === testInfo.expectedStatus) {
+      expect(outsideRequests, 'requests outside the app').toEqual([]);
+      expect(pageErrors, 'errors in the page').toEqual([]);
+    }
+  },
+});
+
+export { expect };
+
+/**
+ * Saves `test-results/screens/<lang>-<name>.png` once fonts are in, animations
+ * settled and the focus ring of the last click gone.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  const lang = await page.locator('html').getAttribute('lang');
+  await page.evaluate(() => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready);
+  await page.screenshot({ path: join(SCREENS_DIR, `${lang}-${name}.png`), animations: 'disabled' });
+}
+
+/** axe on the page as it is: no serious or critical violation. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const grave = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.slice(0, 5).map((node) => `${node.target.join(' ')}: ${node.html.slice(0, 160)} — ${(node.failureSummary ?? '').slice(0, 240)}`),
+    }));
+  expect(grave, `accessibility of ${screen}`).toEqual([]);
+}
+
+/** The web fonts the page has actually loaded (all bundled: nothing is fetched from outside). */
+export async function loadedFontFamilies(page: Page): Promise<string[]> {
+  await page.evaluate(() => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready);
+  return page.evaluate(() => {
+    const fonts = (globalThis as unknown as { document: { fonts: Iterable<{ family: string; status: string }> } }).document.fonts;
+    return [...new Set([...fonts].filter((font) => font.status === 'loaded').map((font) => font.family.replace(/["']/g, '')))].sort();
+  });
+}
