@@ -43,6 +43,17 @@ export const ERROR_CODES = [
   'users.cannotDisableSelf',
   'users.alreadyDisabled',
   'users.notDisabled',
+  // visitors, intakes, referrals
+  'visitors.notFound',
+  'visitors.anonymised',
+  'visitors.alreadyAnonymised',
+  'visitors.consentRequired',
+  'intakes.notFound',
+  'partners.notFound',
+  'referrals.notFound',
+  'referrals.consentRequired',
+  'referrals.invalidTransition',
+  'drafts.tooLarge',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

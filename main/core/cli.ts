@@ -12,6 +12,8 @@ import type { AuditVerification } from '../../shared/domain/audit';
 import { isErrorCode, type ErrorCode, type ErrorParams, type FieldErrors } from '../../shared/errors';
 import { checkNewPassword } from './accounts/password-policy';
 import { defaultDataFolder } from './data-folder';
+import { seedVisitors } from './visitors/seed';
+import { readSettings } from './settings/service';
 import { Desk } from './desk';
 import { isAppError } from './errors';
 import { createDeskRouter } from './handlers';
@@ -387,7 +389,7 @@ function kdfCostFromEnvironment(): KdfCost | undefined {
 /** The router's calls, typed from the contract; a refusal becomes a CliError. */
 class DeskCalls {
   constructor(
-    private readonly desk: Desk,
+    readonly desk: Desk,
     private readonly router: Router,
   ) {}
 
@@ -629,6 +631,42 @@ const COMMANDS: Command[] = [
           throw new CliError('audit.broken', { firstBrokenId: check.firstBrokenId ?? 0, problem: check.problem ?? '', entries: check.entries });
         }
         out(`audit: the chain holds (${check.entries} entries)`);
+        return EXIT_OK;
+      });
+    },
+  },
+  {
+    name: 'seed',
+    summary: 'add realistic synthetic visitors (for demonstrations and the benchmark, never a real desk)',
+    options: [
+      DATA_OPTION,
+      { name: 'visitors', value: 'N', required: true, help: 'how many visitors to add (1 to 1,000,000)' },
+      { name: 'seed', value: 'S', help: 'the random seed: the same seed gives the same data (default 1)' },
+    ],
+    env: ['login', 'password'],
+    async run(args) {
+      const count = Number(args.visitors);
+      const seed = args.seed === undefined ? 1 : Number(args.seed);
+      if (!Number.isInteger(count) || count < 1 || count > 1_000_000 || !Number.isInteger(seed)) {
+        throw new UsageError('--visitors takes a whole number from 1 to 1000000, --seed a whole number');
+      }
+      return withDesk(dataDirOf(args), 'setUp', async (desk) => {
+        await logInAsAdministrator(desk);
+        const session = desk.desk.requireSession();
+        const started = performance.now();
+        const made = seedVisitors(session.db, {
+          visitors: count,
+          seed,
+          actorId: session.user.id,
+          prefix: readSettings(session.db).visitorCodePrefix,
+          now: desk.desk.now(),
+          onProgress: (done) => {
+            if (process.stderr.isTTY) process.stderr.write(`\r${done} / ${count}`);
+          },
+        });
+        if (process.stderr.isTTY) process.stderr.write('\n');
+        desk.desk.audit({ action: 'visitors.seed', entity: 'visitor', outcome: 'success', detail: String(count) });
+        out(`seeded ${made.visitors} visitors, ${made.intakes} intakes, ${made.referrals} referrals in ${((performance.now() - started) / 1000).toFixed(1)} s (seed ${seed})`);
         return EXIT_OK;
       });
     },

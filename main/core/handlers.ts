@@ -2,6 +2,7 @@ import { accountHandlers, appHandlers, authHandlers, usersHandlers } from './acc
 import { auditHandlers } from './audit/handlers';
 import { createRouter, type Handlers, type Router } from './router';
 import { settingsHandlers } from './settings/handlers';
+import { referralsHandlers, visitorsHandlers } from './visitors/handlers';
 
 /** The whole contract's implementation; the type makes a missing handler a compile error. */
 export const handlers: Handlers = {
@@ -11,6 +12,8 @@ export const handlers: Handlers = {
   ...usersHandlers,
   ...auditHandlers,
   ...settingsHandlers,
+  ...visitorsHandlers,
+  ...referralsHandlers,
 };
 
 export function createDeskRouter(log?: (line: string) => void): Router {

@@ -7,6 +7,8 @@ import { auditProcedures } from './audit';
 import { authProcedures } from './auth';
 import { settingsProcedures } from './settings';
 import { usersProcedures } from './users';
+import { visitorsProcedures } from './visitors';
+import { referralsProcedures } from './referrals';
 
 /** Every procedure main serves, declared once. */
 export const contract = {
@@ -16,6 +18,8 @@ export const contract = {
   ...usersProcedures,
   ...auditProcedures,
   ...settingsProcedures,
+  ...visitorsProcedures,
+  ...referralsProcedures,
 } satisfies Record<string, AnyProcedure>;
 
 export type Contract = typeof contract;

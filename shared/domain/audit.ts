@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   'settings.update',
   'audit.verify',
   'call.forbidden',
+  'referrals.consentOverride',
+  'visitors.seed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

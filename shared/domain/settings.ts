@@ -16,6 +16,9 @@ function isTimeZone(zone: string): boolean {
 
 export const timeZoneSchema = z.string().refine(isTimeZone, { error: 'timeZone.invalid' });
 
+export const DEFAULT_VISITOR_CODE_PREFIX = 'NDR';
+export const DEFAULT_RETENTION_MONTHS = 24;
+
 export const deskSettingsSchema = z.object({
   idleLockMinutes: z
     .number({ error: 'required' })
@@ -23,6 +26,10 @@ export const deskSettingsSchema = z.object({
     .min(IDLE_LOCK_MINUTES_MIN, { error: 'idleLock.range' })
     .max(IDLE_LOCK_MINUTES_MAX, { error: 'idleLock.range' }),
   timeZone: timeZoneSchema,
+  /** The first part of visitor codes (NDR-2026-0042): 2 to 6 capital letters. */
+  visitorCodePrefix: z.string({ error: 'required' }).regex(/^[A-Z]{2,6}$/, { error: 'codePrefix.invalid' }),
+  /** Visitors without activity for this many months are offered for anonymisation. */
+  retentionMonths: z.number({ error: 'required' }).int({ error: 'invalid' }).min(6, { error: 'retention.range' }).max(120, { error: 'retention.range' }),
 });
 
 export type DeskSettings = z.infer<typeof deskSettingsSchema>;
@@ -30,4 +37,6 @@ export type DeskSettings = z.infer<typeof deskSettingsSchema>;
 export const DEFAULT_SETTINGS: DeskSettings = {
   idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES,
   timeZone: DEFAULT_TIME_ZONE,
+  visitorCodePrefix: DEFAULT_VISITOR_CODE_PREFIX,
+  retentionMonths: DEFAULT_RETENTION_MONTHS,
 };

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: figures measured side by side in one run, printed as ratios
- * (machines are noisy; tests never assert timings).
+ * (machines are noisy; tests never assert timings). GUICHET_BENCH_VISITORS sets the
+ * number of visitors for the search section (default 100,000).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,21 +12,8 @@ import { migrate, openDatabase, type Db } from '../../main/core/db/database';
 import { Desk } from '../../main/core/desk';
 import { calibrateKdf, deriveKey, KDF_FLOOR, newKdfParams } from '../../main/core/vault/kdf';
 import { randomBytes } from '../../main/core/vault/crypto';
-
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const ms = (value: number): string => `${value.toFixed(1)} ms`;
-
-async function time<T>(fn: () => Promise<T> | T): Promise<number> {
-  const started = performance.now();
-  await fn();
-  return performance.now() - started;
-}
-
-function table(title: string, rows: [string, string, string?][]): void {
-  console.log(`\n${title}`);
-  const width = Math.max(...rows.map((r) => r[0].length));
-  for (const [label, value, note] of rows) console.log(`  ${label.padEnd(width)}  ${value.padStart(12)}${note ? `  ${note}` : ''}`);
-}
+import { median, ms, table, time } from './measure';
+import { benchVisitors } from './visitors';
 
 async function benchKdfAndUnlock(): Promise<void> {
   const calibrated = await calibrateKdf();
@@ -96,3 +84,4 @@ async function benchAuditWrites(): Promise<void> {
 console.log(`Guichet bench — ${new Date().toISOString()} — node ${process.version}`);
 await benchKdfAndUnlock();
 await benchAuditWrites();
+await benchVisitors(Number(process.env.GUICHET_BENCH_VISITORS ?? 100_000));

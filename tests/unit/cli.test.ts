@@ -206,6 +206,32 @@ describe('guichet audit verify', () => {
   });
 });
 
+describe('guichet seed', () => {
+  it('adds synthetic visitors as an administrator, reproducibly for a given seed', async () => {
+    const seeded = await guichet(['seed', '--data', data, '--visitors', '300', '--seed', '7'], asAdmin);
+    expect(seeded.stderr).toBe('');
+    expect(seeded.stdout).toMatch(/^seeded 300 visitors, \d+ intakes, \d+ referrals in [\d.]+ s \(seed 7\)$/m);
+    expect(seeded.code).toBe(0);
+    const other = join(home, 'other');
+    expect((await guichet(['init', '--data', other, '--admin', ADMIN.login, '--name', ADMIN.name], { GUICHET_PASSWORD: ADMIN.password })).code).toBe(0);
+    expect((await guichet(['seed', '--data', other, '--visitors', '300', '--seed', '7'], asAdmin)).code).toBe(0);
+    const sample = (dir: string) =>
+      withDesk(dir, async (test) => {
+        await test.ok('auth.login', { login: ADMIN.login, password: ADMIN.password });
+        const items = (await test.ok('visitors.recent', { limit: 200 })).map((v) => `${v.sex}:${v.age}:${v.nationality}:${v.initials}`);
+        return { items: items.sort() };
+      });
+    const [a, b] = [await sample(data), await sample(other)];
+    expect(a.items).toHaveLength(200);
+    expect(a.items).toEqual(b.items);
+  });
+
+  it('refuses a count that is not a whole number', async () => {
+    const run = await guichet(['seed', '--data', data, '--visitors', 'many'], asAdmin);
+    expect(run.code).toBe(2);
+  });
+});
+
 describe('the data folder', () => {
   it('is refused with data.inUse while the app holds it', async () => {
     const held = openTestDesk(data);

@@ -1,0 +1,354 @@
+import type { Db } from '../db/database';
+import { AppError } from '../errors';
+import { foldForSearch, searchTerms } from '../../../shared/domain/search-text';
+import { normalisePhone } from '../../../shared/domain/phone';
+import { MAX_AGE_YEARS, type VisitorFields } from '../../../shared/domain/visitors';
+import type { DuplicateCandidate, VisitorChange, VisitorDetail, VisitorListItem, VisitorSearchResult } from '../../../shared/domain/visitor-views';
+
+export interface Actor {
+  id: number;
+}
+
+interface VisitorRow {
+  id: number;
+  code: string;
+  first_name: string | null;
+  last_name: string | null;
+  alias: string | null;
+  sex: VisitorFields['sex'];
+  birth_year: number | null;
+  birth_year_estimated: 0 | 1;
+  birth_year_band: string | null;
+  nationality: string | null;
+  languages: string;
+  interpreter_needed: 0 | 1;
+  interpreter_language: string | null;
+  phone: string | null;
+  family_situation: string | null;
+  children_count: number;
+  housing: string | null;
+  arrival_month: string | null;
+  created_at: string;
+  updated_at: string;
+  last_activity_at: string;
+  anonymised_at: string | null;
+}
+
+/** The identifying fields: kept only with consent to data processing, erased for good on anonymisation. */
+export const IDENTIFYING_FIELDS = ['firstName', 'lastName', 'alias', 'phone', 'arrivalMonth', 'familySituation', 'housing'] as const;
+
+const COLUMN: Record<keyof VisitorFields, string> = {
+  firstName: 'first_name',
+  lastName: 'last_name',
+  alias: 'alias',
+  sex: 'sex',
+  birthYear: 'birth_year',
+  birthYearEstimated: 'birth_year_estimated',
+  nationality: 'nationality',
+  languages: 'languages',
+  interpreterNeeded: 'interpreter_needed',
+  interpreterLanguage: 'interpreter_language',
+  phone: 'phone',
+  familySituation: 'family_situation',
+  childrenCount: 'children_count',
+  housing: 'housing',
+  arrivalMonth: 'arrival_month',
+};
+
+function toColumnValue(field: keyof VisitorFields, value: VisitorFields[keyof VisitorFields]): string | number | null {
+  if (field === 'languages') return JSON.stringify(value ?? []);
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return (value as string | number | null) ?? null;
+}
+
+function fieldsOf(row: VisitorRow): VisitorFields {
+  return {
+    firstName: row.first_name,
+    lastName: row.last_name,
+    alias: row.alias,
+    sex: row.sex,
+    birthYear: row.birth_year,
+    birthYearEstimated: row.birth_year_estimated === 1,
+    nationality: row.nationality as VisitorFields['nationality'],
+    languages: JSON.parse(row.languages) as VisitorFields['languages'],
+    interpreterNeeded: row.interpreter_needed === 1,
+    interpreterLanguage: row.interpreter_language as VisitorFields['interpreterLanguage'],
+    phone: row.phone,
+    familySituation: row.family_situation as VisitorFields['familySituation'],
+    childrenCount: row.children_count,
+    housing: row.housing as VisitorFields['housing'],
+    arrivalMonth: row.arrival_month,
+  };
+}
+
+/** Checks what a schema cannot: the birth year against the desk's clock, the phone number. */
+export function validateVisitorFields(fields: VisitorFields, now: Date): VisitorFields {
+  const year = now.getUTCFullYear();
+  const errors: Record<string, string> = {};
+  if (fields.birthYear !== null && fields.birthYear > year) errors.birthYear = 'birthYear.future';
+  if (fields.birthYear !== null && fields.birthYear < year - MAX_AGE_YEARS) errors.birthYear = 'birthYear.tooOld';
+  let phone: string | null = null;
+  if (fields.phone && fields.phone.trim()) {
+    phone = normalisePhone(fields.phone);
+    if (!phone) errors.phone = 'phone.invalid';
+  }
+  if (fields.arrivalMonth && fields.arrivalMonth > `${year}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`) {
+    errors.arrivalMonth = 'arrivalMonth.future';
+  }
+  if (fields.interpreterNeeded && !fields.interpreterLanguage) errors.interpreterLanguage = 'required';
+  if (Object.keys(errors).length > 0) {
+    // Paths as in the procedures' input, where the identity sits under `fields`.
+    throw new AppError('call.invalidInput', { fields: Object.fromEntries(Object.entries(errors).map(([k, v]) => [`fields.${k}`, v])) });
+  }
+  return { ...fields, phone, interpreterLanguage: fields.interpreterNeeded ? fields.interpreterLanguage : null };
+}
+
+/** What the search index holds for a visitor: folded code, names, alias and phone digits (with and without country code). */
+function searchTextOf(code: string, f: Pick<VisitorFields, 'firstName' | 'lastName' | 'alias' | 'phone'>): string {
+  const phoneDigits = f.phone ? f.phone.replace(/\D/g, '') : '';
+  const localPhone = f.phone?.startsWith('+212') ? `0${f.phone.slice(4)}` : '';
+  return foldForSearch([code, f.firstName, f.lastName, f.alias, phoneDigits, localPhone].filter(Boolean).join(' '));
+}
+
+function indexVisitor(db: Db, id: number, text: string): void {
+  db.prepare('DELETE FROM visitor_search WHERE rowid = ?').run(id);
+  if (text) db.prepare('INSERT INTO visitor_search (rowid, text) VALUES (?, ?)').run(id, text);
+}
+
+export function allocateVisitorCode(db: Db, prefix: string, year: number): string {
+  const row = db
+    .prepare(
+      `INSERT INTO visitor_codes (prefix, year, last) VALUES (?, ?, 1)
+       ON CONFLICT (prefix, year) DO UPDATE SET last = last + 1 RETURNING last`,
+    )
+    .get(prefix, year) as { last: number };
+  return `${prefix}-${year}-${String(row.last).padStart(4, '0')}`;
+}
+
+export function insertVisitor(db: Db, actor: Actor, fields: VisitorFields, prefix: string, now: Date): { id: number; code: string } {
+  const at = now.toISOString();
+  const code = allocateVisitorCode(db, prefix, now.getUTCFullYear());
+  const columns = Object.keys(COLUMN) as (keyof VisitorFields)[];
+  const result = db
+    .prepare(
+      `INSERT INTO visitors (code, ${columns.map((c) => COLUMN[c]).join(', ')}, created_at, created_by, updated_at, last_activity_at)
+       VALUES (@code, ${columns.map((c) => `@${c}`).join(', ')}, @at, @by, @at, @at)`,
+    )
+    .run({ code, at, by: actor.id, ...Object.fromEntries(columns.map((c) => [c, toColumnValue(c, fields[c])])) });
+  const id = Number(result.lastInsertRowid);
+  indexVisitor(db, id, searchTextOf(code, fields));
+  return { id, code };
+}
+
+function getRow(db: Db, id: number): VisitorRow {
+  const row = db.prepare('SELECT * FROM visitors WHERE id = ?').get(id) as VisitorRow | undefined;
+  if (!row) throw new AppError('visitors.notFound');
+  return row;
+}
+
+export function requireActiveVisitor(db: Db, id: number): VisitorRow {
+  const row = getRow(db, id);
+  if (row.anonymised_at) throw new AppError('visitors.anonymised');
+  return row;
+}
+
+export function touchVisitor(db: Db, id: number, now: Date): void {
+  db.prepare('UPDATE visitors SET last_activity_at = ? WHERE id = ?').run(now.toISOString(), id);
+}
+
+/** Applies the changed fields and records, per field, who changed it, when, from what to what. */
+export function updateVisitor(db: Db, actor: Actor, id: number, next: VisitorFields, now: Date): string[] {
+  const row = requireActiveVisitor(db, id);
+  const current = fieldsOf(row);
+  const changed = (Object.keys(COLUMN) as (keyof VisitorFields)[]).filter(
+    (field) => JSON.stringify(current[field]) !== JSON.stringify(next[field]),
+  );
+  if (changed.length === 0) return [];
+  const at = now.toISOString();
+  db.prepare(
+    `UPDATE visitors SET ${changed.map((f) => `${COLUMN[f]} = @${f}`).join(', ')}, updated_at = @at, last_activity_at = @at WHERE id = @id`,
+  ).run({ id, at, ...Object.fromEntries(changed.map((f) => [f, toColumnValue(f, next[f])])) });
+  const record = db.prepare(
+    'INSERT INTO visitor_changes (visitor_id, field, old_value, new_value, changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  for (const field of changed) {
+    record.run(id, field, JSON.stringify(current[field]), JSON.stringify(next[field]), at, actor.id);
+  }
+  indexVisitor(db, id, searchTextOf(row.code, next));
+  return changed;
+}
+
+function ageOf(row: Pick<VisitorRow, 'birth_year'>, now: Date): number | null {
+  return row.birth_year === null ? null : now.getUTCFullYear() - row.birth_year;
+}
+
+function initialsOf(row: Pick<VisitorRow, 'first_name' | 'last_name'>): string | null {
+  const initials = [row.first_name, row.last_name]
+    .filter((n): n is string => !!n)
+    .map((n) => `${[...n][0]}.`)
+    .join(' ');
+  return initials || null;
+}
+
+/** A row as lists show it: names hidden (code, alias or initials, age, nationality). */
+export function toListItem(row: VisitorRow, now: Date): VisitorListItem {
+  return {
+    id: row.id,
+    code: row.code,
+    alias: row.alias,
+    initials: initialsOf(row),
+    sex: row.sex,
+    age: ageOf(row, now),
+    nationality: row.nationality,
+    anonymised: row.anonymised_at !== null,
+    lastActivityAt: row.last_activity_at,
+  };
+}
+
+export function revealName(db: Db, id: number): { firstName: string | null; lastName: string | null } {
+  const row = getRow(db, id);
+  return { firstName: row.first_name, lastName: row.last_name };
+}
+
+export function visitorDetail(db: Db, id: number, now: Date): VisitorDetail {
+  const row = getRow(db, id);
+  return { ...toListItem(row, now), fields: fieldsOf(row), createdAt: row.created_at, updatedAt: row.updated_at, birthYearBand: row.birth_year_band };
+}
+
+/** FTS5 phrase syntax: a term inside double quotes, its own quotes doubled. */
+function phrase(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`;
+}
+
+export function searchVisitors(db: Db, query: string, limit: number, now: Date): VisitorSearchResult {
+  const terms = searchTerms(query);
+  if (terms.length === 0) return { status: 'tooShort', items: [], total: 0 };
+  // A phone typed in local form is also looked up in E.164 digits.
+  const phone = /^[+\d][\d\s().-]{5,}$/.test(query.trim()) ? normalisePhone(query) : null;
+  const match = phone ? `(${terms.map(phrase).join(' AND ')}) OR ${phrase(phone.replace(/\D/g, ''))}` : terms.map(phrase).join(' AND ');
+  const rows = db
+    .prepare(
+      `SELECT v.* FROM visitor_search s JOIN visitors v ON v.id = s.rowid
+       WHERE visitor_search MATCH ? ORDER BY v.last_activity_at DESC LIMIT ?`,
+    )
+    .all(match, limit + 1) as VisitorRow[];
+  return { status: 'ok', items: rows.slice(0, limit).map((r) => toListItem(r, now)), total: rows.length, more: rows.length > limit };
+}
+
+export function recentVisitors(db: Db, limit: number, now: Date): VisitorListItem[] {
+  const rows = db
+    .prepare('SELECT * FROM visitors WHERE anonymised_at IS NULL ORDER BY last_activity_at DESC LIMIT ?')
+    .all(limit) as VisitorRow[];
+  return rows.map((r) => toListItem(r, now));
+}
+
+/**
+ * Likely matches before a new registration: same phone, a similar name or alias
+ * (shared fragments), or a close birth year with the same nationality and sex.
+ */
+export function findDuplicates(db: Db, candidate: VisitorFields, now: Date): DuplicateCandidate[] {
+  const scores = new Map<number, { score: number; reasons: Set<DuplicateCandidate['reasons'][number]> }>();
+  const add = (id: number, score: number, reason: DuplicateCandidate['reasons'][number]) => {
+    const entry = scores.get(id) ?? { score: 0, reasons: new Set() };
+    entry.score += score;
+    entry.reasons.add(reason);
+    scores.set(id, entry);
+  };
+  const phone = candidate.phone ? normalisePhone(candidate.phone) : null;
+  if (phone) {
+    for (const { id } of db.prepare('SELECT id FROM visitors WHERE phone = ? AND anonymised_at IS NULL').all(phone) as { id: number }[]) {
+      add(id, 5, 'phone');
+    }
+  }
+  for (const [field, reason] of [
+    [candidate.firstName, 'name'],
+    [candidate.lastName, 'name'],
+    [candidate.alias, 'alias'],
+  ] as const) {
+    if (!field) continue;
+    const terms = searchTerms(field, 3).map((t) => ([...t].length > 5 ? [...t].slice(0, 5).join('') : t));
+    if (terms.length === 0) continue;
+    const rows = db
+      .prepare(`SELECT rowid AS id FROM visitor_search WHERE visitor_search MATCH ? LIMIT 50`)
+      .all(terms.map(phrase).join(' OR ')) as { id: number }[];
+    for (const { id } of rows) add(id, 2, reason);
+  }
+  const ids = [...scores.keys()];
+  if (ids.length === 0) return [];
+  const rows = db
+    .prepare(`SELECT * FROM visitors WHERE anonymised_at IS NULL AND id IN (${ids.map(() => '?').join(',')})`)
+    .all(...ids) as VisitorRow[];
+  for (const row of rows) {
+    if (candidate.birthYear !== null && row.birth_year !== null && Math.abs(row.birth_year - candidate.birthYear) <= 2) {
+      add(row.id, 1, 'birthYear');
+    }
+  }
+  return rows
+    .map((row) => ({ visitor: toListItem(row, now), score: scores.get(row.id)?.score ?? 0, reasons: [...(scores.get(row.id)?.reasons ?? [])] }))
+    .filter((c) => c.score >= 2)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 10);
+}
+
+function birthYearBand(year: number | null): string | null {
+  if (year === null) return null;
+  const start = year - (year % 5);
+  return `${start}-${start + 4}`;
+}
+
+/**
+ * Erases a visitor's identifying fields for good: the columns, the search index
+ * entry, the values in the edit history, free-text notes and reasons. Sex,
+ * birth-year band, nationality and the count of services stay, so past indicators
+ * do not change. Then the old pages are zeroed (secure_delete) and the WAL emptied.
+ */
+export function anonymiseVisitor(db: Db, actor: Actor, id: number, now: Date): void {
+  const row = getRow(db, id);
+  if (row.anonymised_at) throw new AppError('visitors.alreadyAnonymised');
+  const at = now.toISOString();
+  db.transaction(() => {
+    db.prepare(
+      `UPDATE visitors SET first_name = NULL, last_name = NULL, alias = NULL, phone = NULL, arrival_month = NULL,
+         family_situation = NULL, housing = NULL, birth_year_band = ?, birth_year = NULL, birth_year_estimated = 0,
+         languages = '[]', interpreter_language = NULL, updated_at = ?, anonymised_at = ?, anonymised_by = ?
+       WHERE id = ?`,
+    ).run(birthYearBand(row.birth_year), at, at, actor.id, id);
+    db.prepare('UPDATE visitor_changes SET old_value = NULL, new_value = NULL WHERE visitor_id = ?').run(id);
+    db.prepare('UPDATE intakes SET desk_notes = NULL WHERE visitor_id = ?').run(id);
+    db.prepare('UPDATE referrals SET status_reason = NULL, consent_override_reason = NULL WHERE visitor_id = ?').run(id);
+    db.prepare(
+      'UPDATE referral_events SET reason = NULL WHERE referral_id IN (SELECT id FROM referrals WHERE visitor_id = ?)',
+    ).run(id);
+    indexVisitor(db, id, foldForSearch(row.code));
+  })();
+  db.prepare(`INSERT INTO visitor_search (visitor_search) VALUES ('optimize')`).run();
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}
+
+/** Visitors with no activity for `months`: candidates an administrator may anonymise. */
+export function retentionCandidates(db: Db, months: number, now: Date, limit = 500): VisitorListItem[] {
+  const cutoff = new Date(now);
+  cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
+  const rows = db
+    .prepare('SELECT * FROM visitors WHERE anonymised_at IS NULL AND last_activity_at < ? ORDER BY last_activity_at LIMIT ?')
+    .all(cutoff.toISOString(), limit) as VisitorRow[];
+  return rows.map((r) => toListItem(r, now));
+}
+
+/** Who changed which field when, newest first (values stay inside the encrypted database). */
+export function visitorChanges(db: Db, id: number): VisitorChange[] {
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.field, c.old_value, c.new_value, c.changed_at, u.login FROM visitor_changes c
+       LEFT JOIN users u ON u.id = c.changed_by WHERE c.visitor_id = ? ORDER BY c.id DESC`,
+    )
+    .all(id) as { id: number; field: string; old_value: string | null; new_value: string | null; changed_at: string; login: string | null }[];
+  return rows.map((r) => ({
+    id: r.id,
+    field: r.field,
+    oldValue: r.old_value === null ? null : (JSON.parse(r.old_value) as unknown),
+    newValue: r.new_value === null ? null : (JSON.parse(r.new_value) as unknown),
+    changedAt: r.changed_at,
+    changedBy: r.login,
+  }));
+}

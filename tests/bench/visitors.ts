@@ -1,0 +1,98 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../../main/core/db/database';
+import { Desk } from '../../main/core/desk';
+import { KDF_FLOOR } from '../../main/core/vault/kdf';
+import { seedVisitors } from '../../main/core/visitors/seed';
+import { insertVisitor, searchVisitors } from '../../main/core/visitors/service';
+import { median, percentile, table, time } from './measure';
+
+/** Typical fragments typed at the desk: part of a name, a family name, Arabic script, a code, a phone. */
+const QUERIES = ['aissa', 'diallo', 'kouam', 'فاطم', 'عبد الر', 'NDR-2025-01', '0612', 'mama', 'grace bah', 'ousmane'];
+
+function searchLatencies(db: Db, rounds: number): number[] {
+  const now = new Date();
+  const latencies: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const query of QUERIES) {
+      const started = performance.now();
+      searchVisitors(db, query, 100, now);
+      latencies.push(performance.now() - started);
+    }
+  }
+  return latencies;
+}
+
+export async function benchVisitors(count: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'guichet-bench-'));
+  try {
+    const desk = Desk.open({ dataDir: join(dir, 'desk'), kdfCost: KDF_FLOOR });
+    await desk.setup({ login: 'bench', displayName: 'Bench', password: 'a bench passphrase', language: 'fr' });
+    const session = desk.requireSession();
+    const key = Buffer.from(session.dataKey);
+    const seedTime = await time(() => seedVisitors(session.db, { visitors: count, seed: 42, actorId: 1, prefix: 'NDR', now: new Date() }));
+    desk.lock('button');
+    desk.close();
+
+    // The same data, decrypted: a copy rekeyed to no key.
+    const plainPath = join(dir, 'plain.db');
+    copyFileSync(join(dir, 'desk', 'guichet.db'), plainPath);
+    const decrypt = new Database(plainPath);
+    decrypt.pragma(`cipher='sqlcipher'`);
+    decrypt.pragma('legacy=4');
+    decrypt.pragma(`key="x'${key.toString('hex')}'"`);
+    decrypt.pragma('journal_mode=DELETE');
+    decrypt.pragma(`rekey=''`);
+    decrypt.close();
+
+    const encrypted = new Database(join(dir, 'desk', 'guichet.db'));
+    encrypted.pragma(`cipher='sqlcipher'`);
+    encrypted.pragma('legacy=4');
+    encrypted.pragma(`key="x'${key.toString('hex')}'"`);
+    const plain = new Database(plainPath);
+    for (const db of [encrypted, plain]) {
+      db.pragma('journal_mode=WAL');
+      db.pragma('synchronous=FULL');
+      db.pragma('temp_store=MEMORY');
+    }
+    // Warm both caches the same way, then interleave rounds.
+    searchLatencies(encrypted, 1);
+    searchLatencies(plain, 1);
+    const enc: number[] = [];
+    const pl: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      pl.push(...searchLatencies(plain, 2));
+      enc.push(...searchLatencies(encrypted, 2));
+    }
+
+    // Registration: one durable transaction per visitor, as at the desk.
+    const register = (db: Db, n: number) => () => {
+      const fields = { firstName: 'Bench', lastName: 'Visitor', alias: null, sex: 'female', birthYear: 1990, birthYearEstimated: false, nationality: 'GN', languages: ['fr'], interpreterNeeded: false, interpreterLanguage: null, phone: '+212612345678', familySituation: 'single', childrenCount: 1, housing: 'rented', arrivalMonth: '2025-01' } as const;
+      for (let i = 0; i < n; i++) db.transaction(() => insertVisitor(db, { id: 1 }, { ...fields, languages: ['fr'] }, 'BEN', new Date()))();
+    };
+    const registrations = 500;
+    const regEnc: number[] = [];
+    const regPlain: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      regPlain.push(await time(register(plain, registrations)));
+      regEnc.push(await time(register(encrypted, registrations)));
+    }
+    encrypted.close();
+    plain.close();
+
+    const p = (values: number[], q: number) => `${percentile(values, q).toFixed(2)} ms`;
+    table(`Visitors: ${count.toLocaleString('en')} seeded in ${(seedTime / 1000).toFixed(1)} s (seed 42)`, []);
+    table(`Search, ${QUERIES.length} typical fragments × 10 rounds, 100 results max`, [
+      ['plain SQLite p50 / p95', `${p(pl, 50)} / ${p(pl, 95)}`],
+      ['SQLCipher p50 / p95', `${p(enc, 50)} / ${p(enc, 95)}`, `ratio p50 ${(percentile(enc, 50) / percentile(pl, 50)).toFixed(2)}×, p95 ${(percentile(enc, 95) / percentile(pl, 95)).toFixed(2)}×`],
+    ]);
+    table(`Registration, one durable transaction each (${registrations} per round, median of 3)`, [
+      ['plain SQLite', `${Math.round((registrations / median(regPlain)) * 1000)}/s`],
+      ['SQLCipher', `${Math.round((registrations / median(regEnc)) * 1000)}/s`, `${(median(regEnc) / median(regPlain)).toFixed(2)}× the plain time`],
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

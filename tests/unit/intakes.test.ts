@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { deskWithStaff, loginAs } from '../support/desk';
+
+const ALL = { dataProcessing: true, referrals: true, phoneContact: true, reporting: true };
+
+async function visitorWithDisclosure() {
+  const t = await deskWithStaff();
+  await loginAs(t, t.staff.desk);
+  const { id } = await t.ok('visitors.register', { fields: { firstName: 'Mariama', sex: 'female', birthYear: 1996 }, consents: ALL });
+  const intake = await t.ok('intakes.record', {
+    visitorId: id,
+    visitDate: '2026-11-29',
+    needs: ['psychosocial', 'maternalHealth'],
+    urgency: 'high',
+    orientation: 'listeningUnit',
+    deskNotes: 'Arrived with her baby; asked for a quiet room.',
+    vulnerabilities: ['pregnancy'],
+    violence: { disclosed: true, type: 'forcedMarriage' },
+  });
+  return { ...t, visitorId: id, intakeId: intake.id };
+}
+
+describe('intake and disclosure', () => {
+  it('desk staff see "referred to the listening unit", never the violence details', async () => {
+    const t = await visitorWithDisclosure();
+    try {
+      const [intake] = (await t.ok('visitors.get', { id: t.visitorId })).intakes;
+      expect(intake).toMatchObject({ referredToListeningUnit: true, violenceDisclosed: true, violenceType: null, urgency: 'high' });
+      expect(await t.call('intakes.disclosure', { intakeId: t.intakeId })).toEqual({ ok: false, error: { code: 'call.forbidden' } });
+    } finally {
+      t.close();
+    }
+  });
+
+  it('psychologists see the type of violence; administrators see nothing clinical', async () => {
+    const t = await visitorWithDisclosure();
+    try {
+      t.desk.lock('button');
+      await loginAs(t, t.staff.psychologist);
+      expect((await t.ok('visitors.get', { id: t.visitorId })).intakes[0].violenceType).toBe('forcedMarriage');
+      expect(await t.ok('intakes.disclosure', { intakeId: t.intakeId })).toEqual({ intakeId: t.intakeId, violenceType: 'forcedMarriage' });
+      t.desk.lock('button');
+      await loginAs(t, t.staff.admin);
+      const [intake] = (await t.ok('visitors.get', { id: t.visitorId })).intakes;
+      expect(intake).toMatchObject({ violenceDisclosed: null, violenceType: null });
+      expect(await t.call('intakes.disclosure', { intakeId: t.intakeId })).toEqual({ ok: false, error: { code: 'call.forbidden' } });
+      const refusals = (await t.ok('audit.list', { action: 'intakes.disclosure', limit: 10 })).entries;
+      expect(refusals.map((e) => `${e.userLogin}:${e.outcome}`)).toEqual(
+        expect.arrayContaining([`${t.staff.admin.login}:refused`, `${t.staff.psychologist.login}:success`]),
+      );
+    } finally {
+      t.close();
+    }
+  });
+
+  it('a disclosure needs its type, chosen from the GBVIMS list', async () => {
+    const t = await visitorWithDisclosure();
+    try {
+      const base = { visitorId: t.visitorId, visitDate: '2026-11-29', needs: [], urgency: 'low' as const, orientation: 'none' as const };
+      expect(await t.call('intakes.record', { ...base, violence: { disclosed: true, type: null } })).toMatchObject({
+        ok: false,
+        error: { fields: { 'violence.type': 'required' } },
+      });
+      expect(await t.call('intakes.record', { ...base, violence: { disclosed: true, type: 'harassment' as never } })).toMatchObject({
+        ok: false,
+        error: { code: 'call.invalidInput' },
+      });
+    } finally {
+      t.close();
+    }
+  });
+
+  it('a half-filled form survives a lock, for the same user only', async () => {
+    const t = await visitorWithDisclosure();
+    try {
+      await t.ok('drafts.save', { form: 'intake', data: { visitorId: t.visitorId, needs: ['legal'], deskNotes: 'half way' } });
+      t.desk.lock('idle');
+      await loginAs(t, t.staff.psychologist);
+      expect(await t.ok('drafts.get', { form: 'intake' })).toBeNull();
+      t.desk.lock('switchUser');
+      await loginAs(t, t.staff.desk);
+      expect((await t.ok('drafts.list', {})).map((d) => d.form)).toEqual(['intake']);
+      expect((await t.ok('drafts.get', { form: 'intake' }))?.data).toEqual({ visitorId: t.visitorId, needs: ['legal'], deskNotes: 'half way' });
+      await t.ok('drafts.discard', { form: 'intake' });
+      expect(await t.ok('drafts.list', {})).toEqual([]);
+      expect(await t.call('drafts.save', { form: 'intake', data: 'x'.repeat(70_000) })).toMatchObject({ ok: false, error: { code: 'drafts.tooLarge' } });
+    } finally {
+      t.close();
+    }
+  });
+});
