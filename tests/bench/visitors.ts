@@ -56,6 +56,7 @@ export async function benchVisitors(count: number): Promise<void> {
       db.pragma('journal_mode=WAL');
       db.pragma('synchronous=FULL');
       db.pragma('temp_store=MEMORY');
+      db.pragma('cache_size=-65536');
     }
     // Warm both caches the same way, then interleave rounds.
     searchLatencies(encrypted, 1);

@@ -50,6 +50,8 @@ export function openDatabase(path: string, dataKey: Buffer, options: OpenOptions
     db.pragma('foreign_keys=ON');
     db.pragma('secure_delete=ON');
     db.pragma('busy_timeout=5000');
+    // 64 MiB of decrypted pages: searches at 100,000 visitors stay in memory instead of decrypting again.
+    db.pragma('cache_size=-65536');
     migrate(db);
     return db;
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { statement } from '../db/statements';
 import { CONSENT_KINDS, type ConsentKind } from '../../../shared/domain/visitors';
 import type { ConsentRecord, ConsentState } from '../../../shared/domain/visitor-views';
 import type { Actor } from './service';
@@ -21,7 +22,7 @@ const toRecord = (row: ConsentRow): ConsentRecord => ({
 
 /** Each consent is a new row: a withdrawal and a renewed consent stay in the history. */
 export function recordConsent(db: Db, actor: Actor, visitorId: number, kind: ConsentKind, granted: boolean, now: Date): void {
-  db.prepare('INSERT INTO consents (visitor_id, kind, granted, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?)').run(
+  statement(db, 'INSERT INTO consents (visitor_id, kind, granted, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?)').run(
     visitorId,
     kind,
     granted ? 1 : 0,
@@ -31,14 +32,12 @@ export function recordConsent(db: Db, actor: Actor, visitorId: number, kind: Con
 }
 
 export function consentHistory(db: Db, visitorId: number): ConsentRecord[] {
-  return (
-    db
-      .prepare(
-        `SELECT c.id, c.kind, c.granted, c.recorded_at, u.login FROM consents c LEFT JOIN users u ON u.id = c.recorded_by
-         WHERE c.visitor_id = ? ORDER BY c.id DESC`,
-      )
-      .all(visitorId) as ConsentRow[]
-  ).map(toRecord);
+  const rows = statement(
+    db,
+    `SELECT c.id, c.kind, c.granted, c.recorded_at, u.login FROM consents c LEFT JOIN users u ON u.id = c.recorded_by
+     WHERE c.visitor_id = ? ORDER BY c.id DESC`,
+  ).all(visitorId) as ConsentRow[];
+  return rows.map(toRecord);
 }
 
 export function currentConsents(db: Db, visitorId: number): ConsentState {

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { statement } from '../db/statements';
 import { AppError } from '../errors';
 import type { Role } from '../../../shared/domain/accounts';
 import type { IntakeInput } from '../../../shared/contract/visitors';
@@ -25,13 +26,12 @@ interface IntakeRow {
 export function recordIntake(db: Db, actor: Actor, input: IntakeInput, now: Date): number {
   const at = now.toISOString();
   const disclosed = input.violence.disclosed;
-  const result = db
-    .prepare(
-      `INSERT INTO intakes (visitor_id, visit_date, needs, urgency, orientation, desk_notes, vulnerabilities,
+  const result = statement(
+    db,
+    `INSERT INTO intakes (visitor_id, visit_date, needs, urgency, orientation, desk_notes, vulnerabilities,
          violence_disclosed, referred_to_listening, created_at, created_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
+  ).run(
       input.visitorId,
       input.visitDate,
       JSON.stringify(input.needs),
@@ -46,7 +46,7 @@ export function recordIntake(db: Db, actor: Actor, input: IntakeInput, now: Date
     );
   const id = Number(result.lastInsertRowid);
   if (disclosed && input.violence.type) {
-    db.prepare('INSERT INTO disclosures (intake_id, violence_type, recorded_at, recorded_by) VALUES (?, ?, ?, ?)').run(
+    statement(db, 'INSERT INTO disclosures (intake_id, violence_type, recorded_at, recorded_by) VALUES (?, ?, ?, ?)').run(
       id,
       input.violence.type,
       at,
@@ -64,14 +64,13 @@ export function recordIntake(db: Db, actor: Actor, input: IntakeInput, now: Date
 export function intakesFor(db: Db, visitorId: number, roles: readonly Role[]): IntakeView[] {
   const clinical = roles.includes('psychologist');
   const seesDisclosure = clinical || roles.includes('desk');
-  const rows = db
-    .prepare(
-      `SELECT i.*, u.login, d.violence_type FROM intakes i
+  const rows = statement(
+    db,
+    `SELECT i.*, u.login, d.violence_type FROM intakes i
        LEFT JOIN users u ON u.id = i.created_by
        LEFT JOIN disclosures d ON d.intake_id = i.id
        WHERE i.visitor_id = ? ORDER BY i.visit_date DESC, i.id DESC`,
-    )
-    .all(visitorId) as IntakeRow[];
+  ).all(visitorId) as IntakeRow[];
   return rows.map((row) => ({
     id: row.id,
     visitDate: row.visit_date,
@@ -91,8 +90,8 @@ export function intakesFor(db: Db, visitorId: number, roles: readonly Role[]): I
 /** The violence details of one intake: psychologists only (the contract says so, and this checks again). */
 export function disclosureOf(db: Db, intakeId: number, roles: readonly Role[]): { intakeId: number; violenceType: ViolenceType | null } {
   if (!roles.includes('psychologist')) throw new AppError('call.forbidden');
-  const intake = db.prepare('SELECT id FROM intakes WHERE id = ?').get(intakeId);
+  const intake = statement(db, 'SELECT id FROM intakes WHERE id = ?').get(intakeId);
   if (!intake) throw new AppError('intakes.notFound');
-  const row = db.prepare('SELECT violence_type FROM disclosures WHERE intake_id = ?').get(intakeId) as { violence_type: ViolenceType } | undefined;
+  const row = statement(db, 'SELECT violence_type FROM disclosures WHERE intake_id = ?').get(intakeId) as { violence_type: ViolenceType } | undefined;
   return { intakeId, violenceType: row?.violence_type ?? null };
 }

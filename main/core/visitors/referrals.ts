@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { statement } from '../db/statements';
 import { AppError } from '../errors';
 import {
   REFERRAL_TRANSITIONS,
@@ -56,7 +57,7 @@ export function listPartners(db: Db, includeInactive: boolean): PartnerView[] {
 }
 
 export function getPartner(db: Db, id: number): PartnerView {
-  const row = db.prepare('SELECT * FROM partners WHERE id = ?').get(id) as PartnerRow | undefined;
+  const row = statement(db, 'SELECT * FROM partners WHERE id = ?').get(id) as PartnerRow | undefined;
   if (!row) throw new AppError('partners.notFound');
   return toPartner(row);
 }
@@ -71,7 +72,7 @@ export function createPartner(db: Db, fields: PartnerFields, now: Date): Partner
 
 export function updatePartner(db: Db, id: number, fields: PartnerFields, now: Date): PartnerView {
   getPartner(db, id);
-  db.prepare('UPDATE partners SET name = ?, kind = ?, services = ?, address = ?, phone = ?, active = ?, updated_at = ? WHERE id = ?').run(
+  statement(db, 'UPDATE partners SET name = ?, kind = ?, services = ?, address = ?, phone = ?, active = ?, updated_at = ? WHERE id = ?').run(
     fields.name,
     fields.kind,
     JSON.stringify(fields.services),
@@ -123,13 +124,13 @@ const toReferral = (row: ReferralRow): ReferralView => ({
 });
 
 export function getReferral(db: Db, id: number): ReferralView {
-  const row = db.prepare(`${SELECT_REFERRAL} WHERE r.id = ?`).get(id) as ReferralRow | undefined;
+  const row = statement(db, `${SELECT_REFERRAL} WHERE r.id = ?`).get(id) as ReferralRow | undefined;
   if (!row) throw new AppError('referrals.notFound');
   return toReferral(row);
 }
 
 export function referralsOf(db: Db, visitorId: number): ReferralView[] {
-  return (db.prepare(`${SELECT_REFERRAL} WHERE r.visitor_id = ? ORDER BY r.referred_on DESC, r.id DESC`).all(visitorId) as ReferralRow[]).map(
+  return (statement(db, `${SELECT_REFERRAL} WHERE r.visitor_id = ? ORDER BY r.referred_on DESC, r.id DESC`).all(visitorId) as ReferralRow[]).map(
     toReferral,
   );
 }
@@ -147,14 +148,13 @@ export function insertReferral(db: Db, actor: Actor, input: NewReferral, now: Da
   const partner = getPartner(db, input.partnerId);
   if (!partner.active) throw new AppError('partners.notFound', { fields: { partnerId: 'partners.inactive' } });
   const at = now.toISOString();
-  const result = db
-    .prepare(
-      `INSERT INTO referrals (visitor_id, partner_id, service, referred_on, status, follow_up_on, consent_override_reason, created_at, created_by, updated_at)
+  const result = statement(
+    db,
+    `INSERT INTO referrals (visitor_id, partner_id, service, referred_on, status, follow_up_on, consent_override_reason, created_at, created_by, updated_at)
        VALUES (?, ?, ?, ?, 'proposed', ?, ?, ?, ?, ?)`,
-    )
-    .run(input.visitorId, input.partnerId, input.service, input.referredOn, input.followUpOn, input.consentOverrideReason, at, actor.id, at);
+  ).run(input.visitorId, input.partnerId, input.service, input.referredOn, input.followUpOn, input.consentOverrideReason, at, actor.id, at);
   const id = Number(result.lastInsertRowid);
-  db.prepare(`INSERT INTO referral_events (referral_id, status, reason, at, by_user) VALUES (?, 'proposed', NULL, ?, ?)`).run(id, at, actor.id);
+  statement(db, `INSERT INTO referral_events (referral_id, status, reason, at, by_user) VALUES (?, 'proposed', NULL, ?, ?)`).run(id, at, actor.id);
   return getReferral(db, id);
 }
 
@@ -169,14 +169,14 @@ export function setReferralStatus(
     throw new AppError('referrals.invalidTransition', { params: { from: referral.status, to: input.status } });
   }
   const at = now.toISOString();
-  db.prepare('UPDATE referrals SET status = ?, status_reason = ?, follow_up_on = ?, updated_at = ? WHERE id = ?').run(
+  statement(db, 'UPDATE referrals SET status = ?, status_reason = ?, follow_up_on = ?, updated_at = ? WHERE id = ?').run(
     input.status,
     input.reason,
     input.followUpOn === undefined ? referral.followUpOn : input.followUpOn,
     at,
     input.id,
   );
-  db.prepare('INSERT INTO referral_events (referral_id, status, reason, at, by_user) VALUES (?, ?, ?, ?, ?)').run(
+  statement(db, 'INSERT INTO referral_events (referral_id, status, reason, at, by_user) VALUES (?, ?, ?, ?, ?)').run(
     input.id,
     input.status,
     input.reason,

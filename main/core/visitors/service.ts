@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { statement } from '../db/statements';
 import { AppError } from '../errors';
 import { foldForSearch, searchTerms } from '../../../shared/domain/search-text';
 import { normalisePhone } from '../../../shared/domain/phone';
@@ -54,6 +55,10 @@ const COLUMN: Record<keyof VisitorFields, string> = {
   housing: 'housing',
   arrivalMonth: 'arrival_month',
 };
+
+const FIELD_NAMES = Object.keys(COLUMN) as (keyof VisitorFields)[];
+const INSERT_VISITOR = `INSERT INTO visitors (code, ${FIELD_NAMES.map((c) => COLUMN[c]).join(', ')}, created_at, created_by, updated_at, last_activity_at)
+  VALUES (@code, ${FIELD_NAMES.map((c) => `@${c}`).join(', ')}, @at, @by, @at, @at)`;
 
 function toColumnValue(field: keyof VisitorFields, value: VisitorFields[keyof VisitorFields]): string | number | null {
   if (field === 'languages') return JSON.stringify(value ?? []);
@@ -111,37 +116,35 @@ function searchTextOf(code: string, f: Pick<VisitorFields, 'firstName' | 'lastNa
 }
 
 function indexVisitor(db: Db, id: number, text: string): void {
-  db.prepare('DELETE FROM visitor_search WHERE rowid = ?').run(id);
-  if (text) db.prepare('INSERT INTO visitor_search (rowid, text) VALUES (?, ?)').run(id, text);
+  statement(db, 'DELETE FROM visitor_search WHERE rowid = ?').run(id);
+  if (text) statement(db, 'INSERT INTO visitor_search (rowid, text) VALUES (?, ?)').run(id, text);
 }
 
 export function allocateVisitorCode(db: Db, prefix: string, year: number): string {
-  const row = db
-    .prepare(
-      `INSERT INTO visitor_codes (prefix, year, last) VALUES (?, ?, 1)
+  const row = statement(
+    db,
+    `INSERT INTO visitor_codes (prefix, year, last) VALUES (?, ?, 1)
        ON CONFLICT (prefix, year) DO UPDATE SET last = last + 1 RETURNING last`,
-    )
-    .get(prefix, year) as { last: number };
+  ).get(prefix, year) as { last: number };
   return `${prefix}-${year}-${String(row.last).padStart(4, '0')}`;
 }
 
 export function insertVisitor(db: Db, actor: Actor, fields: VisitorFields, prefix: string, now: Date): { id: number; code: string } {
   const at = now.toISOString();
   const code = allocateVisitorCode(db, prefix, now.getUTCFullYear());
-  const columns = Object.keys(COLUMN) as (keyof VisitorFields)[];
-  const result = db
-    .prepare(
-      `INSERT INTO visitors (code, ${columns.map((c) => COLUMN[c]).join(', ')}, created_at, created_by, updated_at, last_activity_at)
-       VALUES (@code, ${columns.map((c) => `@${c}`).join(', ')}, @at, @by, @at, @at)`,
-    )
-    .run({ code, at, by: actor.id, ...Object.fromEntries(columns.map((c) => [c, toColumnValue(c, fields[c])])) });
+  const result = statement(db, INSERT_VISITOR).run({
+    code,
+    at,
+    by: actor.id,
+    ...Object.fromEntries(FIELD_NAMES.map((c) => [c, toColumnValue(c, fields[c])])),
+  });
   const id = Number(result.lastInsertRowid);
   indexVisitor(db, id, searchTextOf(code, fields));
   return { id, code };
 }
 
 function getRow(db: Db, id: number): VisitorRow {
-  const row = db.prepare('SELECT * FROM visitors WHERE id = ?').get(id) as VisitorRow | undefined;
+  const row = statement(db, 'SELECT * FROM visitors WHERE id = ?').get(id) as VisitorRow | undefined;
   if (!row) throw new AppError('visitors.notFound');
   return row;
 }
@@ -153,7 +156,7 @@ export function requireActiveVisitor(db: Db, id: number): VisitorRow {
 }
 
 export function touchVisitor(db: Db, id: number, now: Date): void {
-  db.prepare('UPDATE visitors SET last_activity_at = ? WHERE id = ?').run(now.toISOString(), id);
+  statement(db, 'UPDATE visitors SET last_activity_at = ? WHERE id = ?').run(now.toISOString(), id);
 }
 
 /** Applies the changed fields and records, per field, who changed it, when, from what to what. */
@@ -168,7 +171,8 @@ export function updateVisitor(db: Db, actor: Actor, id: number, next: VisitorFie
   db.prepare(
     `UPDATE visitors SET ${changed.map((f) => `${COLUMN[f]} = @${f}`).join(', ')}, updated_at = @at, last_activity_at = @at WHERE id = @id`,
   ).run({ id, at, ...Object.fromEntries(changed.map((f) => [f, toColumnValue(f, next[f])])) });
-  const record = db.prepare(
+  const record = statement(
+    db,
     'INSERT INTO visitor_changes (visitor_id, field, old_value, new_value, changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?)',
   );
   for (const field of changed) {
@@ -226,12 +230,11 @@ export function searchVisitors(db: Db, query: string, limit: number, now: Date):
   // A phone typed in local form is also looked up in E.164 digits.
   const phone = /^[+\d][\d\s().-]{5,}$/.test(query.trim()) ? normalisePhone(query) : null;
   const match = phone ? `(${terms.map(phrase).join(' AND ')}) OR ${phrase(phone.replace(/\D/g, ''))}` : terms.map(phrase).join(' AND ');
-  const rows = db
-    .prepare(
-      `SELECT v.* FROM visitor_search s JOIN visitors v ON v.id = s.rowid
+  const rows = statement(
+    db,
+    `SELECT v.* FROM visitor_search s JOIN visitors v ON v.id = s.rowid
        WHERE visitor_search MATCH ? ORDER BY v.last_activity_at DESC LIMIT ?`,
-    )
-    .all(match, limit + 1) as VisitorRow[];
+  ).all(match, limit + 1) as VisitorRow[];
   return { status: 'ok', items: rows.slice(0, limit).map((r) => toListItem(r, now)), total: rows.length, more: rows.length > limit };
 }
 
@@ -256,7 +259,7 @@ export function findDuplicates(db: Db, candidate: VisitorFields, now: Date): Dup
   };
   const phone = candidate.phone ? normalisePhone(candidate.phone) : null;
   if (phone) {
-    for (const { id } of db.prepare('SELECT id FROM visitors WHERE phone = ? AND anonymised_at IS NULL').all(phone) as { id: number }[]) {
+    for (const { id } of statement(db, 'SELECT id FROM visitors WHERE phone = ? AND anonymised_at IS NULL').all(phone) as { id: number }[]) {
       add(id, 5, 'phone');
     }
   }
@@ -268,8 +271,7 @@ export function findDuplicates(db: Db, candidate: VisitorFields, now: Date): Dup
     if (!field) continue;
     const terms = searchTerms(field, 3).map((t) => ([...t].length > 5 ? [...t].slice(0, 5).join('') : t));
     if (terms.length === 0) continue;
-    const rows = db
-      .prepare(`SELECT rowid AS id FROM visitor_search WHERE visitor_search MATCH ? LIMIT 50`)
+    const rows = statement(db, `SELECT rowid AS id FROM visitor_search WHERE visitor_search MATCH ? LIMIT 50`)
       .all(terms.map(phrase).join(' OR ')) as { id: number }[];
     for (const { id } of rows) add(id, 2, reason);
   }
@@ -307,21 +309,23 @@ export function anonymiseVisitor(db: Db, actor: Actor, id: number, now: Date): v
   if (row.anonymised_at) throw new AppError('visitors.alreadyAnonymised');
   const at = now.toISOString();
   db.transaction(() => {
-    db.prepare(
+    statement(
+      db,
       `UPDATE visitors SET first_name = NULL, last_name = NULL, alias = NULL, phone = NULL, arrival_month = NULL,
          family_situation = NULL, housing = NULL, birth_year_band = ?, birth_year = NULL, birth_year_estimated = 0,
          languages = '[]', interpreter_language = NULL, updated_at = ?, anonymised_at = ?, anonymised_by = ?
        WHERE id = ?`,
     ).run(birthYearBand(row.birth_year), at, at, actor.id, id);
-    db.prepare('UPDATE visitor_changes SET old_value = NULL, new_value = NULL WHERE visitor_id = ?').run(id);
-    db.prepare('UPDATE intakes SET desk_notes = NULL WHERE visitor_id = ?').run(id);
-    db.prepare('UPDATE referrals SET status_reason = NULL, consent_override_reason = NULL WHERE visitor_id = ?').run(id);
-    db.prepare(
+    statement(db, 'UPDATE visitor_changes SET old_value = NULL, new_value = NULL WHERE visitor_id = ?').run(id);
+    statement(db, 'UPDATE intakes SET desk_notes = NULL WHERE visitor_id = ?').run(id);
+    statement(db, 'UPDATE referrals SET status_reason = NULL, consent_override_reason = NULL WHERE visitor_id = ?').run(id);
+    statement(
+      db,
       'UPDATE referral_events SET reason = NULL WHERE referral_id IN (SELECT id FROM referrals WHERE visitor_id = ?)',
     ).run(id);
     indexVisitor(db, id, foldForSearch(row.code));
   })();
-  db.prepare(`INSERT INTO visitor_search (visitor_search) VALUES ('optimize')`).run();
+  statement(db, `INSERT INTO visitor_search (visitor_search) VALUES ('optimize')`).run();
   db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
@@ -337,12 +341,11 @@ export function retentionCandidates(db: Db, months: number, now: Date, limit = 5
 
 /** Who changed which field when, newest first (values stay inside the encrypted database). */
 export function visitorChanges(db: Db, id: number): VisitorChange[] {
-  const rows = db
-    .prepare(
-      `SELECT c.id, c.field, c.old_value, c.new_value, c.changed_at, u.login FROM visitor_changes c
+  const rows = statement(
+    db,
+    `SELECT c.id, c.field, c.old_value, c.new_value, c.changed_at, u.login FROM visitor_changes c
        LEFT JOIN users u ON u.id = c.changed_by WHERE c.visitor_id = ? ORDER BY c.id DESC`,
-    )
-    .all(id) as { id: number; field: string; old_value: string | null; new_value: string | null; changed_at: string; login: string | null }[];
+  ).all(id) as { id: number; field: string; old_value: string | null; new_value: string | null; changed_at: string; login: string | null }[];
   return rows.map((r) => ({
     id: r.id,
     field: r.field,
