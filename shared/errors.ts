@@ -58,6 +58,35 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * The field codes main's services give, beyond the messages of the zod schemas in
+ * shared/ (which the i18n test reads from the schemas themselves). Each is translated
+ * under `fields.<code>`; AppError accepts no other, so none can go untranslated.
+ */
+export const SERVICE_FIELD_CODES = [
+  'required',
+  'password.tooShort',
+  'password.tooLong',
+  'password.tooCommon',
+  'password.sameAsLogin',
+  'password.unchanged',
+  'users.loginTaken',
+  'users.lastAdmin',
+  'auth.wrongCurrentPassword',
+  'recovery.malformed',
+  'recovery.wrongKey',
+  'recovery.notAnAdministrator',
+  'birthYear.future',
+  'birthYear.tooOld',
+  'phone.invalid',
+  'arrivalMonth.future',
+  'consent.dataProcessingRequired',
+  'referrals.consentRequired',
+  'referrals.overrideNotAllowed',
+  'partners.inactive',
+] as const;
+export type ServiceFieldCode = (typeof SERVICE_FIELD_CODES)[number];
+
 /** A field-level problem: the path of the field and a code translated under `fields.` */
 export type FieldErrors = Record<string, string>;
 

@@ -8,7 +8,7 @@ import {
 } from '../../shared/contract';
 import type { FieldErrors, Result } from '../../shared/errors';
 import type { Desk } from './desk';
-import { AppError, isAppError } from './errors';
+import { AppError, invalidInput, isAppError } from './errors';
 
 export interface HandlerContext {
   desk: Desk;
@@ -86,7 +86,7 @@ export function createRouter(handlers: Handlers, log: (line: string) => void = c
 
     const parsed = procedure.input.safeParse(input ?? {});
     if (!parsed.success) {
-      return failure(new AppError('call.invalidInput', { fields: fieldErrorsOf(parsed.error) }));
+      return failure(invalidInput(fieldErrorsOf(parsed.error)));
     }
 
     let entityId: string | null = null;

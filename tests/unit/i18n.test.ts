@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROCEDURE_NAMES } from '../../shared/contract';
 import { AUDIT_ACTIONS } from '../../shared/domain/audit';
-import { ERROR_CODES } from '../../shared/errors';
+import { ERROR_CODES, SERVICE_FIELD_CODES } from '../../shared/errors';
 import ar from '../../renderer/i18n/ar.json' with { type: 'json' };
 import en from '../../renderer/i18n/en.json' with { type: 'json' };
 import fr from '../../renderer/i18n/fr.json' with { type: 'json' };
@@ -93,7 +93,7 @@ describe('translations', () => {
   });
 
   it('translates every field code the schemas give, and the router fallbacks', () => {
-    const codes = [...schemaMessageCodes(), 'required', 'invalid', 'confirm.mismatch'];
+    const codes = [...schemaMessageCodes(), ...SERVICE_FIELD_CODES, 'required', 'invalid', 'confirm.mismatch'];
     expect(codes).toContain('password.tooShort');
     for (const lng of ['fr', 'ar', 'en'] as const) {
       for (const code of codes) expect({ lng, code, found: has(lng, `fields.${code}`) }).toEqual({ lng, code, found: true });

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import { statement } from '../db/statements';
 import { AppError } from '../errors';
+import type { ServiceFieldCode } from '../../../shared/errors';
 import { foldForSearch, searchTerms } from '../../../shared/domain/search-text';
 import { normalisePhone } from '../../../shared/domain/phone';
 import { MAX_AGE_YEARS, type VisitorFields } from '../../../shared/domain/visitors';
@@ -89,7 +90,7 @@ function fieldsOf(row: VisitorRow): VisitorFields {
 /** Checks what a schema cannot: the birth year against the desk's clock, the phone number. */
 export function validateVisitorFields(fields: VisitorFields, now: Date): VisitorFields {
   const year = now.getUTCFullYear();
-  const errors: Record<string, string> = {};
+  const errors: Record<string, ServiceFieldCode> = {};
   if (fields.birthYear !== null && fields.birthYear > year) errors.birthYear = 'birthYear.future';
   if (fields.birthYear !== null && fields.birthYear < year - MAX_AGE_YEARS) errors.birthYear = 'birthYear.tooOld';
   let phone: string | null = null;
