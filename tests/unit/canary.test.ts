@@ -56,4 +56,29 @@ describe('no plaintext on disk', () => {
       t.close();
     }
   });
+
+  it('visitors, intakes, referrals and drafts carrying a canary leave no byte of it on disk', async () => {
+    const t = await deskWithStaff();
+    try {
+      await loginAs(t, t.staff.desk);
+      const consents = { dataProcessing: true, referrals: true, phoneContact: true, reporting: true };
+      const [partner] = await t.ok('partners.list', {});
+      for (let i = 0; i < 30; i++) {
+        const { id } = await t.ok('visitors.register', {
+          fields: { firstName: `${CANARY}${i}`, lastName: `Diallo${CANARY}`, alias: `${CANARY} alias`, sex: 'female', birthYear: 1990, phone: `06123456${String(i).padStart(2, '0')}` },
+          consents,
+        });
+        await t.ok('intakes.record', { visitorId: id, visitDate: '2026-11-29', needs: ['legal'], urgency: 'low', orientation: 'partnerReferral', deskNotes: `${CANARY} desk note ${i}` });
+        const referral = await t.ok('referrals.create', { visitorId: id, partnerId: partner.id, service: 'legal', referredOn: '2026-11-29' });
+        await t.ok('referrals.setStatus', { id: referral.id, status: 'refused', reason: `${CANARY} reason` });
+      }
+      await t.ok('drafts.save', { form: 'registration', data: { firstName: `${CANARY} draft` } });
+      expect((await t.ok('visitors.search', { query: CANARY.slice(0, 6) })).items.length).toBeGreaterThan(0);
+      expect(findCanary(t.dir)).toEqual([]);
+      t.desk.lock('button');
+      expect(findCanary(t.dir)).toEqual([]);
+    } finally {
+      t.close();
+    }
+  });
 });
