@@ -18,6 +18,8 @@ describe('anonymisation', () => {
       });
       await t.ok('visitors.update', { id, fields: { firstName: `${CANARY}second`, lastName: 'Konaté', sex: 'female', birthYear: 1993, nationality: 'CI' } });
       await t.ok('intakes.record', { visitorId: id, visitDate: '2026-11-29', needs: ['legal', 'housing'], urgency: 'medium', orientation: 'partnerReferral', deskNotes: `${CANARY} note` });
+      await t.ok('drafts.save', { form: `intake:${id}`, data: { deskNotes: `${CANARY} unfinished` } });
+      await t.ok('drafts.save', { form: 'registration', data: { firstName: 'someone else' } });
       expect(await t.call('visitors.anonymise', { id })).toEqual({ ok: false, error: { code: 'call.forbidden' } });
       t.desk.lock('button');
 
@@ -32,6 +34,9 @@ describe('anonymisation', () => {
       expect((await t.ok('visitors.search', { query: code })).items.map((v) => v.id)).toEqual([id]);
       expect(await t.call('visitors.anonymise', { id })).toMatchObject({ ok: false, error: { code: 'visitors.alreadyAnonymised' } });
 
+      t.desk.lock('button');
+      await loginAs(t, t.staff.desk);
+      expect((await t.ok('drafts.list', {})).map((d) => d.form)).toEqual(['registration']);
       // Erased for good: not even inside the decrypted database pages.
       const key = Buffer.from(t.desk.requireSession().dataKey);
       t.desk.lock('button');

@@ -301,7 +301,8 @@ function birthYearBand(year: number | null): string | null {
 
 /**
  * Erases a visitor's identifying fields for good: the columns, the search index
- * entry, the values in the edit history, free-text notes and reasons. Sex,
+ * entry, the values in the edit history, free-text notes and reasons, drafts about
+ * her. Sex,
  * birth-year band, nationality and the count of services stay, so past indicators
  * do not change. Then the old pages are zeroed (secure_delete) and the WAL emptied.
  */
@@ -324,6 +325,8 @@ export function anonymiseVisitor(db: Db, actor: Actor, id: number, now: Date): v
       db,
       'UPDATE referral_events SET reason = NULL WHERE referral_id IN (SELECT id FROM referrals WHERE visitor_id = ?)',
     ).run(id);
+    // Anyone's unfinished form about this visitor (`intake:<id>`, …) goes too.
+    statement(db, `DELETE FROM drafts WHERE form LIKE '%:' || ?`).run(String(id));
     indexVisitor(db, id, foldForSearch(row.code));
   })();
   statement(db, `INSERT INTO visitor_search (visitor_search) VALUES ('optimize')`).run();
