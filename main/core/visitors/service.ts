@@ -302,9 +302,8 @@ function birthYearBand(year: number | null): string | null {
 /**
  * Erases a visitor's identifying fields for good: the columns, the search index
  * entry, the values in the edit history, free-text notes and reasons, drafts about
- * her. Sex,
- * birth-year band, nationality and the count of services stay, so past indicators
- * do not change. Then the old pages are zeroed (secure_delete) and the WAL emptied.
+ * her. Sex, birth-year band, nationality and the count of services stay, so past
+ * indicators do not change. Then the old pages are zeroed (secure_delete) and the WAL emptied.
  */
 export function anonymiseVisitor(db: Db, actor: Actor, id: number, now: Date): void {
   const row = getRow(db, id);
