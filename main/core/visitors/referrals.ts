@@ -33,14 +33,7 @@ const toPartner = (row: PartnerRow): PartnerView => ({
   active: row.active === 1,
 });
 
-export interface PartnerFields {
-  name: string;
-  kind: PartnerKind;
-  services: Need[];
-  address: string | null;
-  phone: string | null;
-  active: boolean;
-}
+export type PartnerFields = Omit<PartnerView, 'id'>;
 
 function partnerPhone(phone: string | null): string | null {
   if (!phone || !phone.trim()) return null;

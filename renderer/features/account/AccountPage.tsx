@@ -6,9 +6,9 @@ import { useApi } from '../../app/api';
 import { useDesk, useSession } from '../../app/desk';
 import { errorMessage } from '../../app/i18n';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { useFormErrors } from '../../ui/form';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { NewPasswordFields } from '../../ui/NewPasswordFields';
+import { usePasswordChange } from './usePasswordChange';
 import { PageHeader } from '../../ui/PageHeader';
 import { PasswordField } from '../../ui/PasswordField';
 import { notify } from '../../ui/notify';
@@ -16,53 +16,30 @@ import { Form } from '../../ui/Form';
 
 function ChangePasswordForm() {
   const { t } = useTranslation();
-  const api = useApi();
-  const [currentPassword, setCurrentPassword] = useState('');
-  const [newPassword, setNewPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(['currentPassword', 'newPassword', 'confirm']);
-
-  const submit = async () => {
-    errors.clear();
-    if (newPassword !== confirm) {
-      errors.failField('confirm', 'confirm.mismatch');
-      return;
-    }
-    setBusy(true);
-    const result = await api.account.changePassword({ currentPassword, newPassword });
-    setBusy(false);
-    if (!result.ok) {
-      errors.fail(result.error);
-      return;
-    }
-    setCurrentPassword('');
-    setNewPassword('');
-    setConfirm('');
-    notify(t, 'success', t('account.passwordChanged'));
-  };
+  const form = usePasswordChange(() => notify(t, 'success', t('account.passwordChanged')));
+  const { errors } = form;
 
   return (
-    <Form errors={errors} onSubmit={submit}>
+    <Form errors={errors} onSubmit={form.submit}>
       <Stack gap="md">
         <PasswordField
           label={t('account.currentPassword')}
-          value={currentPassword}
-          onChange={(event) => setCurrentPassword(event.currentTarget.value)}
+          value={form.currentPassword}
+          onChange={(event) => form.setCurrentPassword(event.currentTarget.value)}
           error={errors.field('currentPassword')}
           autoComplete="current-password"
         />
         <NewPasswordFields
-          value={newPassword}
-          confirm={confirm}
-          onChange={setNewPassword}
-          onConfirmChange={setConfirm}
+          value={form.newPassword}
+          confirm={form.confirm}
+          onChange={form.setNewPassword}
+          onConfirmChange={form.setConfirm}
           error={errors.field('newPassword')}
           confirmError={errors.field('confirm')}
         />
         <ErrorAlert message={errors.alert} />
         <Group>
-          <Button type="submit" loading={busy}>
+          <Button type="submit" loading={form.busy}>
             {t('account.changePassword')}
           </Button>
         </Group>
