@@ -1,14 +1,11 @@
 import { Button, Center, Stack, Text, Title } from '@mantine/core';
-import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../shared/domain/accounts';
-import { useApi } from '../../app/api';
 import { AuthLayout } from '../../ui/AuthLayout';
-import { useFormErrors } from '../../ui/form';
 import { Icon } from '../../ui/icons';
-import { useLoginFailure } from '../../ui/LoginFailure';
 import { PasswordField } from '../../ui/PasswordField';
 import { Form } from '../../ui/Form';
+import { usePasswordLogin } from './usePasswordLogin';
 
 interface Props {
   login: string;
@@ -19,27 +16,10 @@ interface Props {
 /** The desk is locked for `login`: only her password opens it again. Nothing else is on screen. */
 export function LockScreen({ login, onUnlocked, onSwitchUser }: Props) {
   const { t } = useTranslation();
-  const api = useApi();
-  const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const passwordRef = useRef<HTMLInputElement>(null);
-  const errors = useFormErrors(['password']);
-  const failure = useLoginFailure(errors.error && !errors.error.fields ? errors.error : null, errors.failedAt);
-
-  const submit = async () => {
-    if (failure.waiting) return;
-    setBusy(true);
-    const result = await api.auth.login({ login, password });
-    setBusy(false);
-    if (!result.ok) {
-      errors.fail(result.error);
-      setPassword('');
-      passwordRef.current?.focus();
-      return;
-    }
-    errors.clear();
-    onUnlocked(result.value, login);
-  };
+  const { password, setPassword, busy, passwordRef, errors, failure, submit: submitLogin } = usePasswordLogin(['password'], (user) =>
+    onUnlocked(user, login),
+  );
+  const submit = () => submitLogin(login);
 
   return (
     <AuthLayout width={420}>

@@ -1,16 +1,15 @@
 import { Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, SessionUser } from '../../../shared/domain/accounts';
 import { useApi } from '../../app/api';
 import { useDesk } from '../../app/desk';
 import { AuthLayout } from '../../ui/AuthLayout';
-import { useFormErrors } from '../../ui/form';
 import { Icon } from '../../ui/icons';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
-import { useLoginFailure } from '../../ui/LoginFailure';
 import { PasswordField } from '../../ui/PasswordField';
 import { RecoverForm } from './RecoverForm';
+import { usePasswordLogin } from './usePasswordLogin';
 import { Form } from '../../ui/Form';
 
 interface Props {
@@ -25,31 +24,16 @@ export function LoginScreen({ previousLogin, onSignedIn }: Props) {
   const { language, refresh } = useDesk();
   const [mode, setMode] = useState<'login' | 'recover'>('login');
   const [login, setLogin] = useState('');
-  const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const passwordRef = useRef<HTMLInputElement>(null);
-  const errors = useFormErrors(['login', 'password']);
-  const failure = useLoginFailure(errors.error && !errors.error.fields ? errors.error : null, errors.failedAt);
+  const { password, setPassword, busy, passwordRef, errors, failure, submit: submitLogin } = usePasswordLogin(['login', 'password'], (user) =>
+    onSignedIn(user, previousLogin),
+  );
 
   const chooseLanguage = async (next: Language) => {
     await api.app.setDeskLanguage({ language: next });
     await refresh();
   };
 
-  const submit = async () => {
-    if (failure.waiting) return;
-    setBusy(true);
-    const result = await api.auth.login({ login, password });
-    setBusy(false);
-    if (!result.ok) {
-      errors.fail(result.error);
-      setPassword('');
-      if (result.error.code !== 'call.invalidInput') passwordRef.current?.focus();
-      return;
-    }
-    errors.clear();
-    onSignedIn(result.value, previousLogin);
-  };
+  const submit = () => submitLogin(login);
 
   const languageSwitch = <LanguageSwitch value={language} onChange={(next) => void chooseLanguage(next)} />;
 
