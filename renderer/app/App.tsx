@@ -68,14 +68,36 @@ export function App() {
     [raw, hide, refresh],
   );
 
+  // One set for the App's life, filled and emptied by the forms that keep drafts.
+  const [flushers] = useState(() => new Set<() => Promise<unknown> | void>());
+  const beforeLock = useCallback(
+    (flush: () => Promise<unknown> | void) => {
+      flushers.add(flush);
+      return () => {
+        flushers.delete(flush);
+      };
+    },
+    [flushers],
+  );
+
   const lock = useCallback(
     (reason: LockReason) => {
       // Hidden first: the content (toasts included) must not stay on screen while main locks.
       setHidden(true);
       notifications.clean();
-      void api.auth.lock({ reason }).then(() => refresh());
+      // Drafts being typed are sent before the lock (their calls leave now, in order), then the keys go.
+      const pending = [...flushers].map((flush) => {
+        try {
+          return flush();
+        } catch {
+          return undefined;
+        }
+      });
+      void Promise.allSettled(pending)
+        .then(() => api.auth.lock({ reason }))
+        .then(() => refresh());
     },
-    [api, refresh],
+    [api, refresh, flushers],
   );
 
   useEffect(() => {
@@ -119,8 +141,8 @@ export function App() {
   }, [api, refresh, status]);
 
   const desk = useMemo<DeskContextValue | null>(
-    () => (status ? { status, language, refresh, lock } : null),
-    [status, language, refresh, lock],
+    () => (status ? { status, language, refresh, lock, beforeLock } : null),
+    [status, language, refresh, lock, beforeLock],
   );
 
   if (!status || !desk) {

@@ -1,27 +1,45 @@
 import { AppShell, Box, Button, Group, Kbd, Menu, NavLink, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink as RouterLink, Navigate, Route, Routes, useLocation } from 'react-router';
+import { NavLink as RouterLink, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { LANGUAGES, type Language } from '../../shared/domain/accounts';
 import { AccountPage } from '../features/account/AccountPage';
+import { AnonymisationPage } from '../features/anonymisation/AnonymisationPage';
 import { AuditPage } from '../features/audit/AuditPage';
+import { DraftsProvider } from '../features/drafts/DraftsContext';
+import { DraftsNotice } from '../features/drafts/DraftsNotice';
+import { FollowUpsPage } from '../features/followups/FollowUpsPage';
 import { HomePage } from '../features/home/HomePage';
+import { PartnersPage } from '../features/partners/PartnersPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { UsersPage } from '../features/users/UsersPage';
+import { VisitorsSection } from '../features/visitors/VisitorsSection';
 import { Icon } from '../ui/icons';
 import { useApi } from './api';
 import { useDesk, useSession } from './desk';
 import { errorMessage } from './i18n';
-import { destinationsFor, DESTINATIONS, mayGo, type Destination } from './navigation';
+import { destinationsFor, DESTINATIONS, mayGo, worksAtDesk, type Destination } from './navigation';
 import { notify } from '../ui/notify';
 
 const PAGES: Record<Destination['key'], ComponentType> = {
   home: HomePage,
+  visitors: VisitorsSection,
+  followUps: FollowUpsPage,
+  partners: PartnersPage,
   account: AccountPage,
   users: UsersPage,
+  anonymisation: AnonymisationPage,
   audit: AuditPage,
   settings: SettingsPage,
 };
+
+/** Alt+N opens a new registration from anywhere (the key's place, whatever the keyboard's language). */
+function NewVisitorShortcut() {
+  const navigate = useNavigate();
+  useHotkeys([['alt+N', () => navigate('/visitors/new'), { preventDefault: true, usePhysicalKeys: true }]], []);
+  return null;
+}
 
 function isMac(): boolean {
   return /Mac|iPhone|iPad/.test(navigator.platform);
@@ -66,6 +84,8 @@ export function Shell() {
   const shortcut = isMac() ? '⌘ L' : t('shell.lockShortcutKeys');
 
   return (
+    <DraftsProvider>
+    {worksAtDesk(user) ? <NewVisitorShortcut /> : null}
     <AppShell header={{ height: 64 }} navbar={{ width: 248, breakpoint: 0 }} padding="xl">
       <AppShell.Header className="guichet-header">
         <Group h="100%" px="lg" justify="space-between" wrap="nowrap">
@@ -121,13 +141,15 @@ export function Shell() {
       </AppShell.Navbar>
 
       <AppShell.Main className="guichet-main">
+        <DraftsNotice />
         <Routes>
           {DESTINATIONS.map((destination) => {
             const Page = PAGES[destination.key];
             return (
               <Route
                 key={destination.key}
-                path={destination.path}
+                // A feature may hold pages of its own below its path (/visitors/42).
+                path={destination.path === '/' ? '/' : `${destination.path}/*`}
                 element={mayGo(user, destination) ? <Page /> : <Navigate to="/" replace />}
               />
             );
@@ -136,5 +158,6 @@ export function Shell() {
         </Routes>
       </AppShell.Main>
     </AppShell>
+    </DraftsProvider>
   );
 }

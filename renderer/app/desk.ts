@@ -12,6 +12,11 @@ export interface DeskContextValue {
   refresh(): Promise<DeskStatus | null>;
   /** Hides everything at once, then locks the desk. */
   lock(reason: LockReason): void;
+  /**
+   * Registers what must reach main before a lock asked by this window (a draft's
+   * last keystrokes); called at once, the lock waits for it. Returns the unregister function.
+   */
+  beforeLock(flush: () => Promise<unknown> | void): () => void;
 }
 
 export const DeskContext = createContext<DeskContextValue | null>(null);

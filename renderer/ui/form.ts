@@ -62,3 +62,6 @@ export function useFormErrors(shownFields: readonly string[]): FormErrors {
 
   return { field, alert, error, failedAt, attempt, fail, failField, clear };
 }
+
+/** Descriptions under their inputs: a row of inputs stays aligned whatever each one says. */
+export const DESCRIPTION_BELOW: ('label' | 'input' | 'description' | 'error')[] = ['label', 'input', 'description', 'error'];

@@ -11,12 +11,22 @@ export function useDeskFormat() {
     const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone });
     const fullDate = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone });
     const shortDateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone });
+    const instantDate = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
+    // Calendar dates (YYYY-MM-DD) are no instant: they are shown as written, whatever the zone.
+    const calendarDate = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    const calendarMonth = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
     return {
       locale,
       timeZone,
       dateTime: (iso: string) => dateTime.format(new Date(iso)),
       shortDateTime: (iso: string) => shortDateTime.format(new Date(iso)),
       fullDate: (date: Date) => fullDate.format(date),
+      /** The day of an instant, in the desk's zone. */
+      day: (iso: string) => instantDate.format(new Date(iso)),
+      /** A calendar date such as a visit date (YYYY-MM-DD). */
+      date: (date: string) => calendarDate.format(new Date(`${date}T00:00:00Z`)),
+      /** A month such as the month of arrival (YYYY-MM). */
+      month: (month: string) => calendarMonth.format(new Date(`${month}-01T00:00:00Z`)),
     };
   }, [language, timeZone]);
 }
@@ -45,4 +55,16 @@ export function zonedDateToUtc(date: string, timeZone: string, ms = 0): string {
   let instant = wall - offsetAt(wall, timeZone);
   instant = wall - offsetAt(instant, timeZone);
   return new Date(instant).toISOString();
+}
+
+/** Today's date (YYYY-MM-DD) on the desk's wall calendar. */
+export function todayIn(timeZone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** A calendar date moved by `days` (YYYY-MM-DD in, YYYY-MM-DD out). */
+export function addDays(date: string, days: number): string {
+  const moved = new Date(`${date}T00:00:00Z`);
+  moved.setUTCDate(moved.getUTCDate() + days);
+  return moved.toISOString().slice(0, 10);
 }

@@ -46,12 +46,47 @@ const PATHS = {
   plus: ['M12 5l0 14', 'M5 12l14 0'],
   clock: ['M3 12a9 9 0 1 0 18 0a9 9 0 0 0 -18 0', 'M12 7v5l3 3'],
   arrowBack: ['M5 12l14 0', 'M5 12l6 6', 'M5 12l6 -6'],
+  arrowForward: ['M5 12l14 0', 'M13 18l6 -6', 'M13 6l6 6'],
+  chevron: ['M9 6l6 6l-6 6'],
+  search: ['M3 10a7 7 0 1 0 14 0a7 7 0 1 0 -14 0', 'M21 21l-6 -6'],
+  userPlus: ['M8 7a4 4 0 1 0 8 0a4 4 0 0 0 -8 0', 'M16 19h6', 'M19 16v6', 'M6 21v-2a4 4 0 0 1 4 -4h4'],
+  id: [
+    'M3 7a3 3 0 0 1 3 -3h12a3 3 0 0 1 3 3v10a3 3 0 0 1 -3 3h-12a3 3 0 0 1 -3 -3z',
+    'M7 10a2 2 0 1 0 4 0a2 2 0 1 0 -4 0',
+    'M15 8l2 0',
+    'M15 12l2 0',
+    'M7 16l10 0',
+  ],
+  calendarCheck: ['M11.5 21h-5.5a2 2 0 0 1 -2 -2v-12a2 2 0 0 1 2 -2h12a2 2 0 0 1 2 2v6', 'M16 3v4', 'M8 3v4', 'M4 11h16', 'M15 19l2 2l4 -4'],
+  building: [
+    'M3 21l18 0',
+    'M9 8l1 0',
+    'M9 12l1 0',
+    'M9 16l1 0',
+    'M14 8l1 0',
+    'M14 12l1 0',
+    'M14 16l1 0',
+    'M5 21v-16a2 2 0 0 1 2 -2h10a2 2 0 0 1 2 2v16',
+  ],
+  eraser: ['M19 20h-10.5l-4.21 -4.3a1 1 0 0 1 0 -1.41l10 -10a1 1 0 0 1 1.41 0l5 5a1 1 0 0 1 0 1.41l-9.2 9.3', 'M18 13.3l-6.3 -6.3'],
+  edit: ['M4 20h4l10.5 -10.5a2.828 2.828 0 1 0 -4 -4l-10.5 10.5v4', 'M13.5 6.5l4 4'],
+  history: ['M12 8l0 4l2 2', 'M3.05 11a9 9 0 1 1 .5 4m-.5 5v-5h5'],
+  clipboard: [
+    'M9 5h-2a2 2 0 0 0 -2 2v12a2 2 0 0 0 2 2h10a2 2 0 0 0 2 -2v-12a2 2 0 0 0 -2 -2h-2',
+    'M9 5a2 2 0 0 1 2 -2h2a2 2 0 0 1 2 2a2 2 0 0 1 -2 2h-2a2 2 0 0 1 -2 -2z',
+    'M9 12h6',
+    'M9 16h6',
+  ],
+  file: ['M14 3v4a1 1 0 0 0 1 1h4', 'M17 21h-10a2 2 0 0 1 -2 -2v-14a2 2 0 0 1 2 -2h7l5 5v11a2 2 0 0 1 -2 2z'],
+  x: ['M18 6l-12 12', 'M6 6l12 12'],
+  phone: ['M5 4h4l2 5l-2.5 1.5a11 11 0 0 0 5 5l1.5 -2.5l5 2v4a2 2 0 0 1 -2 2a16 16 0 0 1 -15 -15a2 2 0 0 1 2 -2'],
+  mapPin: ['M9 11a3 3 0 1 0 6 0a3 3 0 0 0 -6 0', 'M17.657 16.657l-4.243 4.243a2 2 0 0 1 -2.827 0l-4.244 -4.243a8 8 0 1 1 11.314 0z'],
 } as const;
 
 export type IconName = keyof typeof PATHS;
 
 /** Icons that point somewhere are mirrored in right-to-left layouts. */
-const DIRECTIONAL: ReadonlySet<IconName> = new Set(['switchUser', 'arrowBack']);
+const DIRECTIONAL: ReadonlySet<IconName> = new Set(['switchUser', 'arrowBack', 'arrowForward', 'chevron']);
 
 export function Icon({ name, size = 20, style }: { name: IconName; size?: number; style?: CSSProperties }) {
   return (

@@ -45,7 +45,17 @@ test('a first day at the desk: setup, idle lock, users, roles, Arabic, and the a
 
   await expect(page.getByRole('heading', { name: `Bonjour, ${ADMIN.displayName}` })).toBeVisible();
   await expect(page.getByTestId('home-role')).toHaveText(['Administration']);
-  await expect(nav(page).getByRole('link')).toHaveText(['Accueil', 'Mon compte', 'Utilisateurs', "Journal d'audit", 'Réglages']);
+  await expect(nav(page).getByRole('link')).toHaveText([
+    'Accueil',
+    'Visiteurs',
+    'Suivis',
+    'Partenaires',
+    'Mon compte',
+    'Utilisateurs',
+    'Anonymisation',
+    "Journal d'audit",
+    'Réglages',
+  ]);
 
   // ── Idle: after five minutes without activity the desk locks itself; unlocking returns to the same page.
   await nav(page).getByRole('link', { name: 'Utilisateurs' }).click();
@@ -125,8 +135,8 @@ test('a first day at the desk: setup, idle lock, users, roles, Arabic, and the a
   // ── A desk worker sees only what the desk needs.
   await expect(page.getByRole('heading', { name: 'Bonjour, Fatima Zahra' })).toBeVisible();
   await expect(page.getByTestId('home-role')).toHaveText(['Accueil']);
-  await expect(nav(page).getByRole('link')).toHaveText(['Accueil', 'Mon compte']);
-  await expect(page.getByRole('link', { name: /Utilisateurs|Journal d'audit|Réglages/ })).toHaveCount(0);
+  await expect(nav(page).getByRole('link')).toHaveText(['Accueil', 'Visiteurs', 'Suivis', 'Partenaires', 'Mon compte']);
+  await expect(page.getByRole('link', { name: /Utilisateurs|Journal d'audit|Réglages|Anonymisation/ })).toHaveCount(0);
   await page.evaluate("location.hash = '#/users'");
   await expect(page.getByRole('heading', { name: 'Bonjour, Fatima Zahra' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Utilisateurs' })).toHaveCount(0);

@@ -1,4 +1,4 @@
-import { Box, Button, Group, NumberInput, Paper, Select, Skeleton, Stack } from '@mantine/core';
+import { Box, Button, Divider, Group, NumberInput, Paper, Select, Skeleton, Stack, TextInput } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_TIME_ZONE, IDLE_LOCK_MINUTES_MAX, IDLE_LOCK_MINUTES_MIN } from '../../../shared/domain/settings';
@@ -23,10 +23,12 @@ export function SettingsPage() {
   const { refresh } = useDesk();
   const [idleLockMinutes, setIdleLockMinutes] = useState<number | string>('');
   const [timeZone, setTimeZone] = useState<string | null>(null);
+  const [visitorCodePrefix, setVisitorCodePrefix] = useState('');
+  const [retentionMonths, setRetentionMonths] = useState<number | string>('');
   const [loaded, setLoaded] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(['idleLockMinutes', 'timeZone']);
+  const errors = useFormErrors(['idleLockMinutes', 'timeZone', 'visitorCodePrefix', 'retentionMonths']);
   const zones = useMemo(() => timeZones().map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') })), []);
 
   useEffect(() => {
@@ -34,6 +36,8 @@ export function SettingsPage() {
       if (!result.ok) return setLoadError(errorMessage(t, result.error));
       setIdleLockMinutes(result.value.idleLockMinutes);
       setTimeZone(result.value.timeZone);
+      setVisitorCodePrefix(result.value.visitorCodePrefix);
+      setRetentionMonths(result.value.retentionMonths);
       setLoaded(true);
     });
   }, [api, t]);
@@ -44,6 +48,8 @@ export function SettingsPage() {
     const result = await api.settings.update({
       idleLockMinutes: typeof idleLockMinutes === 'number' ? idleLockMinutes : Number.NaN,
       timeZone: timeZone ?? '',
+      visitorCodePrefix,
+      retentionMonths: typeof retentionMonths === 'number' ? retentionMonths : Number.NaN,
     });
     setBusy(false);
     if (!result.ok) return errors.fail(result.error);
@@ -84,6 +90,33 @@ export function SettingsPage() {
                 error={errors.field('timeZone')}
                 inputContainer={(input) => <Box maw={420}>{input}</Box>}
               />
+              <Divider label={t('settings.visitorsSection')} labelPosition="left" />
+              <TextInput
+                label={t('settings.codePrefix')}
+                description={t('settings.codePrefixHint', { example: `${visitorCodePrefix || 'NDR'}-${new Date().getFullYear()}-0042` })}
+                value={visitorCodePrefix}
+                onChange={(event) => setVisitorCodePrefix(event.currentTarget.value.toUpperCase())}
+                error={errors.field('visitorCodePrefix')}
+                maxLength={6}
+                dir="ltr"
+                autoComplete="off"
+                spellCheck={false}
+                className="guichet-code-input"
+                inputContainer={(input) => <Box maw={160}>{input}</Box>}
+              />
+              <NumberInput
+                label={t('settings.retentionMonths')}
+                description={t('settings.retentionMonthsHint')}
+                value={retentionMonths}
+                onChange={setRetentionMonths}
+                min={6}
+                max={120}
+                clampBehavior="none"
+                allowDecimal={false}
+                allowNegative={false}
+                error={errors.field('retentionMonths')}
+                inputContainer={(input) => <Box maw={160}>{input}</Box>}
+              />
               <ErrorAlert message={errors.alert} />
               <Group>
                 <Button type="submit" loading={busy}>
@@ -96,6 +129,8 @@ export function SettingsPage() {
           <Stack gap="md" aria-hidden="true">
             <Skeleton height={56} width={320} />
             <Skeleton height={56} width={420} />
+            <Skeleton height={56} width={160} />
+            <Skeleton height={56} width={160} />
           </Stack>
         )}
       </Paper>

@@ -1,0 +1,42 @@
+/**
+ * The forms that keep a draft while they are typed (inside the encrypted database,
+ * never in browser storage), and where each one lives. Later forms add their line.
+ */
+export const REGISTRATION_FORM = 'registration';
+
+export function intakeForm(visitorId: number): string {
+  return `intake:${visitorId}`;
+}
+
+export interface DraftForm {
+  kind: 'registration' | 'intake' | 'other';
+  /** The page that holds the form, or null when this version does not know it. */
+  path: string | null;
+}
+
+export function draftForm(form: string): DraftForm {
+  if (form === REGISTRATION_FORM) return { kind: 'registration', path: '/visitors/new' };
+  const intake = /^intake:(\d+)$/.exec(form);
+  if (intake) return { kind: 'intake', path: `/visitors/${intake[1]}/intake` };
+  return { kind: 'other', path: null };
+}
+
+/** What a draft holds: the form's values, and a label to name it by (the visitor's code). */
+export interface StoredDraft<T> {
+  v: 1;
+  label: string | null;
+  values: T;
+}
+
+export function isStoredDraft<T>(data: unknown): data is StoredDraft<T> {
+  return typeof data === 'object' && data !== null && (data as { v?: unknown }).v === 1 && typeof (data as { values?: unknown }).values === 'object';
+}
+
+/** Navigation state asking the form at `path` to take its draft back at once. */
+export interface ResumeState {
+  resumeDraft: string;
+}
+
+export function resumeRequested(state: unknown, form: string): boolean {
+  return typeof state === 'object' && state !== null && (state as Partial<ResumeState>).resumeDraft === form;
+}

@@ -1,0 +1,138 @@
+import { Button, Center, Group, Loader, Modal, Stack } from '@mantine/core';
+import { useEffect, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import type { ReferralSlip } from '../../../shared/domain/referrals';
+import { formatPhone } from '../../../shared/domain/phone';
+import { useApi } from '../../app/api';
+import { errorMessage } from '../../app/i18n';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useDeskFormat } from '../../ui/format';
+import { Icon } from '../../ui/icons';
+
+/** The paper the person takes to the partner: who, where, for what, in which language. Never a word about violence. */
+function Slip({ slip, testId }: { slip: ReferralSlip; testId?: string }) {
+  const { t } = useTranslation();
+  const format = useDeskFormat();
+  const languages = slip.languages.map((code) => t(`spokenLanguages.${code}`)).join(t('common.listSeparator'));
+  const rows: [string, ReactNode][] = [
+    [t('slip.code'), <bdi dir="ltr" className="guichet-mono">{slip.visitorCode}</bdi>],
+    [t('slip.name'), slip.visitorName ? <bdi>{slip.visitorName}</bdi> : t('slip.noName')],
+    [t('slip.service'), t(`needs.${slip.service}`)],
+    [t('slip.date'), format.date(slip.referredOn)],
+    [t('slip.languages'), languages || t('slip.none')],
+    [t('slip.interpreter'), slip.interpreterLanguage ? t(`spokenLanguages.${slip.interpreterLanguage}`) : t('slip.noInterpreter')],
+  ];
+  return (
+    <article className="guichet-slip" data-testid={testId}>
+      <header className="guichet-slip-header">
+        <div>
+          <div className="guichet-slip-org">{t('app.name')}</div>
+          <h2 className="guichet-slip-title">{t('slip.title')}</h2>
+        </div>
+        <div className="guichet-slip-number">{t('slip.number', { number: slip.referralId })}</div>
+      </header>
+      <section className="guichet-slip-partner">
+        <div className="guichet-slip-label">{t('slip.to')}</div>
+        <div className="guichet-slip-partner-name">
+          <bdi>{slip.partner.name}</bdi>
+        </div>
+        {slip.partner.address ? (
+          <div>
+            <bdi>{slip.partner.address}</bdi>
+          </div>
+        ) : null}
+        {slip.partner.phone ? (
+          <div>
+            <bdi dir="ltr">{formatPhone(slip.partner.phone)}</bdi>
+          </div>
+        ) : null}
+      </section>
+      <dl className="guichet-slip-rows">
+        {rows.map(([label, value]) => (
+          <div key={label} className="guichet-slip-row">
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <footer className="guichet-slip-footer">
+        <div>
+          <div className="guichet-slip-label">{t('slip.issuedBy')}</div>
+          <div>{slip.issuedBy}</div>
+        </div>
+        <div className="guichet-slip-signature">{t('slip.signature')}</div>
+      </footer>
+      <p className="guichet-slip-note">{t('slip.confidential')}</p>
+    </article>
+  );
+}
+
+/**
+ * The slip, shown before printing. Printing shows nothing but the slip: a copy of it is
+ * placed on its own at the end of the page, and the print style hides everything else.
+ */
+export function SlipModal({ referralId, onClose }: { referralId: number | null; onClose(): void }) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      opened={referralId !== null}
+      onClose={onClose}
+      title={t('slip.previewTitle')}
+      size="xl"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      {referralId !== null ? <SlipPreview key={referralId} referralId={referralId} onClose={onClose} /> : null}
+    </Modal>
+  );
+}
+
+function SlipPreview({ referralId, onClose }: { referralId: number; onClose(): void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [slip, setSlip] = useState<ReferralSlip | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    void api.referrals.slip({ id: referralId }).then((result) => {
+      if (!current) return;
+      if (!result.ok) return setError(errorMessage(t, result.error));
+      setSlip(result.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, referralId, t]);
+
+  return (
+    <Stack gap="md">
+      <ErrorAlert message={error} />
+      {slip ? (
+        <>
+          <div className="guichet-slip-preview">
+            <Slip slip={slip} testId="slip-preview" />
+          </div>
+          {createPortal(
+            <div className="guichet-print-only" aria-hidden="true">
+              <Slip slip={slip} />
+            </div>,
+            document.body,
+          )}
+        </>
+      ) : error ? null : (
+        <Center p="xl">
+          <Loader size="sm" aria-hidden="true" />
+        </Center>
+      )}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          {t('common.close')}
+        </Button>
+        <Button leftSection={<Icon name="printer" size={18} />} onClick={() => window.print()} disabled={!slip} data-autofocus>
+          {t('slip.print')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,72 @@
+import { Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { VisitorProfile } from '../../../shared/contract/visitors';
+import { useDeskFormat } from '../../ui/format';
+import { Icon } from '../../ui/icons';
+import { bandOf, useFieldValue } from './labels';
+
+const SHOWN = [
+  'firstName',
+  'lastName',
+  'alias',
+  'sex',
+  'birthYear',
+  'nationality',
+  'languages',
+  'interpreterLanguage',
+  'phone',
+  'familySituation',
+  'childrenCount',
+  'housing',
+  'arrivalMonth',
+] as const;
+
+/** Everything the desk knows of her identity, field by field. */
+export function IdentitySection({ profile, canEdit }: { profile: VisitorProfile; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const format = useDeskFormat();
+  const value = useFieldValue();
+  const { visitor } = profile;
+  const { fields } = visitor;
+
+  const shown = (field: (typeof SHOWN)[number]): string => {
+    if (field === 'birthYear') {
+      if (fields.birthYear === null) return visitor.birthYearBand ? t('profile.birthYearBand', bandOf(visitor.birthYearBand)) : t('visitorFields.empty');
+      return fields.birthYearEstimated ? t('profile.birthYearEstimated', { year: fields.birthYear }) : String(fields.birthYear);
+    }
+    if (field === 'interpreterLanguage') return fields.interpreterNeeded ? value(field, fields.interpreterLanguage) : t('profile.noInterpreter');
+    return value(field, fields[field]);
+  };
+
+  return (
+    <Paper withBorder radius="lg" p="lg">
+      <Stack gap="lg">
+        <Group justify="space-between">
+          <Text fw={650}>{t('profile.identityTitle')}</Text>
+          {canEdit ? (
+            <Button variant="default" leftSection={<Icon name="edit" size={18} />} onClick={() => navigate(`/visitors/${visitor.id}/edit`)}>
+              {t('profile.edit')}
+            </Button>
+          ) : null}
+        </Group>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg" verticalSpacing="md" component="dl" className="guichet-facts">
+          {SHOWN.map((field) => (
+            <div key={field}>
+              <Text component="dt" size="xs" c="dimmed" fw={500}>
+                {t(`visitorFields.${field === 'interpreterLanguage' ? 'interpreter' : field}`)}
+              </Text>
+              <Text component="dd" size="sm" fw={500} data-field={field}>
+                {field === 'phone' && fields.phone ? <bdi dir="ltr">{shown(field)}</bdi> : <bdi>{shown(field)}</bdi>}
+              </Text>
+            </div>
+          ))}
+        </SimpleGrid>
+        <Text size="xs" c="dimmed">
+          {t('profile.registeredOn', { date: format.dateTime(visitor.createdAt), updated: format.dateTime(visitor.updatedAt) })}
+        </Text>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,80 @@
+import type { TFunction } from 'i18next';
+import type { VisitorProfile } from '../../../shared/contract/visitors';
+import type { IconName } from '../../ui/icons';
+
+export interface TimelineEvent {
+  key: string;
+  /** An instant (ISO 8601), to sort by. */
+  at: string;
+  icon: IconName;
+  title: string;
+  detail?: string;
+  by?: string | null;
+}
+
+/**
+ * Where a visitor's timeline comes from: one function per kind of event. Later
+ * features (listening sessions, childcare, kits) add their own source here, reading
+ * the part of the profile they bring.
+ */
+export type TimelineSource = (profile: VisitorProfile, t: TFunction) => TimelineEvent[];
+
+const registration: TimelineSource = ({ visitor }, t) => [
+  { key: 'registered', at: visitor.createdAt, icon: 'userPlus', title: t('timeline.registered', { code: visitor.code }) },
+  ...(visitor.anonymised ? [{ key: 'anonymised', at: visitor.updatedAt, icon: 'eraser' as const, title: t('timeline.anonymised') }] : []),
+];
+
+const consents: TimelineSource = ({ consentHistory }, t) =>
+  consentHistory.map((record) => ({
+    key: `consent-${record.id}`,
+    at: record.recordedAt,
+    icon: 'shield',
+    title: t(record.granted ? 'timeline.consentGranted' : 'timeline.consentNotGranted', { kind: t(`consentKinds.${record.kind}.label`) }),
+    by: record.recordedBy,
+  }));
+
+const intakes: TimelineSource = ({ intakes: list }, t) =>
+  list.map((intake) => ({
+    key: `intake-${intake.id}`,
+    at: intake.createdAt,
+    icon: 'clipboard',
+    title: t('timeline.intake'),
+    detail: [t(`orientations.${intake.orientation}`), ...intake.needs.map((need) => t(`needs.${need}`))].join(' · '),
+    by: intake.createdBy,
+  }));
+
+const referrals: TimelineSource = ({ referrals: list }, t) =>
+  list.map((referral) => ({
+    key: `referral-${referral.id}`,
+    at: referral.createdAt,
+    icon: 'arrowForward',
+    title: t('timeline.referral', { partner: referral.partnerName }),
+    detail: `${t(`needs.${referral.service}`)} · ${t(`referralStatuses.${referral.status}`)}`,
+    by: referral.createdBy,
+  }));
+
+/** Edits made together (one save) are one event. */
+const edits: TimelineSource = ({ changes }, t) => {
+  const saves = new Map<string, { at: string; by: string | null; fields: string[] }>();
+  for (const change of changes) {
+    const key = `${change.changedAt}|${change.changedBy ?? ''}`;
+    const save = saves.get(key) ?? { at: change.changedAt, by: change.changedBy, fields: [] };
+    save.fields.push(t(`visitorFields.${change.field}`));
+    saves.set(key, save);
+  }
+  return [...saves.values()].map((save) => ({
+    key: `edit-${save.at}-${save.by ?? ''}`,
+    at: save.at,
+    icon: 'edit',
+    title: t('timeline.edited'),
+    detail: save.fields.join(t('common.listSeparator')),
+    by: save.by,
+  }));
+};
+
+export const TIMELINE_SOURCES: TimelineSource[] = [registration, consents, intakes, referrals, edits];
+
+/** Everything that happened, newest first. */
+export function timelineOf(profile: VisitorProfile, t: TFunction, sources = TIMELINE_SOURCES): TimelineEvent[] {
+  return sources.flatMap((source) => source(profile, t)).sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.key.localeCompare(b.key)));
+}
