@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useDesk, useSession } from '../app/desk';
 import { localeOf } from '../app/i18n';
+import { calendarDateIn } from '../../shared/domain/calendar';
 
 /** Dates and times in the desk's time zone and the user's language. */
 export function useDeskFormat() {
@@ -59,7 +60,7 @@ export function zonedDateToUtc(date: string, timeZone: string, ms = 0): string {
 
 /** Today's date (YYYY-MM-DD) on the desk's wall calendar. */
 export function todayIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return calendarDateIn(timeZone, now);
 }
 
 /** A calendar date moved by `days` (YYYY-MM-DD in, YYYY-MM-DD out). */

@@ -71,7 +71,7 @@ export async function benchVisitors(count: number): Promise<void> {
     // Registration: one durable transaction per visitor, as at the desk.
     const register = (db: Db, n: number) => () => {
       const fields = { firstName: 'Bench', lastName: 'Visitor', alias: null, sex: 'female', birthYear: 1990, birthYearEstimated: false, nationality: 'GN', languages: ['fr'], interpreterNeeded: false, interpreterLanguage: null, phone: '+212612345678', familySituation: 'single', childrenCount: 1, housing: 'rented', arrivalMonth: '2025-01' } as const;
-      for (let i = 0; i < n; i++) db.transaction(() => insertVisitor(db, { id: 1 }, { ...fields, languages: ['fr'] }, 'BEN', new Date()))();
+      for (let i = 0; i < n; i++) db.transaction(() => insertVisitor(db, { id: 1 }, { ...fields, languages: ['fr'] }, { prefix: 'BEN', year: 2026 }, new Date()))();
     };
     const registrations = 500;
     const regEnc: number[] = [];

@@ -70,6 +70,18 @@ describe('registration', () => {
     }
   });
 
+  it("judges the birth year and the code's year by the desk's calendar, not UTC's, around New Year", async () => {
+    const t = await atDesk();
+    try {
+      // 23:30 UTC on 31 December is already 00:30 on 1 January in Casablanca (UTC+1).
+      t.clock.current = new Date('2026-12-31T23:30:00.000Z');
+      const baby = await t.ok('visitors.register', { fields: { sex: 'female', birthYear: 2027 }, consents: NO_CONSENTS });
+      expect(baby.code).toBe('NDR-2027-0001');
+    } finally {
+      t.close();
+    }
+  });
+
   it('refuses a 10,000-character name or note with a clear field error', async () => {
     const t = await atDesk();
     try {

@@ -32,6 +32,7 @@ import {
   visitorDetail,
 } from './service';
 import { CONSENT_KINDS, type VisitorFields } from '../../../shared/domain/visitors';
+import { calendarDateIn } from '../../../shared/domain/calendar';
 
 /** Without consent to data processing, only the minimum is kept: no names, phone or situation. */
 function requireConsentForIdentifyingData(fields: VisitorFields, consented: boolean): void {
@@ -81,11 +82,12 @@ export const visitorsHandlers: HandlersFor<
   },
   'visitors.register': ({ fields, consents }, { desk, setAuditEntityId }) => {
     const { db, actor, now } = session(desk);
-    const valid = validateVisitorFields(fields, now);
+    const { visitorCodePrefix, timeZone } = readSettings(db);
+    const valid = validateVisitorFields(fields, now, timeZone);
     requireConsentForIdentifyingData(valid, consents.dataProcessing);
-    const { visitorCodePrefix } = readSettings(db);
     const created = db.transaction(() => {
-      const visitor = insertVisitor(db, actor, valid, visitorCodePrefix, now);
+      const year = Number(calendarDateIn(timeZone, now).slice(0, 4));
+      const visitor = insertVisitor(db, actor, valid, { prefix: visitorCodePrefix, year }, now);
       for (const kind of CONSENT_KINDS) recordConsent(db, actor, visitor.id, kind, consents[kind], now);
       return visitor;
     })();
@@ -111,7 +113,7 @@ export const visitorsHandlers: HandlersFor<
   'visitors.update': ({ id, fields }, { desk, setAuditEntityId }) => {
     const { db, actor, now } = session(desk);
     setAuditEntityId(id);
-    const valid = validateVisitorFields(fields, now);
+    const valid = validateVisitorFields(fields, now, readSettings(db).timeZone);
     requireActiveVisitor(db, id);
     requireConsentForIdentifyingData(valid, hasConsent(db, id, 'dataProcessing'));
     db.transaction(() => updateVisitor(db, actor, id, valid, now))();

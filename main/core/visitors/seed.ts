@@ -117,7 +117,7 @@ export function seedVisitors(db: Db, options: SeedOptions): { visitors: number; 
         };
         if (fields.interpreterNeeded) fields.interpreterLanguage = fields.languages[0] ?? 'fr';
         const registeredAt = new Date(options.now.getTime() - random.int(0, 3 * 365) * 86_400_000);
-        const { id } = insertVisitor(db, actor, fields, options.prefix, registeredAt);
+        const { id } = insertVisitor(db, actor, fields, { prefix: options.prefix, year: registeredAt.getUTCFullYear() }, registeredAt);
         for (const kind of CONSENT_KINDS) recordConsent(db, actor, id, kind, consents[kind], registeredAt);
         const visits = random.int(0, 3);
         for (let v = 0; v < visits; v++) {

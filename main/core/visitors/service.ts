@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import type { ServiceFieldCode } from '../../../shared/errors';
 import { foldForSearch, searchTerms } from '../../../shared/domain/search-text';
 import { normalisePhone } from '../../../shared/domain/phone';
+import { calendarDateIn } from '../../../shared/domain/calendar';
 import { MAX_AGE_YEARS, type VisitorFields } from '../../../shared/domain/visitors';
 import type { DuplicateCandidate, VisitorChange, VisitorDetail, VisitorListItem, VisitorSearchResult } from '../../../shared/domain/visitor-views';
 
@@ -88,8 +89,10 @@ function fieldsOf(row: VisitorRow): VisitorFields {
 }
 
 /** Checks what a schema cannot: the birth year against the desk's clock, the phone number. */
-export function validateVisitorFields(fields: VisitorFields, now: Date): VisitorFields {
-  const year = now.getUTCFullYear();
+export function validateVisitorFields(fields: VisitorFields, now: Date, timeZone: string): VisitorFields {
+  // The desk's own year and month: at midnight on New Year's Eve UTC is still in the old year.
+  const today = calendarDateIn(timeZone, now);
+  const year = Number(today.slice(0, 4));
   const errors: Record<string, ServiceFieldCode> = {};
   if (fields.birthYear !== null && fields.birthYear > year) errors.birthYear = 'birthYear.future';
   if (fields.birthYear !== null && fields.birthYear < year - MAX_AGE_YEARS) errors.birthYear = 'birthYear.tooOld';
@@ -98,7 +101,7 @@ export function validateVisitorFields(fields: VisitorFields, now: Date): Visitor
     phone = normalisePhone(fields.phone);
     if (!phone) errors.phone = 'phone.invalid';
   }
-  if (fields.arrivalMonth && fields.arrivalMonth > `${year}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`) {
+  if (fields.arrivalMonth && fields.arrivalMonth > today.slice(0, 7)) {
     errors.arrivalMonth = 'arrivalMonth.future';
   }
   if (fields.interpreterNeeded && !fields.interpreterLanguage) errors.interpreterLanguage = 'required';
@@ -130,18 +133,25 @@ export function allocateVisitorCode(db: Db, prefix: string, year: number): strin
   return `${prefix}-${year}-${String(row.last).padStart(4, '0')}`;
 }
 
-export function insertVisitor(db: Db, actor: Actor, fields: VisitorFields, prefix: string, now: Date): { id: number; code: string } {
+/** `code.year` is the desk's calendar year (the code's middle part), not UTC's. */
+export function insertVisitor(
+  db: Db,
+  actor: Actor,
+  fields: VisitorFields,
+  code: { prefix: string; year: number },
+  now: Date,
+): { id: number; code: string } {
   const at = now.toISOString();
-  const code = allocateVisitorCode(db, prefix, now.getUTCFullYear());
+  const visitorCode = allocateVisitorCode(db, code.prefix, code.year);
   const result = statement(db, INSERT_VISITOR).run({
-    code,
+    code: visitorCode,
     at,
     by: actor.id,
     ...Object.fromEntries(FIELD_NAMES.map((c) => [c, toColumnValue(c, fields[c])])),
   });
   const id = Number(result.lastInsertRowid);
-  indexVisitor(db, id, searchTextOf(code, fields));
-  return { id, code };
+  indexVisitor(db, id, searchTextOf(visitorCode, fields));
+  return { id, code: visitorCode };
 }
 
 function getRow(db: Db, id: number): VisitorRow {
