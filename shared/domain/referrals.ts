@@ -28,6 +28,14 @@ export interface PartnerView {
   active: boolean;
 }
 
+/** One step of a referral's life: who set which status when (and why, for a refusal). */
+export interface ReferralEvent {
+  status: ReferralStatus;
+  reason: string | null;
+  at: string;
+  by: string | null;
+}
+
 export interface ReferralView {
   id: number;
   visitorId: number;
@@ -42,6 +50,8 @@ export interface ReferralView {
   consentOverridden: boolean;
   createdAt: string;
   createdBy: string | null;
+  /** Oldest first; the first is its proposal. */
+  events: ReferralEvent[];
 }
 
 /** The printable slip: who is referred where for what, and nothing about violence. */

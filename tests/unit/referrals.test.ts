@@ -50,7 +50,13 @@ describe('partners and referrals', () => {
         ok: false,
         error: { fields: { reason: 'required' } },
       });
-      await t.ok('referrals.setStatus', { id: referral.id, status: 'refused', reason: 'No appointment before January' });
+      const refused = await t.ok('referrals.setStatus', { id: referral.id, status: 'refused', reason: 'No appointment before January' });
+      expect(refused.events.map((e) => [e.status, e.reason, e.by])).toEqual([
+        ['proposed', null, t.staff.desk.login],
+        ['sent', null, t.staff.desk.login],
+        ['refused', 'No appointment before January', t.staff.desk.login],
+      ]);
+      expect((await t.ok('visitors.get', { id: t.withConsent })).referrals[0].events).toHaveLength(3);
       expect(await t.call('referrals.setStatus', { id: referral.id, status: 'done' })).toMatchObject({
         ok: false,
         error: { code: 'referrals.invalidTransition' },

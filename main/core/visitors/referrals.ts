@@ -6,6 +6,7 @@ import {
   type PartnerKind,
   type PartnerView,
   type ReferralSlip,
+  type ReferralEvent,
   type ReferralStatus,
   type ReferralView,
 } from '../../../shared/domain/referrals';
@@ -100,7 +101,21 @@ const SELECT_REFERRAL = `
   JOIN partners p ON p.id = r.partner_id
   LEFT JOIN users u ON u.id = r.created_by`;
 
-const toReferral = (row: ReferralRow): ReferralView => ({
+/** The events of the given referrals, grouped by referral, oldest first. */
+function eventsOf(db: Db, referralIds: number[]): Map<number, ReferralEvent[]> {
+  const events = new Map<number, ReferralEvent[]>(referralIds.map((id) => [id, []]));
+  if (referralIds.length === 0) return events;
+  const rows = db
+    .prepare(
+      `SELECT e.referral_id, e.status, e.reason, e.at, u.login FROM referral_events e LEFT JOIN users u ON u.id = e.by_user
+       WHERE e.referral_id IN (SELECT value FROM json_each(?)) ORDER BY e.id`,
+    )
+    .all(JSON.stringify(referralIds)) as { referral_id: number; status: ReferralStatus; reason: string | null; at: string; login: string | null }[];
+  for (const row of rows) events.get(row.referral_id)?.push({ status: row.status, reason: row.reason, at: row.at, by: row.login });
+  return events;
+}
+
+const toReferral = (row: ReferralRow, events: ReferralEvent[]): ReferralView => ({
   id: row.id,
   visitorId: row.visitor_id,
   visitorCode: row.code,
@@ -114,18 +129,23 @@ const toReferral = (row: ReferralRow): ReferralView => ({
   consentOverridden: row.consent_override_reason !== null,
   createdAt: row.created_at,
   createdBy: row.login,
+  events,
 });
 
 export function getReferral(db: Db, id: number): ReferralView {
   const row = statement(db, `${SELECT_REFERRAL} WHERE r.id = ?`).get(id) as ReferralRow | undefined;
   if (!row) throw new AppError('referrals.notFound');
-  return toReferral(row);
+  return toReferral(row, eventsOf(db, [id]).get(id) ?? []);
+}
+
+function withEvents(db: Db, rows: ReferralRow[]): ReferralView[] {
+  const events = eventsOf(db, rows.map((r) => r.id));
+  return rows.map((row) => toReferral(row, events.get(row.id) ?? []));
 }
 
 export function referralsOf(db: Db, visitorId: number): ReferralView[] {
-  return (statement(db, `${SELECT_REFERRAL} WHERE r.visitor_id = ? ORDER BY r.referred_on DESC, r.id DESC`).all(visitorId) as ReferralRow[]).map(
-    toReferral,
-  );
+  const rows = statement(db, `${SELECT_REFERRAL} WHERE r.visitor_id = ? ORDER BY r.referred_on DESC, r.id DESC`).all(visitorId) as ReferralRow[];
+  return withEvents(db, rows);
 }
 
 export interface NewReferral {
@@ -189,7 +209,7 @@ export function followUpsDue(db: Db, on: string): ReferralView[] {
        ORDER BY coalesce(r.follow_up_on, r.referred_on), r.id`,
     )
     .all({ on }) as ReferralRow[];
-  return rows.map(toReferral);
+  return withEvents(db, rows);
 }
 
 export function referralSlip(db: Db, id: number, issuedBy: string): ReferralSlip {

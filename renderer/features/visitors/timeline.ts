@@ -43,15 +43,21 @@ const intakes: TimelineSource = ({ intakes: list }, t) =>
     by: intake.createdBy,
   }));
 
+/** A referral is its proposal, then each change of status (with the reason of a refusal). */
 const referrals: TimelineSource = ({ referrals: list }, t) =>
-  list.map((referral) => ({
-    key: `referral-${referral.id}`,
-    at: referral.createdAt,
-    icon: 'arrowForward',
-    title: t('timeline.referral', { partner: referral.partnerName }),
-    detail: `${t(`needs.${referral.service}`)} · ${t(`referralStatuses.${referral.status}`)}`,
-    by: referral.createdBy,
-  }));
+  list.flatMap((referral) =>
+    referral.events.map((event, index) => ({
+      key: `referral-${referral.id}-${index}`,
+      at: event.at,
+      icon: 'arrowForward' as const,
+      title:
+        index === 0
+          ? t('timeline.referral', { partner: referral.partnerName })
+          : t('timeline.referralStatus', { partner: referral.partnerName, status: t(`referralStatuses.${event.status}`) }),
+      detail: index === 0 ? t(`needs.${referral.service}`) : (event.reason ?? undefined),
+      by: event.by,
+    })),
+  );
 
 /** Edits made together (one save) are one event. */
 const edits: TimelineSource = ({ changes }, t) => {
