@@ -1,6 +1,7 @@
 import { Checkbox, Fieldset, Group, MultiSelect, NumberInput, Radio, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FAMILY_SITUATIONS, HOUSING_SITUATIONS, MAX_AGE_YEARS, SEXES } from '../../../shared/domain/visitors';
+import { useSearchableChoice } from '../../ui/choice';
 import { DESCRIPTION_BELOW, type FormErrors } from '../../ui/form';
 import { PhoneHint } from '../../ui/PhoneHint';
 import type { IdentityValues } from './identity';
@@ -21,6 +22,7 @@ interface Props {
 /** A visitor's identity, for registration and for editing: every field reachable with Tab, Space and the arrows. */
 export function IdentityFields({ values, onChange, errors, consented, currentYear, autoFocus }: Props) {
   const { t } = useTranslation();
+  const choice = useSearchableChoice();
   const countries = useCountryOptions();
   const languages = spokenLanguageOptions(t);
   const field = (name: string) => errors.field(`fields.${name}`);
@@ -125,11 +127,7 @@ export function IdentityFields({ values, onChange, errors, consented, currentYea
             value={values.nationality}
             onChange={(next) => onChange({ nationality: next as IdentityValues['nationality'] })}
             error={field('nationality')}
-            searchable
-            clearable
-            clearButtonProps={{ 'aria-label': t('common.clear') }}
-            selectFirstOptionOnChange
-            nothingFoundMessage={t('common.nothingFound')}
+            {...choice}
             maw={420}
           />
         </Stack>
@@ -201,11 +199,7 @@ export function IdentityFields({ values, onChange, errors, consented, currentYea
               onChange={(next) => onChange({ familySituation: next as IdentityValues['familySituation'] })}
               error={field('familySituation')}
               disabled={!consented}
-              searchable
-              clearable
-              clearButtonProps={{ 'aria-label': t('common.clear') }}
-              selectFirstOptionOnChange
-              nothingFoundMessage={t('common.nothingFound')}
+              {...choice}
             />
             <NumberInput
               label={t('visitorFields.childrenCount')}
@@ -227,11 +221,7 @@ export function IdentityFields({ values, onChange, errors, consented, currentYea
               onChange={(next) => onChange({ housing: next as IdentityValues['housing'] })}
               error={field('housing')}
               disabled={!consented}
-              searchable
-              clearable
-              clearButtonProps={{ 'aria-label': t('common.clear') }}
-              selectFirstOptionOnChange
-              nothingFoundMessage={t('common.nothingFound')}
+              {...choice}
             />
             <TextInput
               type="month"
