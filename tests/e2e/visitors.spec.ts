@@ -260,7 +260,17 @@ test('a visitor at the desk: keyboard registration, duplicate, consent, intake w
   await search.fill('فاطم');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('ف. ع.');
+  // A name is shown only on purpose, for one row, and the showing is audited.
+  // Read straight from the session's database: the desk worker may not list the audit log herself.
+  const auditedReveals = async () =>
+    (harness.desk.requireSession().db.prepare(`SELECT count(*) AS n FROM audit WHERE action = 'visitors.revealName'`).get() as { n: number }).n;
+  const revealsBefore = await auditedReveals();
+  await rows.first().getByRole('button', { name: fill(fr.visitors.showNameOf, { code: '' }).trim() }).click();
+  await expect(page.getByTestId('revealed-name')).toHaveText('فاطمة عبد الرحمن');
+  expect(await auditedReveals()).toBe(revealsBefore + 1);
   await shot(page, 'visitors-search');
+  await rows.first().getByRole('button', { name: fill(fr.visitors.hideNameOf, { code: '' }).trim() }).click();
+  await expect(page.getByTestId('revealed-name')).toHaveCount(0);
   await search.fill('a');
   await expect(status).toHaveText(fr.visitors.search.tooShort);
   await search.fill('!!!');

@@ -1,10 +1,14 @@
-import { Badge, Text } from '@mantine/core';
+import { ActionIcon, Badge, Group, Text, Tooltip } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { VisitorListItem } from '../../../shared/domain/visitor-views';
+import { useApi } from '../../app/api';
 import { useDeskFormat } from '../../ui/format';
+import { Icon } from '../../ui/icons';
+import { notify } from '../../ui/notify';
+import { errorMessage } from '../../app/i18n';
 import { shortName, useCountryName } from './labels';
 
 const ROW_HEIGHT = 48;
@@ -26,7 +30,25 @@ export function VisitorList({ items, label, onLeaveTop }: Props) {
   const navigate = useNavigate();
   const country = useCountryName();
   const format = useDeskFormat();
+  const api = useApi();
   const scroller = useRef<HTMLDivElement>(null);
+  /** Names shown on purpose, one row at a time; each showing is an audited read. */
+  const [revealed, setRevealed] = useState<ReadonlyMap<number, string>>(new Map());
+
+  const toggleName = async (event: MouseEvent, item: VisitorListItem) => {
+    event.stopPropagation();
+    if (revealed.has(item.id)) {
+      setRevealed((current) => new Map([...current].filter(([id]) => id !== item.id)));
+      return;
+    }
+    const result = await api.visitors.revealName({ id: item.id });
+    if (!result.ok) {
+      notify(t, 'error', errorMessage(t, result.error));
+      return;
+    }
+    const full = [result.value.firstName, result.value.lastName].filter(Boolean).join(' ');
+    setRevealed((current) => new Map(current).set(item.id, full || t('visitors.noNameRecorded')));
+  };
   // The virtualizer's functions change with every scroll: this component is simply not memoised by the React Compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -94,15 +116,35 @@ export function VisitorList({ items, label, onLeaveTop }: Props) {
                   </Link>
                 </div>
                 <div role="cell">
-                  {name ? (
-                    <Text size="sm" fw={500} truncate>
-                      <bdi>{name}</bdi>
-                    </Text>
-                  ) : (
-                    <Text size="sm" c="dimmed">
-                      {t('visitors.noName')}
-                    </Text>
-                  )}
+                  <Group gap={4} wrap="nowrap">
+                    {revealed.has(item.id) ? (
+                      <Text size="sm" fw={600} truncate data-testid="revealed-name">
+                        <bdi>{revealed.get(item.id)}</bdi>
+                      </Text>
+                    ) : name ? (
+                      <Text size="sm" fw={500} truncate>
+                        <bdi>{name}</bdi>
+                      </Text>
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        {t('visitors.noName')}
+                      </Text>
+                    )}
+                    {item.anonymised ? null : (
+                      <Tooltip label={t(revealed.has(item.id) ? 'visitors.hideName' : 'visitors.showName')}>
+                        <ActionIcon
+                          variant="subtle"
+                          color="gray"
+                          size="sm"
+                          aria-label={t(revealed.has(item.id) ? 'visitors.hideNameOf' : 'visitors.showNameOf', { code: item.code })}
+                          aria-pressed={revealed.has(item.id)}
+                          onClick={(event) => void toggleName(event, item)}
+                        >
+                          <Icon name={revealed.has(item.id) ? 'eyeOff' : 'eye'} size={16} />
+                        </ActionIcon>
+                      </Tooltip>
+                    )}
+                  </Group>
                   {item.anonymised ? (
                     <Badge size="xs" color="gray" variant="light" ms={6}>
                       {t('visitors.anonymisedBadge')}
