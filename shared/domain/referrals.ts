@@ -56,6 +56,8 @@ export interface ReferralView {
 
 /** The printable slip: who is referred where for what, and nothing about violence. */
 export interface ReferralSlip {
+  /** The organisation's name from the settings; null to print the app's. */
+  organisation: string | null;
   referralId: number;
   visitorCode: string;
   visitorName: string | null;

@@ -29,6 +29,8 @@ export const deskSettingsSchema = z.object({
   /** The first part of visitor codes (NDR-2026-0042): 2 to 6 capital letters. */
   visitorCodePrefix: z.string({ error: 'required' }).regex(/^[A-Z]{2,6}$/, { error: 'codePrefix.invalid' }),
   /** Visitors without activity for this many months are offered for anonymisation. */
+  /** The organisation as printed on slips (e.g. "ASTICUDE – Guichet d'accueil, Nador"); empty for "Guichet". */
+  organisationName: z.string({ error: 'required' }).trim().max(120, { error: 'tooLong' }),
   retentionMonths: z.number({ error: 'required' }).int({ error: 'invalid' }).min(6, { error: 'retention.range' }).max(120, { error: 'retention.range' }),
 });
 
@@ -39,4 +41,5 @@ export const DEFAULT_SETTINGS: DeskSettings = {
   timeZone: DEFAULT_TIME_ZONE,
   visitorCodePrefix: DEFAULT_VISITOR_CODE_PREFIX,
   retentionMonths: DEFAULT_RETENTION_MONTHS,
+  organisationName: '',
 };

@@ -105,6 +105,11 @@ describe('partners and referrals', () => {
       const slip = await t.ok('referrals.slip', { id: referral.id });
       expect(slip).toMatchObject({ visitorName: 'Rose', service: 'psychosocial', partner: { name: t.hospital.name } });
       expect(JSON.stringify(slip)).not.toMatch(/rape|violence|disclos/i);
+      expect(slip.organisation).toBeNull();
+      t.desk.lock('button');
+      await loginAs(t, t.staff.admin);
+      await t.ok('settings.update', { organisationName: "  ASTICUDE – Guichet d'accueil, Nador " });
+      expect((await t.ok('referrals.slip', { id: referral.id })).organisation).toBe("ASTICUDE – Guichet d'accueil, Nador");
     } finally {
       t.close();
     }

@@ -13,6 +13,7 @@ import {
 import type { Need } from '../../../shared/domain/visitors';
 import { normalisePhone } from '../../../shared/domain/phone';
 import type { Actor } from './service';
+import { readSettings } from '../settings/service';
 
 interface PartnerRow {
   id: number;
@@ -220,6 +221,7 @@ export function referralSlip(db: Db, id: number, issuedBy: string): ReferralSlip
     .get(referral.visitorId) as { first_name: string | null; last_name: string | null; languages: string; interpreter_language: string | null };
   const name = [visitor.first_name, visitor.last_name].filter(Boolean).join(' ');
   return {
+    organisation: readSettings(db).organisationName || null,
     referralId: referral.id,
     visitorCode: referral.visitorCode,
     visitorName: name || null,

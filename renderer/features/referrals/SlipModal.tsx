@@ -27,7 +27,9 @@ function Slip({ slip, testId }: { slip: ReferralSlip; testId?: string }) {
     <article className="guichet-slip" data-testid={testId}>
       <header className="guichet-slip-header">
         <div>
-          <div className="guichet-slip-org">{t('app.name')}</div>
+          <div className="guichet-slip-org">
+            <bdi>{slip.organisation ?? t('app.name')}</bdi>
+          </div>
           <h2 className="guichet-slip-title">{t('slip.title')}</h2>
         </div>
         <div className="guichet-slip-number">{t('slip.number', { number: slip.referralId })}</div>

@@ -25,10 +25,11 @@ export function SettingsPage() {
   const [timeZone, setTimeZone] = useState<string | null>(null);
   const [visitorCodePrefix, setVisitorCodePrefix] = useState('');
   const [retentionMonths, setRetentionMonths] = useState<number | string>('');
+  const [organisationName, setOrganisationName] = useState('');
   const [loaded, setLoaded] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(['idleLockMinutes', 'timeZone', 'visitorCodePrefix', 'retentionMonths']);
+  const errors = useFormErrors(['idleLockMinutes', 'timeZone', 'organisationName', 'visitorCodePrefix', 'retentionMonths']);
   const zones = useMemo(() => timeZones().map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') })), []);
 
   useEffect(() => {
@@ -38,6 +39,7 @@ export function SettingsPage() {
       setTimeZone(result.value.timeZone);
       setVisitorCodePrefix(result.value.visitorCodePrefix);
       setRetentionMonths(result.value.retentionMonths);
+      setOrganisationName(result.value.organisationName);
       setLoaded(true);
     });
   }, [api, t]);
@@ -50,6 +52,7 @@ export function SettingsPage() {
       timeZone: timeZone ?? '',
       visitorCodePrefix,
       retentionMonths: typeof retentionMonths === 'number' ? retentionMonths : Number.NaN,
+      organisationName,
     });
     setBusy(false);
     if (!result.ok) return errors.fail(result.error);
@@ -89,6 +92,16 @@ export function SettingsPage() {
                 nothingFoundMessage={t('settings.noZone')}
                 error={errors.field('timeZone')}
                 inputContainer={(input) => <Box maw={420}>{input}</Box>}
+              />
+              <TextInput
+                label={t('settings.organisationName')}
+                description={t('settings.organisationNameHint')}
+                value={organisationName}
+                onChange={(event) => setOrganisationName(event.currentTarget.value)}
+                error={errors.field('organisationName')}
+                maxLength={120}
+                autoComplete="off"
+                inputContainer={(input) => <Box maw={520}>{input}</Box>}
               />
               <Divider label={t('settings.visitorsSection')} labelPosition="left" />
               <TextInput
