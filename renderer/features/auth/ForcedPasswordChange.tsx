@@ -1,4 +1,4 @@
-import { Alert, Button, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useDesk, useSession } from '../../app/desk';
 import { AuthLayout } from '../../ui/AuthLayout';
@@ -8,6 +8,7 @@ import { NewPasswordFields } from '../../ui/NewPasswordFields';
 import { PasswordField } from '../../ui/PasswordField';
 import { Form } from '../../ui/Form';
 import { usePasswordChange } from '../account/usePasswordChange';
+import { AuthHeading } from '../../ui/AuthHeading';
 
 /** After a one-time password, the only thing she can do: choose her own. */
 export function ForcedPasswordChange({ onSwitchUser }: { onSwitchUser(): void }) {
@@ -23,14 +24,7 @@ export function ForcedPasswordChange({ onSwitchUser }: { onSwitchUser(): void })
     <AuthLayout width={500}>
       <Form errors={errors} onSubmit={form.submit}>
         <Stack gap="md">
-          <div>
-            <Title order={2} size="h3">
-              {t('forcedChange.title', { name: user.displayName })}
-            </Title>
-            <Text c="dimmed" size="sm" mt={6}>
-              {t('forcedChange.intro')}
-            </Text>
-          </div>
+          <AuthHeading title={t('forcedChange.title', { name: user.displayName })} intro={t('forcedChange.intro')} />
           <Alert color="indigo" variant="light" icon={<Icon name="key" />}>
             {t('forcedChange.private')}
           </Alert>

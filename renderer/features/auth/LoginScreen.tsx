@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, SessionUser } from '../../../shared/domain/accounts';
@@ -11,6 +11,7 @@ import { PasswordField } from '../../ui/PasswordField';
 import { RecoverForm } from './RecoverForm';
 import { usePasswordLogin } from './usePasswordLogin';
 import { Form } from '../../ui/Form';
+import { AuthHeading } from '../../ui/AuthHeading';
 
 interface Props {
   previousLogin: string | null;
@@ -49,14 +50,7 @@ export function LoginScreen({ previousLogin, onSignedIn }: Props) {
     <AuthLayout aside={languageSwitch}>
       <Form errors={errors} onSubmit={submit}>
         <Stack gap="md">
-          <div>
-            <Title order={2} size="h3">
-              {t('login.title')}
-            </Title>
-            <Text c="dimmed" size="sm" mt={6}>
-              {t('login.intro')}
-            </Text>
-          </div>
+          <AuthHeading title={t('login.title')} intro={t('login.intro')} />
           <TextInput
             label={t('login.login')}
             value={login}

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../shared/domain/accounts';
@@ -9,6 +9,7 @@ import { Icon } from '../../ui/icons';
 import { useLoginFailure } from '../../ui/LoginFailure';
 import { NewPasswordFields } from '../../ui/NewPasswordFields';
 import { Form } from '../../ui/Form';
+import { AuthHeading } from '../../ui/AuthHeading';
 
 /** Break-glass: the organisation's recovery key gives an administrator a new password. */
 export function RecoverForm({ onBack, onRecovered }: { onBack(): void; onRecovered(user: SessionUser): void }) {
@@ -42,14 +43,7 @@ export function RecoverForm({ onBack, onRecovered }: { onBack(): void; onRecover
   return (
     <Form errors={errors} onSubmit={submit}>
       <Stack gap="md">
-        <div>
-          <Title order={2} size="h3">
-            {t('recover.title')}
-          </Title>
-          <Text c="dimmed" size="sm" mt={6}>
-            {t('recover.intro')}
-          </Text>
-        </div>
+        <AuthHeading title={t('recover.title')} intro={t('recover.intro')} />
         <TextInput
           label={t('recover.key')}
           description={t('recover.keyHint')}

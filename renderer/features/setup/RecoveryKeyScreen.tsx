@@ -1,9 +1,10 @@
-import { Alert, Button, Group, List, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, List, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuthLayout } from '../../ui/AuthLayout';
 import { Icon } from '../../ui/icons';
 import { Secret } from '../../ui/Secret';
+import { AuthHeading } from '../../ui/AuthHeading';
 
 /** As the core reads a typed key: case, spaces and the usual confusions (O/0, I/L/1) do not matter. */
 function normaliseGroup(text: string): string {
@@ -45,14 +46,7 @@ export function RecoveryKeyScreen({ recoveryKey, onDone }: { recoveryKey: string
     return (
       <AuthLayout width={680}>
         <Stack gap="lg">
-          <div>
-            <Title order={2} size="h3">
-              {t('recoveryKey.title')}
-            </Title>
-            <Text c="dimmed" size="sm" mt={6}>
-              {t('recoveryKey.intro')}
-            </Text>
-          </div>
+          <AuthHeading title={t('recoveryKey.title')} intro={t('recoveryKey.intro')} />
           <Alert color="orange" variant="light" icon={<Icon name="alert" />} title={t('recoveryKey.onceTitle')}>
             {t('recoveryKey.once')}
           </Alert>
@@ -79,14 +73,7 @@ export function RecoveryKeyScreen({ recoveryKey, onDone }: { recoveryKey: string
     <AuthLayout width={560}>
       <form onSubmit={confirm} noValidate>
         <Stack gap="lg">
-          <div>
-            <Title order={2} size="h3">
-              {t('recoveryKey.confirmTitle')}
-            </Title>
-            <Text c="dimmed" size="sm" mt={6}>
-              {t('recoveryKey.confirmIntro', { first: asked[0] + 1, second: asked[1] + 1 })}
-            </Text>
-          </div>
+          <AuthHeading title={t('recoveryKey.confirmTitle')} intro={t('recoveryKey.confirmIntro', { first: asked[0] + 1, second: asked[1] + 1 })} />
           <SimpleGrid cols={2}>
             {asked.map((groupIndex, i) => (
               <TextInput

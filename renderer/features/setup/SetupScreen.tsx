@@ -1,4 +1,4 @@
-import { Button, Divider, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Divider, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain/accounts';
@@ -10,6 +10,7 @@ import { useFormErrors } from '../../ui/form';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { NewPasswordFields } from '../../ui/NewPasswordFields';
 import { Form } from '../../ui/Form';
+import { AuthHeading } from '../../ui/AuthHeading';
 
 /** First run: the organisation's administrator creates the first account. */
 export function SetupScreen({ onCreated }: { onCreated(recoveryKey: string): void }) {
@@ -51,14 +52,7 @@ export function SetupScreen({ onCreated }: { onCreated(recoveryKey: string): voi
     <AuthLayout width={520}>
       <Form errors={errors} onSubmit={submit}>
         <Stack gap="md">
-          <div>
-            <Title order={2} size="h3">
-              {t('setup.title')}
-            </Title>
-            <Text c="dimmed" size="sm" mt={6}>
-              {t('setup.intro')}
-            </Text>
-          </div>
+          <AuthHeading title={t('setup.title')} intro={t('setup.intro')} />
           <Stack gap={6}>
             <Text size="sm" fw={500} id="setup-language-label">
               {t('setup.language')}
