@@ -106,12 +106,11 @@ const SELECT_REFERRAL = `
 function eventsOf(db: Db, referralIds: number[]): Map<number, ReferralEvent[]> {
   const events = new Map<number, ReferralEvent[]>(referralIds.map((id) => [id, []]));
   if (referralIds.length === 0) return events;
-  const rows = db
-    .prepare(
-      `SELECT e.referral_id, e.status, e.reason, e.at, u.login FROM referral_events e LEFT JOIN users u ON u.id = e.by_user
-       WHERE e.referral_id IN (SELECT value FROM json_each(?)) ORDER BY e.id`,
-    )
-    .all(JSON.stringify(referralIds)) as { referral_id: number; status: ReferralStatus; reason: string | null; at: string; login: string | null }[];
+  const rows = statement(
+    db,
+    `SELECT e.referral_id, e.status, e.reason, e.at, u.login FROM referral_events e LEFT JOIN users u ON u.id = e.by_user
+     WHERE e.referral_id IN (SELECT value FROM json_each(?)) ORDER BY e.id`,
+  ).all(JSON.stringify(referralIds)) as { referral_id: number; status: ReferralStatus; reason: string | null; at: string; login: string | null }[];
   for (const row of rows) events.get(row.referral_id)?.push({ status: row.status, reason: row.reason, at: row.at, by: row.login });
   return events;
 }

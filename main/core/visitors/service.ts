@@ -119,8 +119,9 @@ function searchTextOf(code: string, f: Pick<VisitorFields, 'firstName' | 'lastNa
   return foldForSearch([code, f.firstName, f.lastName, f.alias, phoneDigits, localPhone].filter(Boolean).join(' '));
 }
 
-function indexVisitor(db: Db, id: number, text: string): void {
-  statement(db, 'DELETE FROM visitor_search WHERE rowid = ?').run(id);
+/** `replace` for a visitor already in the index; a new one has nothing to delete (and deleting costs). */
+function indexVisitor(db: Db, id: number, text: string, replace = true): void {
+  if (replace) statement(db, 'DELETE FROM visitor_search WHERE rowid = ?').run(id);
   if (text) statement(db, 'INSERT INTO visitor_search (rowid, text) VALUES (?, ?)').run(id, text);
 }
 
@@ -150,7 +151,7 @@ export function insertVisitor(
     ...Object.fromEntries(FIELD_NAMES.map((c) => [c, toColumnValue(c, fields[c])])),
   });
   const id = Number(result.lastInsertRowid);
-  indexVisitor(db, id, searchTextOf(visitorCode, fields));
+  indexVisitor(db, id, searchTextOf(visitorCode, fields), false);
   return { id, code: visitorCode };
 }
 

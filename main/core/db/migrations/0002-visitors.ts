@@ -144,6 +144,7 @@ export const migration: Migration = {
         at TEXT NOT NULL,
         by_user INTEGER NOT NULL REFERENCES users(id)
       ) STRICT;
+      CREATE INDEX referral_events_by_referral ON referral_events(referral_id, id);
     `);
 
     // The partners the field works with, pre-filled and editable by administrators.
