@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPhone } from '../../../shared/domain/phone';
@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Form } from '../../ui/Form';
 import { useFormErrors } from '../../ui/form';
 import { PhoneHint } from '../../ui/PhoneHint';
+import { ModalActions } from '../../ui/ModalActions';
 
 interface Props {
   target: 'new' | PartnerView | null;
@@ -92,14 +93,11 @@ function PartnerForm({ editing, onClose, onSaved }: { editing: PartnerView | nul
           maw={320}
         />
         <ErrorAlert message={errors.alert} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
+        <ModalActions onCancel={onClose}>
           <Button type="submit" loading={busy}>
             {editing ? t('common.save') : t('partners.form.create')}
           </Button>
-        </Group>
+        </ModalActions>
       </Stack>
     </Form>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasRole } from '../../../shared/domain/accounts';
@@ -12,6 +12,7 @@ import { Form } from '../../ui/Form';
 import { DESCRIPTION_BELOW, useFormErrors } from '../../ui/form';
 import { addDays, todayIn } from '../../ui/format';
 import { Icon } from '../../ui/icons';
+import { ModalActions } from '../../ui/ModalActions';
 
 interface Props {
   opened: boolean;
@@ -163,14 +164,11 @@ function ReferralForm({ visitorId, consented, onClose, onCreated }: Props) {
           />
         ) : null}
         <ErrorAlert message={errors.alert} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
+        <ModalActions onCancel={onClose}>
           <Button type="submit" loading={busy} disabled={blocked} leftSection={<Icon name="arrowForward" size={18} />}>
             {t('referrals.form.submit')}
           </Button>
-        </Group>
+        </ModalActions>
       </Stack>
     </Form>
   );

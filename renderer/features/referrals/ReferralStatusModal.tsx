@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OPEN_REFERRAL_STATUSES, type ReferralStatus, type ReferralView } from '../../../shared/domain/referrals';
@@ -6,6 +6,7 @@ import { useApi } from '../../app/api';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Form } from '../../ui/Form';
 import { useFormErrors } from '../../ui/form';
+import { ModalActions } from '../../ui/ModalActions';
 
 export interface StatusChange {
   referral: ReferralView;
@@ -90,14 +91,11 @@ function StatusForm({ change, onClose, onSaved }: { change: StatusChange; onClos
           />
         ) : null}
         <ErrorAlert message={errors.alert} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
+        <ModalActions onCancel={onClose}>
           <Button type="submit" loading={busy} color={refusal || status === 'cancelled' ? 'red' : undefined}>
             {t(`referralStatusActions.${status}`)}
           </Button>
-        </Group>
+        </ModalActions>
       </Stack>
     </Form>
   );

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserWithOneTimePassword } from '../../../shared/contract/users';
@@ -8,6 +8,7 @@ import { useDesk } from '../../app/desk';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useFormErrors } from '../../ui/form';
 import { Form } from '../../ui/Form';
+import { ModalActions } from '../../ui/ModalActions';
 
 interface Props {
   /** `new` to create a user; a user to edit her name and roles. */
@@ -111,14 +112,11 @@ function UserForm({ editing, onClose, onCreated, onSaved }: FormProps) {
           />
         )}
         <ErrorAlert message={errors.alert} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
+        <ModalActions onCancel={onClose}>
           <Button type="submit" loading={busy}>
             {editing ? t('common.save') : t('users.form.create')}
           </Button>
-        </Group>
+        </ModalActions>
       </Stack>
     </Form>
   );
