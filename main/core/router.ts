@@ -14,6 +14,10 @@ export interface HandlerContext {
   desk: Desk;
   /** Names the entity a write acted on, for its audit entry. */
   setAuditEntityId(id: string | number): void;
+  /** A short, non-confidential note for the audit entry (roles before and after, say). */
+  setAuditDetail(detail: string): void;
+  /** Runs once the call's writes are committed (a WAL checkpoint after an erasure, say). */
+  afterCommit(action: () => void): void;
 }
 
 export type Handler<N extends ProcedureName> = (
@@ -90,14 +94,22 @@ export function createRouter(handlers: Handlers, log: (line: string) => void = c
     }
 
     let entityId: string | null = null;
-    const ctx: HandlerContext = { desk, setAuditEntityId: (id) => (entityId = String(id)) };
+    let detail: string | null = null;
+    const committed: (() => void)[] = [];
+    const ctx: HandlerContext = {
+      desk,
+      setAuditEntityId: (id) => (entityId = String(id)),
+      setAuditDetail: (text) => (detail = text),
+      afterCommit: (action) => committed.push(action),
+    };
     const audited = procedure.audit;
     const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => unknown;
     try {
       const value = await handler(parsed.data, ctx);
       if (audited && desk.currentUser) {
-        desk.audit({ action: name, entity: audited.entity, entityId, outcome: 'success' });
+        desk.audit({ action: name, entity: audited.entity, entityId, outcome: 'success', detail });
       }
+      for (const action of committed) action();
       return { ok: true, value: value ?? null };
     } catch (error) {
       const appError = isAppError(error) ? error : new AppError('call.internal');
