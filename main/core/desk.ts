@@ -1,29 +1,23 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_LANGUAGE, LANGUAGES, type Language, type Role, type SessionUser } from '../../shared/domain/accounts';
+import type { Language, SessionUser } from '../../shared/domain/accounts';
 import type { DeskEvent } from '../../shared/contract';
-import type { DeskStatus, SetupResult } from '../../shared/contract/app';
-import { checkNewPassword } from './accounts/password-policy';
-import {
-  findUser,
-  findUserByLogin,
-  getUser,
-  insertUser,
-  listUsers,
-  secretEscrowOf,
-  toSessionUser,
-  updateUserFields,
-} from './accounts/service';
+import type { DeskStatus } from '../../shared/contract/app';
+import { getUser, toSessionUser } from './accounts/service';
 import { LoginThrottle } from './accounts/throttle';
 import { appendAudit, type AuditRecord } from './audit/service';
+import { CallQueue } from './call-queue';
 import { openDatabase, type Db } from './db/database';
+import { readMeta, recordedVaultGeneration, recordVaultGeneration } from './db/meta';
 import { AppError, isAppError } from './errors';
+import { readDeskLanguage, writeDeskLanguage } from './settings/desk-language';
 import { readSettings } from './settings/service';
-import { writeFileAtomic } from './storage/atomic-write';
 import { FolderLock } from './storage/folder-lock';
-import { openSealedToPublicKey, randomBytes, sealToPublicKey, wipe, type SealedToPublicKey } from './vault/crypto';
-import { calibrateKdf, type KdfCost } from './vault/kdf';
+import { finishInterruptedRotation } from './keys/rotation-files';
+import { copyOf, wipe } from './vault/crypto';
+import type { KdfCost } from './vault/kdf';
 import { VaultStore } from './vault/vault';
+import type { VaultBody, VaultFile } from './vault/vault-file';
 
 export const DATABASE_FILE = 'guichet.db';
 export const VAULT_FILE = 'vault.json';
@@ -46,12 +40,17 @@ export interface DeskOptions {
 export interface OpenSession {
   db: Db;
   dataKey: Buffer;
-  /** The user's private secret (her notes key); null until she sets her own password. */
+  /** The user's private secret (her notes key); null until she has one in her slot. */
   userSecret: Buffer | null;
   user: SessionUser;
 }
 
 export type LockReason = 'button' | 'shortcut' | 'idle' | 'switchUser' | 'screenLock' | 'suspend' | 'shutdown';
+
+/** Locks the renderer did not ask for itself: the window is told at once, to hide the screen. */
+type AnnouncedReason = Extract<DeskEvent, { type: 'locked' }>['reason'];
+const ANNOUNCED: readonly LockReason[] = ['idle', 'screenLock', 'suspend', 'shutdown'] satisfies AnnouncedReason[];
+const isAnnounced = (reason: LockReason): reason is AnnouncedReason => ANNOUNCED.includes(reason);
 
 /** A write cut short by a crash leaves its temporary file behind (the real file is intact). */
 function removeLeftoverTemporaryFiles(dataDir: string): void {
@@ -60,26 +59,25 @@ function removeLeftoverTemporaryFiles(dataDir: string): void {
   }
 }
 
-function escrowAad(vaultId: string, userId: number): string {
-  return `guichet-escrow|${vaultId}|${userId}`;
-}
-
 /**
- * One reception desk: its data folder, and who (if anyone) has it open right now.
- * Unlocking opens the database with the data key from the user's slot; locking
- * closes it and wipes every key from memory.
+ * One reception desk: its data folder, who (if anyone) has it open right now, and the
+ * queue that serves its calls one at a time. Unlocking opens the database with the data
+ * key from the user's slot; locking waits for the call in flight, then closes the
+ * database and wipes every key from memory.
  */
 export class Desk {
   readonly vault: VaultStore;
-  private readonly throttle: LoginThrottle;
+  readonly throttle: LoginThrottle;
   private readonly folderLock: FolderLock;
+  private readonly queue = new CallQueue();
   private session: OpenSession | null = null;
-  private lastLogin: string | null = null;
+  /** Who was last logged in, so that the same person unlocking is told apart from a new login. */
+  lastLogin: string | null = null;
   private closed = false;
 
   private constructor(private readonly options: DeskOptions) {
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-    this.folderLock = FolderLock.acquire(options.dataDir);
+    this.folderLock = FolderLock.acquire(options.dataDir, { nativeBinding: options.nativeBinding });
     removeLeftoverTemporaryFiles(options.dataDir);
     this.vault = new VaultStore(this.path(VAULT_FILE));
     this.throttle = new LoginThrottle(this.path(THROTTLE_FILE));
@@ -102,6 +100,19 @@ export class Desk {
     return this.options.appVersion ?? '0.0.0';
   }
 
+  get kdfCost(): KdfCost | undefined {
+    return this.options.kdfCost;
+  }
+
+  get nativeBinding(): string | undefined {
+    return this.options.nativeBinding;
+  }
+
+  /** Runs one call of the router's, after the calls before it (see CallQueue). */
+  serially<T>(work: () => T | Promise<T>): Promise<T> {
+    return this.queue.run(work);
+  }
+
   // ── state ──────────────────────────────────────────────────────────────────
 
   status(): DeskStatus {
@@ -121,7 +132,7 @@ export class Desk {
   }
 
   /** 'empty' for a new folder; an error code when vault and database do not belong together. */
-  private folderProblem(): 'empty' | 'vault.missing' | 'vault.corrupt' | 'db.missing' | null {
+  folderProblem(): 'empty' | 'vault.missing' | 'vault.corrupt' | 'vault.tampered' | 'db.missing' | null {
     const hasVault = existsSync(this.path(VAULT_FILE));
     const hasDb = existsSync(this.path(DATABASE_FILE));
     if (!hasVault && !hasDb) return 'empty';
@@ -130,9 +141,17 @@ export class Desk {
     try {
       this.vault.read();
     } catch (error) {
-      return isAppError(error) && error.code === 'vault.missing' ? 'vault.missing' : 'vault.corrupt';
+      if (isAppError(error) && (error.code === 'vault.missing' || error.code === 'vault.tampered')) return error.code;
+      return 'vault.corrupt';
     }
     return null;
+  }
+
+  /** Throws the folder's problem, if it has one, before anyone tries to unlock it. */
+  requireUsableFolder(): void {
+    const problem = this.folderProblem();
+    if (problem === 'empty') throw new AppError('data.notInitialized');
+    if (problem) throw new AppError(problem);
   }
 
   requireSession(): OpenSession {
@@ -145,17 +164,11 @@ export class Desk {
   }
 
   deskLanguage(): Language {
-    try {
-      const { language } = JSON.parse(readFileSync(this.path(DESK_FILE), 'utf8')) as { language?: string };
-      if (LANGUAGES.includes(language as Language)) return language as Language;
-    } catch {
-      // no preference yet
-    }
-    return DEFAULT_LANGUAGE;
+    return readDeskLanguage(this.path(DESK_FILE));
   }
 
   setDeskLanguage(language: Language): void {
-    if (language !== this.deskLanguage()) writeFileAtomic(this.path(DESK_FILE), JSON.stringify({ language }));
+    writeDeskLanguage(this.path(DESK_FILE), language);
   }
 
   audit(record: Omit<AuditRecord, 'at' | 'userId'> & { userId?: number | null }): void {
@@ -170,244 +183,136 @@ export class Desk {
     return session.user;
   }
 
-  // ── first run ──────────────────────────────────────────────────────────────
+  // ── keys ───────────────────────────────────────────────────────────────────
 
-  async setup(input: { login: string; displayName: string; password: string; language: Language }): Promise<SetupResult> {
-    if (this.folderProblem() !== 'empty') throw new AppError('data.alreadyInitialized');
-    checkNewPassword(input.password, input.login, 'password');
-    const now = this.now();
-    const cost = this.options.kdfCost ?? (await calibrateKdf());
-    const adminId = 1;
-    const made = await this.vault.create({ userId: adminId, login: input.login, password: input.password }, cost, now);
-    let db: Db | null = null;
+  /**
+   * Runs `work` with a copy of the session's data key, wiped afterwards: whatever
+   * happens to the session meanwhile, the work never holds a key someone else wipes.
+   */
+  async withDataKey<T>(work: (dataKey: Buffer) => T | Promise<T>): Promise<T> {
+    const key = copyOf(this.requireSession().dataKey);
     try {
-      db = openDatabase(this.path(DATABASE_FILE), made.dataKey, { create: true, nativeBinding: this.options.nativeBinding });
-      const escrow = sealToPublicKey(made.escrowPublicKey, made.userSecret, escrowAad(made.body.vaultId, adminId));
-      const openDb = db;
-      openDb.transaction(() => {
-        const insertMeta = openDb.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-        insertMeta.run('vault_id', made.body.vaultId);
-        insertMeta.run('created_at', now.toISOString());
-        insertUser(
-          openDb,
-          {
-            id: adminId,
-            login: input.login,
-            displayName: input.displayName,
-            roles: ['admin'],
-            language: input.language,
-            mustChangePassword: false,
-            secretEscrow: JSON.stringify(escrow),
-          },
-          now,
-        );
-        appendAudit(openDb, { at: now.toISOString(), userId: adminId, action: 'setup.create', entity: 'user', entityId: String(adminId), outcome: 'success' });
-        appendAudit(openDb, { at: now.toISOString(), userId: adminId, action: 'auth.login', entity: 'user', entityId: String(adminId), outcome: 'success' });
-      })();
-      this.vault.write(made.body, made.dataKey);
-    } catch (error) {
-      // Only what this call created is removed: the folder was empty when it began.
-      db?.close();
-      for (const file of [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, VAULT_FILE]) {
-        rmSync(this.path(file), { force: true });
-      }
-      wipe(made.dataKey, made.userSecret);
-      throw error;
-    }
-    const user = toSessionUser(getUser(db, adminId));
-    this.session = { db, dataKey: made.dataKey, userSecret: made.userSecret, user };
-    this.setDeskLanguage(input.language);
-    return { user, recoveryKey: made.recoveryKey };
-  }
-
-  // ── login, lock, recovery ──────────────────────────────────────────────────
-
-  private throttled(lookup: string, now: Date): void {
-    const seconds = this.throttle.retryAfter(lookup, now);
-    if (seconds > 0) {
-      this.throttle.recordRefusal(lookup, now, 'auth.throttled');
-      throw new AppError('auth.throttled', { params: { seconds } });
-    }
-  }
-
-  async login(login: string, password: string): Promise<SessionUser> {
-    const problem = this.folderProblem();
-    if (problem === 'empty') throw new AppError('data.notInitialized');
-    if (problem) throw new AppError(problem);
-    const previous = this.session?.user.login ?? this.lastLogin;
-    if (this.session) this.lock('switchUser');
-    const now = this.now();
-    const lookup = this.vault.lookupFor(login);
-    this.throttled(lookup, now);
-    const unlocked = await this.vault.unlockWithPassword(login, password);
-    if (!unlocked) {
-      this.throttle.recordFailure(lookup, now, 'auth.invalidCredentials');
-      throw new AppError('auth.invalidCredentials', { params: { seconds: this.throttle.retryAfter(lookup, now) } });
-    }
-    const db = this.openDatabase(unlocked.dataKey, () => wipe(unlocked.dataKey, unlocked.userSecret));
-    const user = unlocked.slot.userId ? findUser(db, unlocked.slot.userId) : null;
-    if (!user || user.status !== 'active') {
-      db.close();
-      wipe(unlocked.dataKey, unlocked.userSecret);
-      this.throttle.recordFailure(lookup, now, 'auth.invalidCredentials');
-      throw new AppError('auth.invalidCredentials');
-    }
-    this.throttle.recordSuccess(lookup);
-    this.session = { db, dataKey: unlocked.dataKey, userSecret: unlocked.userSecret, user: toSessionUser(user) };
-    this.flushPendingAttempts();
-    updateUserFields(db, user.id, { lastLoginAt: now.toISOString() }, now);
-    const action = previous && previous === user.login ? 'auth.unlock' : 'auth.login';
-    this.audit({ action, entity: 'user', entityId: String(user.id), outcome: 'success' });
-    this.setDeskLanguage(user.language);
-    return this.refreshSessionUser();
-  }
-
-  private openDatabase(dataKey: Buffer, onFailure: () => void): Db {
-    let db: Db | null = null;
-    try {
-      db = openDatabase(this.path(DATABASE_FILE), dataKey, { create: false, nativeBinding: this.options.nativeBinding });
-      const row = db.prepare(`SELECT value FROM meta WHERE key = 'vault_id'`).get() as { value: string } | undefined;
-      if (row?.value !== this.vault.read().vaultId) throw new AppError('vault.mismatch');
-      return db;
-    } catch (error) {
-      db?.close();
-      onFailure();
-      throw error;
-    }
-  }
-
-  /** Failed and refused attempts made while the desk was locked go into the audit log now. */
-  private flushPendingAttempts(): void {
-    const session = this.requireSession();
-    const pending = this.throttle.takePending();
-    if (pending.length === 0) return;
-    const users = new Map(listUsers(session.db).map((u) => [this.vault.lookupFor(u.login), u.id]));
-    for (const attempt of pending) {
-      appendAudit(session.db, {
-        at: attempt.at,
-        userId: users.get(attempt.lookup) ?? null,
-        action: attempt.lookup === 'recovery' ? 'auth.recover' : 'auth.login',
-        entity: 'user',
-        entityId: users.get(attempt.lookup)?.toString() ?? null,
-        outcome: attempt.outcome,
-        detail: attempt.detail,
-      });
-    }
-  }
-
-  lock(reason: LockReason): void {
-    const session = this.session;
-    if (!session) return;
-    try {
-      this.audit({ action: 'auth.lock', entity: 'user', entityId: String(session.user.id), outcome: 'success', detail: reason });
+      return await work(key);
     } finally {
-      this.session = null;
-      this.lastLogin = reason === 'switchUser' ? null : session.user.login;
-      session.db.close();
-      wipe(session.dataKey, session.userSecret);
-    }
-    if (reason === 'idle' || reason === 'screenLock' || reason === 'suspend' || reason === 'shutdown') {
-      this.options.onEvent?.({ type: 'locked', reason });
+      wipe(key);
     }
   }
 
-  /** Locks and lets the data folder go; the desk object is done. */
-  close(): void {
-    if (this.closed) return;
-    this.lock('shutdown');
-    this.folderLock.release();
-    this.closed = true;
+  /** The vault as it is on disk, refused when it is older than the one this database last saw. */
+  readVault(db: Db): VaultFile {
+    const vault = this.vault.read();
+    if (vault.generation < recordedVaultGeneration(db)) throw new AppError('vault.stale');
+    return vault;
   }
 
   /**
-   * Break-glass, with the organisation's recovery key: sets a new password for an
-   * administrator and gives her back her own secret from its escrow.
+   * Writes the vault under the next generation, then records that generation in the
+   * database (in the call's transaction). The file goes first: after a crash between
+   * the two, the vault is newer than the database says, which is accepted.
    */
-  async recover(recoveryKey: string, login: string, newPassword: string): Promise<SessionUser> {
-    const problem = this.folderProblem();
-    if (problem === 'empty') throw new AppError('data.notInitialized');
-    if (problem) throw new AppError(problem);
-    if (this.session) this.lock('switchUser');
-    const now = this.now();
-    const lookup = 'recovery';
-    this.throttled(lookup, now);
-    let unlocked;
-    try {
-      unlocked = await this.vault.unlockWithRecoveryKey(recoveryKey);
-    } catch (error) {
-      if (isAppError(error) && error.code === 'recovery.wrongKey') this.throttle.recordFailure(lookup, now, error.code);
-      if (isAppError(error) && (error.code === 'recovery.wrongKey' || error.code === 'recovery.malformed')) {
-        throw new AppError(error.code, { fields: { recoveryKey: error.code } });
-      }
-      throw error;
-    }
-    const keys = unlocked;
-    const db = this.openDatabase(keys.dataKey, () => wipe(keys.dataKey, keys.escrowPrivateKey));
-    let userSecret: Buffer | null = null;
-    try {
-      const user = findUserByLogin(db, login);
-      if (!user || user.status !== 'active' || !user.roles.includes('admin' satisfies Role)) {
-        throw new AppError('recovery.notAnAdministrator', { fields: { login: 'recovery.notAnAdministrator' } });
-      }
-      checkNewPassword(newPassword, user.login);
-      const vaultId = this.vault.read().vaultId;
-      const escrow = secretEscrowOf(db, user.id);
-      userSecret = escrow
-        ? openSealedToPublicKey(keys.escrowPrivateKey, keys.escrowPublicKey, JSON.parse(escrow) as SealedToPublicKey, escrowAad(vaultId, user.id))
-        : null;
-      if (!userSecret) {
-        userSecret = randomBytes(32);
-        updateUserFields(db, user.id, { secretEscrow: JSON.stringify(sealToPublicKey(keys.escrowPublicKey, userSecret, escrowAad(vaultId, user.id))) }, now);
-      }
-      await this.vault.setPasswordSlot(keys.dataKey, { userId: user.id, login: user.login, password: newPassword, userSecret }, now);
-      updateUserFields(db, user.id, { mustChangePassword: false, lastLoginAt: now.toISOString() }, now);
-      this.throttle.recordSuccess(lookup);
-      this.throttle.recordSuccess(this.vault.lookupFor(user.login));
-      wipe(keys.escrowPrivateKey);
-      this.session = { db, dataKey: keys.dataKey, userSecret, user: toSessionUser(user) };
-    } catch (error) {
-      db.close();
-      wipe(keys.dataKey, keys.escrowPrivateKey, userSecret);
-      throw error;
-    }
-    this.flushPendingAttempts();
-    this.audit({ action: 'auth.recover', entity: 'user', entityId: String(this.requireSession().user.id), outcome: 'success' });
-    return this.refreshSessionUser();
+  writeVault(db: Db, body: VaultBody, dataKey: Buffer): VaultFile {
+    const generation = Math.max(body.generation, recordedVaultGeneration(db)) + 1;
+    const file = this.vault.write({ ...body, generation }, dataKey);
+    recordVaultGeneration(db, generation);
+    return file;
   }
 
-  // ── the session user's own password ────────────────────────────────────────
+  /**
+   * Opens the database with a data key just unwrapped from `vault`: the vault must be the
+   * database's own and not older than the last one it saw; a rotation cut short is
+   * finished first. Closes what it opened on any failure; the caller wipes the key.
+   */
+  openDatabaseFor(vault: VaultFile, dataKey: Buffer): Db {
+    finishInterruptedRotation(this.path(DATABASE_FILE), dataKey, this.options.nativeBinding);
+    const db = openDatabase(this.path(DATABASE_FILE), dataKey, { create: false, nativeBinding: this.options.nativeBinding });
+    try {
+      if (readMeta(db, 'vault_id') !== vault.vaultId) throw new AppError('vault.mismatch');
+      if (vault.generation < recordedVaultGeneration(db)) throw new AppError('vault.stale');
+      recordVaultGeneration(db, vault.generation);
+      return db;
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
 
-  async changeOwnPassword(currentPassword: string, newPassword: string): Promise<SessionUser> {
+  /** The session starts: it owns these keys from now on, and wipes them when it locks. */
+  beginSession(session: OpenSession): void {
+    if (this.session) throw new AppError('call.internal');
+    this.session = session;
+  }
+
+  /** After a rotation: the session goes on with the new database connection and key. */
+  replaceSessionKey(db: Db, dataKey: Buffer): void {
     const session = this.requireSession();
-    const now = this.now();
-    const { user } = session;
-    const lookup = this.vault.lookupFor(user.login);
-    this.throttled(lookup, now);
-    const unlocked = await this.vault.unlockWithPassword(user.login, currentPassword);
-    if (!unlocked || unlocked.slot.userId !== user.id) {
-      if (unlocked) wipe(unlocked.dataKey, unlocked.userSecret);
-      this.throttle.recordFailure(lookup, now, 'auth.wrongCurrentPassword');
-      throw new AppError('auth.wrongCurrentPassword', { fields: { currentPassword: 'auth.wrongCurrentPassword' } });
+    wipe(session.dataKey);
+    session.db = db;
+    session.dataKey = dataKey;
+  }
+
+  /** Ends a session whose database can no longer be used, without an audit entry; the keys are wiped. */
+  dropSession(): void {
+    const session = this.session;
+    if (!session) return;
+    this.session = null;
+    try {
+      if (session.db.open) session.db.close();
+    } finally {
+      wipe(session.dataKey, session.userSecret);
     }
-    wipe(unlocked.dataKey);
-    this.throttle.recordSuccess(lookup);
-    if (currentPassword === newPassword) {
-      wipe(unlocked.userSecret);
-      throw new AppError('password.unchanged', { fields: { newPassword: 'password.unchanged' } });
+  }
+
+  // ── lock ───────────────────────────────────────────────────────────────────
+
+  /**
+   * Locks from outside the queue (the shell: idle, screen lock, suspend). The window is
+   * told at once so the screen hides now; the keys go as soon as the call in flight ends,
+   * before any call still waiting.
+   */
+  lock(reason: LockReason): Promise<void> {
+    if (isAnnounced(reason)) this.options.onEvent?.({ type: 'locked', reason });
+    return this.queue.run(() => this.lockNow(reason), { first: true });
+  }
+
+  /**
+   * Locks from inside a call (a login replacing another session, the lock button). The
+   * session is gone and its keys wiped even when its audit entry cannot be written (a
+   * full disk); that failure is then thrown.
+   */
+  lockNow(reason: LockReason): void {
+    const session = this.session;
+    if (!session) return;
+    let failure: unknown = null;
+    try {
+      this.audit({ action: 'auth.lock', entity: 'user', entityId: String(session.user.id), outcome: 'success', detail: reason });
+    } catch (error) {
+      failure = error;
+    } finally {
+      this.session = null;
+      this.lastLogin = reason === 'switchUser' ? null : session.user.login;
+      try {
+        session.db.close();
+      } finally {
+        wipe(session.dataKey, session.userSecret);
+      }
     }
-    checkNewPassword(newPassword, user.login);
-    let userSecret = unlocked.userSecret;
-    if (!userSecret && !secretEscrowOf(session.db, user.id)) {
-      // Her first own password: she gets her own secret now, escrowed to the recovery key.
-      userSecret = randomBytes(32);
-      const vault = this.vault.read();
-      const sealed = sealToPublicKey(Buffer.from(vault.recoveryPublicKey, 'base64'), userSecret, escrowAad(vault.vaultId, user.id));
-      updateUserFields(session.db, user.id, { secretEscrow: JSON.stringify(sealed) }, now);
-    }
-    await this.vault.setPasswordSlot(session.dataKey, { userId: user.id, login: user.login, password: newPassword, userSecret }, now);
-    updateUserFields(session.db, user.id, { mustChangePassword: false }, now);
-    if (session.userSecret !== userSecret) wipe(session.userSecret);
-    session.userSecret = userSecret;
-    return this.refreshSessionUser();
+    if (failure) throw failure;
+  }
+
+  /** Locks and lets the data folder go, after the call in flight; the desk object is done. */
+  close(): Promise<void> {
+    return this.queue.run(
+      () => {
+        if (this.closed) return;
+        this.closed = true;
+        try {
+          if (this.session) this.options.onEvent?.({ type: 'locked', reason: 'shutdown' });
+          this.lockNow('shutdown');
+        } finally {
+          this.folderLock.release();
+        }
+      },
+      { first: true },
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { accountHandlers, appHandlers, authHandlers, usersHandlers } from './accounts/handlers';
+import { accountHandlers, appHandlers, authHandlers, keysHandlers, usersHandlers } from './accounts/handlers';
 import { auditHandlers } from './audit/handlers';
 import { createRouter, type Handlers, type Router } from './router';
 import { settingsHandlers } from './settings/handlers';
@@ -14,6 +14,7 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...visitorsHandlers,
   ...referralsHandlers,
+  ...keysHandlers,
 };
 
 export function createDeskRouter(log?: (line: string) => void): Router {

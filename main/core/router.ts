@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { AnyProcedure } from '../../shared/contract/define';
 import {
   contract,
   isProcedureName,
@@ -61,22 +62,36 @@ export interface Router {
   dispatch(desk: Desk, name: unknown, input: unknown): Promise<Result<unknown>>;
 }
 
+/** What a failure that is not one of ours says to the user: a full disk is named as such. */
+function appErrorOf(error: unknown): AppError | null {
+  if (isAppError(error)) return error;
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return new AppError('storage.full');
+  if (code.startsWith('SQLITE_IOERR') || code === 'EIO' || code === 'EROFS') return new AppError('storage.writeFailed', { params: { reason: code } });
+  return null;
+}
+
 /**
- * access check → parse → handler → audit → envelope. The access check comes first
- * so that a caller without the role learns nothing, not even the input's shape, and
- * every refusal is audited whatever its payload. Nothing is thrown to the
+ * access check → parse → handler and audit entry in one transaction → envelope. One call
+ * at a time for a desk (its queue): a lock waits for the call in flight. The access check
+ * comes first so that a caller without the role learns nothing, not even the input's
+ * shape, and every refusal is audited whatever its payload. Nothing is thrown to the
  * caller: every outcome is `{ ok, value }` or `{ ok: false, error: { code, ... } }`.
  */
 export function createRouter(handlers: Handlers, log: (line: string) => void = console.error): Router {
-  async function dispatch(desk: Desk, name: unknown, input: unknown): Promise<Result<unknown>> {
+  async function dispatchNow(desk: Desk, name: unknown, input: unknown): Promise<Result<unknown>> {
     const user = desk.currentUser;
     const refuse = (code: 'call.unknownProcedure' | 'call.forbidden', action: string): Result<never> => {
-      if (user) desk.audit({ action, outcome: 'refused', detail: code });
+      try {
+        if (user) desk.audit({ action, outcome: 'refused', detail: code });
+      } catch {
+        log(`guichet: could not audit a refused call`);
+      }
       return failure(new AppError(code));
     };
 
     if (!isProcedureName(name)) return refuse('call.unknownProcedure', `call.${safeName(name)}`);
-    const procedure = contract[name];
+    const procedure: AnyProcedure = contract[name];
 
     if (procedure.access !== 'public') {
       if (!user) return failure(new AppError('auth.locked'));
@@ -104,16 +119,21 @@ export function createRouter(handlers: Handlers, log: (line: string) => void = c
     };
     const audited = procedure.audit;
     const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => unknown;
+    // A write made in a session is one transaction with its audit entry: both or neither.
+    const db = audited && audited.kind === 'write' && procedure.atomic !== false ? (desk.currentUser ? desk.requireSession().db : null) : null;
     try {
+      db?.exec('BEGIN IMMEDIATE');
       const value = await handler(parsed.data, ctx);
       if (audited && desk.currentUser) {
         desk.audit({ action: name, entity: audited.entity, entityId, outcome: 'success', detail });
       }
+      if (db?.inTransaction) db.exec('COMMIT');
       for (const action of committed) action();
       return { ok: true, value: value ?? null };
     } catch (error) {
-      const appError = isAppError(error) ? error : new AppError('call.internal');
-      if (!isAppError(error)) {
+      if (db?.open && db.inTransaction) db.exec('ROLLBACK');
+      const appError = appErrorOf(error) ?? new AppError('call.internal');
+      if (!appErrorOf(error)) {
         // Name and stack frames only: a message may quote data (SQLite quotes values).
         log(`guichet: ${name} failed: ${error instanceof Error ? error.name : typeof error}`);
       }
@@ -127,5 +147,12 @@ export function createRouter(handlers: Handlers, log: (line: string) => void = c
       return failure(appError);
     }
   }
-  return { dispatch };
+
+  return {
+    dispatch: (desk, name, input) =>
+      desk.serially(() => dispatchNow(desk, name, input)).catch((error: unknown) => {
+        log(`guichet: a call failed outside its handler: ${error instanceof Error ? error.name : typeof error}`);
+        return failure(appErrorOf(error) ?? new AppError('call.internal'));
+      }),
+  };
 }

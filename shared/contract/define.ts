@@ -18,6 +18,12 @@ export interface Procedure<I extends z.ZodType, O> {
   audit: false | { kind: 'write' | 'read'; entity: string };
   /** May be called while the user must still replace a one-time password. */
   duringPasswordChange?: boolean;
+  /**
+   * `false` only for a handler that makes its own writes durable in steps and cannot run
+   * inside one transaction (a data-key rotation swaps the database file). Every other
+   * write runs in one transaction with its audit entry.
+   */
+  atomic?: false;
   /** Phantom field: carries the output type, never set at run time. */
   readonly output?: O;
 }

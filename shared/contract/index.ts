@@ -9,6 +9,7 @@ import { settingsProcedures } from './settings';
 import { usersProcedures } from './users';
 import { visitorsProcedures } from './visitors';
 import { referralsProcedures } from './referrals';
+import { keysProcedures } from './keys';
 
 /** Every procedure main serves, declared once. */
 export const contract = {
@@ -20,6 +21,7 @@ export const contract = {
   ...settingsProcedures,
   ...visitorsProcedures,
   ...referralsProcedures,
+  ...keysProcedures,
 } satisfies Record<string, AnyProcedure>;
 
 export type Contract = typeof contract;

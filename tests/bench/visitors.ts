@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../../main/core/db/database';
 import { Desk } from '../../main/core/desk';
+import { setUpDesk } from '../../main/core/setup/first-run';
 import { KDF_FLOOR } from '../../main/core/vault/kdf';
 import { seedVisitors } from '../../main/core/visitors/seed';
 import { insertVisitor, searchVisitors } from '../../main/core/visitors/service';
@@ -29,7 +30,7 @@ export async function benchVisitors(count: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'guichet-bench-'));
   try {
     const desk = Desk.open({ dataDir: join(dir, 'desk'), kdfCost: KDF_FLOOR });
-    await desk.setup({ login: 'bench', displayName: 'Bench', password: 'a bench passphrase', language: 'fr' });
+    await setUpDesk(desk, { login: 'bench', displayName: 'Bench', password: 'a bench passphrase', language: 'fr' });
     const session = desk.requireSession();
     const key = Buffer.from(session.dataKey);
     const seedTime = await time(() => seedVisitors(session.db, { visitors: count, seed: 42, actorId: 1, prefix: 'NDR', now: new Date() }));

@@ -5,6 +5,7 @@ import { Desk, type DeskOptions } from '../../main/core/desk';
 import { createDeskRouter } from '../../main/core/handlers';
 import type { Router } from '../../main/core/router';
 import { KDF_FLOOR } from '../../main/core/vault/kdf';
+import { tagOf } from '../../main/core/vault/vault';
 import type { InputOf, OutputOf, ProcedureName } from '../../shared/contract';
 import type { Role } from '../../shared/domain/accounts';
 import type { Result } from '../../shared/errors';
@@ -81,10 +82,17 @@ export async function deskWithStaff(clock = new TestClock()) {
   const staff: Record<'admin' | 'desk' | 'psychologist', StaffMember> = {
     admin: { id: setup.user.id, login: ADMIN.login, password: ADMIN.password, roles: ['admin'] },
   } as Record<'admin' | 'desk' | 'psychologist', StaffMember>;
-  for (const [role, login] of [
+  // Logins are filed under 6-bit tags (one in 64 collide): the staff get distinct ones, so
+  // that no test depends on the vault's random salt (a shared tag shares a login delay).
+  const vault = test.desk.vault.read();
+  const taken = new Set([tagOf(vault, ADMIN.login)]);
+  for (const [role, name] of [
     ['desk', 'fatima'],
     ['psychologist', 'salma'],
   ] as const) {
+    let login: string = name;
+    for (let n = 2; taken.has(tagOf(vault, login)); n++) login = `${name}${n}`;
+    taken.add(tagOf(vault, login));
     const created = await test.ok('users.create', { login, displayName: `${login} (${role})`, roles: [role], language: 'fr' });
     staff[role] = { id: created.user.id, login, password: created.oneTimePassword, roles: [role] };
   }

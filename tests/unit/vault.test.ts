@@ -106,9 +106,9 @@ describe('vault file', () => {
     t.close();
     const vault = readVault(t.dir);
     const slot = vault.slots[0];
-    const ct = Buffer.from(slot.box.ct, 'base64');
+    const ct = Buffer.from(slot.privateBox.ct, 'base64');
     ct[0] ^= 1;
-    slot.box.ct = ct.toString('base64');
+    slot.privateBox.ct = ct.toString('base64');
     writeVault(t.dir, vault);
     expect(() => parseVault(readFileSync(`${t.dir}/${VAULT_FILE}`, 'utf8'))).toThrow('vault.corrupt');
     const again = openTestDesk(t.dir, t.clock);

@@ -1,5 +1,8 @@
 import type { HandlersFor } from '../router';
 import { AppError } from '../errors';
+import { rotateDataKey } from '../keys/rotation';
+import { setUpDesk } from '../setup/first-run';
+import { changeOwnPassword, login, recover } from './authentication';
 import {
   countActiveAdmins,
   generateOneTimePassword,
@@ -14,14 +17,17 @@ import type { UserWithOneTimePassword } from '../../../shared/contract/users';
 
 /** Gives a user a fresh one-time password slot; she must replace it at her next login. */
 async function issueOneTimePassword(desk: Desk, userId: number): Promise<UserWithOneTimePassword> {
-  const session = desk.requireSession();
+  const { db } = desk.requireSession();
   const now = desk.now();
-  const user = getUser(session.db, userId);
+  const user = getUser(db, userId);
   const oneTimePassword = generateOneTimePassword();
-  // No secret in this slot: whoever knows the one-time password must not reach the user's secret.
-  await desk.vault.setPasswordSlot(session.dataKey, { userId, login: user.login, password: oneTimePassword, userSecret: null }, now);
-  updateUserFields(session.db, userId, { mustChangePassword: true, status: 'active' }, now);
-  return { user: getUser(session.db, userId), oneTimePassword };
+  await desk.withDataKey(async (dataKey) => {
+    // No secret in this slot: whoever knows the one-time password must not reach the user's secret.
+    const body = await desk.vault.withPasswordSlot(desk.readVault(db), dataKey, { userId, login: user.login, password: oneTimePassword, userSecret: null }, now);
+    desk.writeVault(db, body, dataKey);
+  });
+  updateUserFields(db, userId, { mustChangePassword: true, status: 'active' }, now);
+  return { user: getUser(db, userId), oneTimePassword };
 }
 
 export const appHandlers: HandlersFor<'app.status' | 'app.setDeskLanguage' | 'setup.create'> = {
@@ -30,23 +36,23 @@ export const appHandlers: HandlersFor<'app.status' | 'app.setDeskLanguage' | 'se
     desk.setDeskLanguage(language);
     return null;
   },
-  'setup.create': (input, { desk }) => desk.setup(input),
+  'setup.create': (input, { desk }) => setUpDesk(desk, input),
 };
 
 export const authHandlers: HandlersFor<'auth.login' | 'auth.lock' | 'auth.recover'> = {
-  'auth.login': ({ login, password }, { desk }) => desk.login(login, password),
+  'auth.login': ({ login: loginName, password }, { desk }) => login(desk, loginName, password),
   'auth.lock': ({ reason }, { desk }) => {
-    desk.lock(reason);
+    desk.lockNow(reason);
     return null;
   },
-  'auth.recover': ({ recoveryKey, login, newPassword }, { desk }) => desk.recover(recoveryKey, login, newPassword),
+  'auth.recover': ({ recoveryKey, login: loginName, newPassword }, { desk }) => recover(desk, recoveryKey, loginName, newPassword),
 };
 
 export const accountHandlers: HandlersFor<'account.me' | 'account.changePassword' | 'account.setLanguage'> = {
   'account.me': (_input, { desk }) => desk.refreshSessionUser(),
   'account.changePassword': async ({ currentPassword, newPassword }, ctx) => {
     ctx.setAuditEntityId(ctx.desk.requireSession().user.id);
-    return ctx.desk.changeOwnPassword(currentPassword, newPassword);
+    return changeOwnPassword(ctx.desk, currentPassword, newPassword);
   },
   'account.setLanguage': ({ language }, { desk, setAuditEntityId }) => {
     const session = desk.requireSession();
@@ -57,6 +63,10 @@ export const accountHandlers: HandlersFor<'account.me' | 'account.changePassword
   },
 };
 
+export const keysHandlers: HandlersFor<'keys.rotate'> = {
+  'keys.rotate': (_input, { desk }) => rotateDataKey(desk),
+};
+
 export const usersHandlers: HandlersFor<
   'users.list' | 'users.create' | 'users.update' | 'users.disable' | 'users.enable' | 'users.resetPassword'
 > = {
@@ -64,20 +74,10 @@ export const usersHandlers: HandlersFor<
 
   'users.create': async (input, { desk, setAuditEntityId }) => {
     const { db } = desk.requireSession();
-    const id = db.transaction(() =>
-      insertUser(db, { ...input, mustChangePassword: true, secretEscrow: null }, desk.now()),
-    )();
+    // One transaction with its slot and audit entry (the router's): no half a user after a failure.
+    const id = insertUser(db, { ...input, mustChangePassword: true, secretEscrow: null }, desk.now());
     setAuditEntityId(id);
-    try {
-      return await issueOneTimePassword(desk, id);
-    } catch (error) {
-      // The account is worthless without a slot: take it back out rather than leave half a user.
-      db.transaction(() => {
-        db.prepare('DELETE FROM user_roles WHERE user_id = ?').run(id);
-        db.prepare('DELETE FROM users WHERE id = ?').run(id);
-      })();
-      throw error;
-    }
+    return issueOneTimePassword(desk, id);
   },
 
   'users.update': ({ id, displayName, roles }, { desk, setAuditEntityId }) => {
@@ -95,16 +95,17 @@ export const usersHandlers: HandlersFor<
     return getUser(db, id);
   },
 
-  'users.disable': ({ id }, { desk, setAuditEntityId }) => {
+  'users.disable': async ({ id }, { desk, setAuditEntityId }) => {
     const session = desk.requireSession();
     setAuditEntityId(id);
     if (id === session.user.id) throw new AppError('users.cannotDisableSelf');
     const user = getUser(session.db, id);
     if (user.status === 'disabled') throw new AppError('users.alreadyDisabled');
     if (user.roles.includes('admin') && countActiveAdmins(session.db, id) === 0) throw new AppError('users.lastAdmin');
-    // The slot goes first: from this instant her password opens nothing.
-    desk.vault.removePasswordSlot(session.dataKey, id);
     updateUserFields(session.db, id, { status: 'disabled' }, desk.now());
+    // Her slot goes too, so her password opens nothing; a copy of the vault made before still
+    // holds it, which only a rotation of the data key (offered next) makes useless.
+    await desk.withDataKey((dataKey) => desk.writeVault(session.db, desk.vault.withoutPasswordSlot(desk.readVault(session.db), dataKey, id), dataKey));
     return getUser(session.db, id);
   },
 

@@ -145,7 +145,8 @@ export function countActiveAdmins(db: Db, excluding?: number): number {
 
 /**
  * A one-time password an administrator reads out or writes down for a colleague:
- * 3 groups of 4 lower-case letters and digits without look-alikes (~62 bits).
+ * 3 groups of 4 lower-case letters and digits without look-alikes: 12 × log2(31) ≈ 59.5 bits,
+ * ample for a password that must be replaced at the next login and is throttled meanwhile.
  */
 export function generateOneTimePassword(): string {
   const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';

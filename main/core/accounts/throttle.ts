@@ -5,24 +5,35 @@ import { writeFileAtomic } from '../storage/atomic-write';
 /**
  * Failed logins, kept beside the vault (the database is closed while nobody is
  * logged in) so that the growing delay survives a restart. Filed under the login's
- * HMAC, never the login. The first few mistakes cost nothing; then each failure
- * doubles the wait, up to a ceiling, so a forgetful last administrator is slowed
- * down but never locked out for good.
+ * 6-bit tag, never the login: a password typed into the login field by mistake leaves
+ * six bits behind, and entries expire a day after their last failure.
  *
- * The attempts are also kept as pending audit entries, written into the audit log
- * at the next successful unlock.
+ * The first few mistakes cost nothing; then each failure doubles the wait, up to a
+ * ceiling, so a forgetful last administrator is slowed down but never locked out for
+ * good. The wait never exceeds the delay the number of failures gives, whatever the
+ * clock did: a failure recorded while the clock was ahead counts from now.
+ *
+ * An attempt counts as a failure from the moment it starts (before the slow derivation),
+ * so that attempts made at once, or a process killed mid-derivation, are all counted.
+ * The attempts are also kept as pending audit entries, written into the audit log at the
+ * next successful unlock.
  */
 export const FREE_ATTEMPTS = 4;
 export const MAX_DELAY_SECONDS = 300;
+export const ENTRY_LIFETIME_MS = 24 * 60 * 60 * 1000;
 const MAX_PENDING = 1000;
 
+/** `recovery` for the recovery key, else the login's tag. */
+export type ThrottleKey = number | 'recovery';
+
 const stateSchema = z.object({
-  version: z.literal(1),
-  byLookup: z.record(z.string(), z.object({ failures: z.number().int().min(0), last: z.string() })),
+  version: z.literal(2),
+  byKey: z.record(z.string(), z.object({ failures: z.number().int().min(0), last: z.iso.datetime() })),
   pending: z.array(
     z.object({
-      at: z.string(),
-      lookup: z.string(),
+      id: z.string(),
+      at: z.iso.datetime(),
+      key: z.string(),
       outcome: z.enum(['failure', 'refused']),
       detail: z.string(),
     }),
@@ -39,14 +50,19 @@ export function delaySecondsAfter(failures: number): number {
 export class LoginThrottle {
   constructor(private readonly path: string) {}
 
-  private read(): ThrottleState {
+  private read(now: Date): ThrottleState {
+    let state: ThrottleState = { version: 2, byKey: {}, pending: [] };
     try {
       const parsed = stateSchema.safeParse(JSON.parse(readFileSync(this.path, 'utf8')));
-      if (parsed.success) return parsed.data;
+      if (parsed.success) state = parsed.data;
     } catch {
       // missing or unreadable: start afresh (it holds no data, only counters)
     }
-    return { version: 1, byLookup: {}, pending: [] };
+    for (const [key, entry] of Object.entries(state.byKey)) {
+      const age = now.getTime() - Date.parse(entry.last);
+      if (age > ENTRY_LIFETIME_MS) delete state.byKey[key];
+    }
+    return state;
   }
 
   private write(state: ThrottleState): void {
@@ -54,42 +70,66 @@ export class LoginThrottle {
     writeFileAtomic(this.path, JSON.stringify(state));
   }
 
-  /** Seconds to wait before this login may be tried again; 0 when it may be tried now. */
-  retryAfter(lookup: string, now: Date): number {
-    const entry = this.read().byLookup[lookup];
+  /**
+   * Seconds to wait before this login may be tried again; 0 when it may be tried now.
+   * A last failure "in the future" (the clock was ahead, then put right) is moved to now
+   * and kept there, so the wait is the delay itself and then runs out.
+   */
+  retryAfter(key: ThrottleKey, now: Date): number {
+    const state = this.read(now);
+    const entry = state.byKey[String(key)];
     if (!entry) return 0;
-    const waitUntil = Date.parse(entry.last) + delaySecondsAfter(entry.failures) * 1000;
+    const delayMs = delaySecondsAfter(entry.failures) * 1000;
+    if (delayMs === 0) return 0;
+    if (Date.parse(entry.last) > now.getTime()) {
+      entry.last = now.toISOString();
+      this.write(state);
+    }
+    const waitUntil = Date.parse(entry.last) + delayMs;
     return Math.max(0, Math.ceil((waitUntil - now.getTime()) / 1000));
   }
 
-  failures(lookup: string): number {
-    return this.read().byLookup[lookup]?.failures ?? 0;
+  failures(key: ThrottleKey, now: Date): number {
+    return this.read(now).byKey[String(key)]?.failures ?? 0;
   }
 
-  recordFailure(lookup: string, now: Date, detail: string): void {
-    const state = this.read();
-    const failures = (state.byLookup[lookup]?.failures ?? 0) + 1;
-    state.byLookup[lookup] = { failures, last: now.toISOString() };
-    state.pending.push({ at: now.toISOString(), lookup, outcome: 'failure', detail });
+  /** Counts an attempt as failed before it is checked; `succeeded` takes it back. Returns its id. */
+  recordAttempt(key: ThrottleKey, now: Date, detail: string): string {
+    const state = this.read(now);
+    const entry = state.byKey[String(key)];
+    state.byKey[String(key)] = { failures: (entry?.failures ?? 0) + 1, last: now.toISOString() };
+    const id = `${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+    state.pending.push({ id, at: now.toISOString(), key: String(key), outcome: 'failure', detail });
+    this.write(state);
+    return id;
+  }
+
+  /** The attempt was a failure after all, of another kind than the one first recorded. */
+  relabel(attemptId: string, now: Date, detail: string): void {
+    const state = this.read(now);
+    const pending = state.pending.find((p) => p.id === attemptId);
+    if (!pending || pending.detail === detail) return;
+    pending.detail = detail;
     this.write(state);
   }
 
-  recordRefusal(lookup: string, now: Date, detail: string): void {
-    const state = this.read();
-    state.pending.push({ at: now.toISOString(), lookup, outcome: 'refused', detail });
+  recordRefusal(key: ThrottleKey, now: Date, detail: string): void {
+    const state = this.read(now);
+    state.pending.push({ id: `r-${now.getTime().toString(36)}`, at: now.toISOString(), key: String(key), outcome: 'refused', detail });
     this.write(state);
   }
 
-  recordSuccess(lookup: string): void {
-    const state = this.read();
-    if (!state.byLookup[lookup]) return;
-    delete state.byLookup[lookup];
+  /** The attempt succeeded: the counter is cleared and the attempt is no failure. */
+  succeeded(key: ThrottleKey, attemptId: string | null, now: Date): void {
+    const state = this.read(now);
+    delete state.byKey[String(key)];
+    state.pending = state.pending.filter((p) => p.id !== attemptId);
     this.write(state);
   }
 
   /** Hands over the attempts to write into the audit log, and forgets them. */
-  takePending(): PendingAttempt[] {
-    const state = this.read();
+  takePending(now: Date): PendingAttempt[] {
+    const state = this.read(now);
     if (state.pending.length === 0) return [];
     const pending = state.pending;
     state.pending = [];

@@ -1,6 +1,7 @@
 import { chmodSync, existsSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../errors';
+import { isWiped, wipe } from '../vault/crypto';
 import { MIGRATIONS, LATEST_VERSION } from './migrations';
 
 export type Db = Database.Database;
@@ -10,6 +11,59 @@ export interface OpenOptions {
   create: boolean;
   /** The path of an Electron-ABI build of the native module, when running under Electron. */
   nativeBinding?: string;
+}
+
+const HEX = Buffer.from('0123456789abcdef', 'ascii');
+
+/**
+ * SQLCipher's raw-key form `x'<64 hex digits>'`, written byte by byte into a Buffer that
+ * the caller wipes: the key never becomes a JavaScript string, which could not be wiped.
+ */
+function rawKeyForm(key: Buffer): Buffer {
+  const form = Buffer.alloc(3 + key.length * 2);
+  form[0] = 0x78; // x
+  form[1] = 0x27; // '
+  for (let i = 0; i < key.length; i++) {
+    form[2 + 2 * i] = HEX[key[i] >> 4];
+    form[3 + 2 * i] = HEX[key[i] & 15];
+  }
+  form[form.length - 1] = 0x27;
+  return form;
+}
+
+/** Gives a connection its key (or, with `rekey`, re-encrypts it under a new one). */
+export function applyKey(db: Database.Database, key: Buffer, how: 'key' | 'rekey' = 'key'): void {
+  if (isWiped(key)) throw new AppError('vault.keyWiped');
+  const form = rawKeyForm(key);
+  try {
+    if (how === 'key') db.key(form);
+    else db.rekey(form);
+  } finally {
+    wipe(form);
+  }
+}
+
+/** A plain connection to an SQLCipher v4 file, keyed and checked, without pragmas or migrations. */
+export function openKeyed(path: string, dataKey: Buffer, options: { nativeBinding?: string; fileMustExist: boolean }): Database.Database {
+  const db = new Database(path, {
+    fileMustExist: options.fileMustExist,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  try {
+    db.pragma(`cipher='sqlcipher'`);
+    db.pragma('legacy=4');
+    applyKey(db, dataKey);
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch (error) {
+      if (isNotADatabase(error)) throw new AppError('db.wrongKey');
+      throw error;
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 }
 
 function isNotADatabase(error: unknown): boolean {
@@ -27,22 +81,16 @@ export function openDatabase(path: string, dataKey: Buffer, options: OpenOptions
   if (options.create && exists) throw new AppError('data.alreadyInitialized');
   if (!options.create && !exists) throw new AppError('db.missing');
 
-  const db = new Database(path, {
-    fileMustExist: !options.create,
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-  });
+  let db: Db;
+  try {
+    db = openKeyed(path, dataKey, { fileMustExist: !options.create, nativeBinding: options.nativeBinding });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw isNotADatabase(error) ? new AppError('db.corrupt') : error;
+  }
   try {
     // Only this account may read the file (SQLite gives its WAL and SHM the same mode).
     if (options.create && process.platform !== 'win32') chmodSync(path, 0o600);
-    db.pragma(`cipher='sqlcipher'`);
-    db.pragma('legacy=4');
-    db.pragma(`key="x'${dataKey.toString('hex')}'"`);
-    try {
-      db.prepare('SELECT count(*) FROM sqlite_master').get();
-    } catch (error) {
-      if (isNotADatabase(error)) throw new AppError('db.wrongKey');
-      throw error;
-    }
     // Temporary tables and sort spills stay in memory: SQLite's temp files are not encrypted.
     db.pragma('temp_store=MEMORY');
     db.pragma('journal_mode=WAL');

@@ -22,7 +22,7 @@ function isAlive(pid: number): boolean {
 export class FolderLock {
   private constructor(private readonly file: string) {}
 
-  static acquire(folder: string): FolderLock {
+  static acquire(folder: string, _options: { nativeBinding?: string } = {}): FolderLock {
     const file = join(folder, LOCK_FILE);
     for (let attempt = 0; attempt < 2; attempt++) {
       try {

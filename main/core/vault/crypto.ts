@@ -10,7 +10,15 @@ import {
   hkdfSync,
   randomBytes,
   timingSafeEqual,
+  type KeyObject,
 } from 'node:crypto';
+
+/**
+ * The primitives the vault is made of. Secrets only ever sit in Buffers that the caller
+ * wipes: no key, private key or secret is ever turned into a JavaScript string (strings
+ * cannot be overwritten and would outlive a lock in the heap), and every temporary copy
+ * made here is wiped before it is let go.
+ */
 
 /** AES-256-GCM, the AEAD every wrapped key and sealed secret uses. */
 export interface SealedBox {
@@ -33,17 +41,25 @@ export function seal(key: Buffer, plaintext: Buffer, aad: string): SealedBox {
 
 /** Returns null when the key is wrong or anything in the box or its context was changed. */
 export function open(key: Buffer, box: SealedBox, aad: string): Buffer | null {
+  let head: Buffer | null = null;
+  let tail: Buffer | null = null;
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, fromB64(box.iv));
     decipher.setAAD(Buffer.from(aad, 'utf8'));
     decipher.setAuthTag(fromB64(box.tag));
-    return Buffer.concat([decipher.update(fromB64(box.ct)), decipher.final()]);
+    head = decipher.update(fromB64(box.ct));
+    tail = decipher.final();
+    return Buffer.concat([head, tail]);
   } catch {
     return null;
+  } finally {
+    // GCM gives out plaintext before the tag is checked: these copies are wiped either way.
+    wipe(head, tail);
   }
 }
 
 export function hkdf(key: Buffer, salt: string, info: string, length = 32): Buffer {
+  // A view over the ArrayBuffer hkdfSync returns, so wiping it wipes the only copy.
   return Buffer.from(hkdfSync('sha256', key, Buffer.from(salt, 'utf8'), Buffer.from(info, 'utf8'), length));
 }
 
@@ -64,59 +80,84 @@ export function wipe(...buffers: (Buffer | null | undefined)[]): void {
   for (const buffer of buffers) buffer?.fill(0);
 }
 
+/** A key of only zeros is a wiped key: nothing may ever be sealed or opened with it. */
+export function isWiped(key: Buffer): boolean {
+  return key.length === 0 || key.every((byte) => byte === 0);
+}
+
+/** A copy the caller owns and wipes, so that a lock wiping the session's key cannot reach into its work. */
+export function copyOf(secret: Buffer): Buffer {
+  const copy = Buffer.alloc(secret.length);
+  secret.copy(copy);
+  return copy;
+}
+
 export { randomBytes };
 
+// ── X25519 ───────────────────────────────────────────────────────────────────
+// Raw 32-byte keys are wrapped in their fixed DER envelopes (RFC 8410) in Buffers,
+// rather than in JWK strings, so that a private key never becomes a string.
+
+const PKCS8_X25519_PREFIX = Buffer.from('302e020100300506032b656e04220420', 'hex');
+const SPKI_X25519_PREFIX = Buffer.from('302a300506032b656e032100', 'hex');
+
+function privateKeyObject(raw: Buffer): KeyObject {
+  const der = Buffer.concat([PKCS8_X25519_PREFIX, raw]);
+  try {
+    return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+  } finally {
+    wipe(der);
+  }
+}
+
+function publicKeyObject(raw: Buffer): KeyObject {
+  return createPublicKey({ key: Buffer.concat([SPKI_X25519_PREFIX, raw]), format: 'der', type: 'spki' });
+}
+
+export function generateX25519(): { publicKey: Buffer; privateKey: Buffer } {
+  const { publicKey, privateKey } = generateKeyPairSync('x25519');
+  const der = privateKey.export({ format: 'der', type: 'pkcs8' });
+  const raw = Buffer.from(der.subarray(der.length - 32));
+  wipe(der);
+  return { publicKey: Buffer.from(publicKey.export({ format: 'der', type: 'spki' }).subarray(-32)), privateKey: raw };
+}
+
+/** The public half of a raw X25519 private key. */
+export function x25519PublicOf(privateRaw: Buffer): Buffer {
+  return Buffer.from(createPublicKey(privateKeyObject(privateRaw)).export({ format: 'der', type: 'spki' }).subarray(-32));
+}
+
 /**
- * Sealing to a public key (X25519 + HKDF + AES-GCM): each user's private secret is
- * escrowed to the recovery key's public half, so that only the recovery key (kept
- * in the organisation's safe) can bring it back, never an administrator.
+ * Sealing to a public key (X25519 + HKDF + AES-GCM): the data key is sealed to each
+ * keyslot's public key, so it can be re-sealed to every slot (a rotation) without
+ * anyone's password; each user's private secret is escrowed to the recovery key's
+ * public half, so that only the recovery key can bring it back.
  */
 export interface SealedToPublicKey extends SealedBox {
   epk: string;
 }
 
-export function generateX25519(): { publicKey: Buffer; privateKey: Buffer } {
-  const { publicKey, privateKey } = generateKeyPairSync('x25519');
-  const pub = publicKey.export({ format: 'jwk' });
-  const priv = privateKey.export({ format: 'jwk' });
-  return { publicKey: Buffer.from(pub.x ?? '', 'base64url'), privateKey: Buffer.from(priv.d ?? '', 'base64url') };
-}
-
-function publicKeyObject(raw: Buffer) {
-  return createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: raw.toString('base64url') }, format: 'jwk' });
-}
-
-function privateKeyObject(raw: Buffer, publicRaw: Buffer) {
-  return createPrivateKey({
-    key: { kty: 'OKP', crv: 'X25519', d: raw.toString('base64url'), x: publicRaw.toString('base64url') },
-    format: 'jwk',
-  });
-}
-
 export function sealToPublicKey(recipient: Buffer, plaintext: Buffer, aad: string): SealedToPublicKey {
   const ephemeral = generateX25519();
-  const shared = diffieHellman({
-    privateKey: privateKeyObject(ephemeral.privateKey, ephemeral.publicKey),
-    publicKey: publicKeyObject(recipient),
-  });
+  const shared = diffieHellman({ privateKey: privateKeyObject(ephemeral.privateKey), publicKey: publicKeyObject(recipient) });
   const key = hkdf(shared, b64(ephemeral.publicKey), 'guichet escrow v1');
-  const box = seal(key, plaintext, aad);
-  wipe(shared, key, ephemeral.privateKey);
-  return { ...box, epk: b64(ephemeral.publicKey) };
+  try {
+    return { ...seal(key, plaintext, aad), epk: b64(ephemeral.publicKey) };
+  } finally {
+    wipe(shared, key, ephemeral.privateKey);
+  }
 }
 
-export function openSealedToPublicKey(
-  privateRaw: Buffer,
-  publicRaw: Buffer,
-  sealed: SealedToPublicKey,
-  aad: string,
-): Buffer | null {
-  const shared = diffieHellman({
-    privateKey: privateKeyObject(privateRaw, publicRaw),
-    publicKey: publicKeyObject(fromB64(sealed.epk)),
-  });
-  const key = hkdf(shared, sealed.epk, 'guichet escrow v1');
-  const plaintext = open(key, sealed, aad);
-  wipe(shared, key);
-  return plaintext;
+export function openSealedToPublicKey(privateRaw: Buffer, sealed: SealedToPublicKey, aad: string): Buffer | null {
+  let shared: Buffer | null = null;
+  let key: Buffer | null = null;
+  try {
+    shared = diffieHellman({ privateKey: privateKeyObject(privateRaw), publicKey: publicKeyObject(fromB64(sealed.epk)) });
+    key = hkdf(shared, sealed.epk, 'guichet escrow v1');
+    return open(key, sealed, aad);
+  } catch {
+    return null;
+  } finally {
+    wipe(shared, key);
+  }
 }

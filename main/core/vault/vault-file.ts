@@ -2,25 +2,36 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { writeFileAtomic } from '../storage/atomic-write';
-import { hkdf, hmac, sha256Hex, equalBytes, fromB64, toB64 } from './crypto';
+import { hkdf, hmac, sha256Hex, equalBytes, fromB64, isWiped, toB64, wipe } from './crypto';
 import { isAcceptableCost } from './kdf';
 
 /**
- * The vault file (`vault.json` beside the database): the data key wrapped once per
- * keyslot. It holds no name, no login and nothing confidential in clear: a slot is
- * found by an HMAC of the login under a per-vault salt.
+ * The vault file (`vault.json` beside the database). It holds no name, no login and
+ * nothing confidential in clear.
  *
- * Two integrity checks: a checksum over the whole file catches accidental damage
- * before anyone types a password; a MAC keyed from the data key catches a deliberate
- * edit (a slot added, removed or swapped) as soon as anyone unlocks.
+ * Each keyslot has an X25519 key pair: its private key is wrapped (AES-256-GCM) by a key
+ * derived with Argon2id from a password or the recovery key, and the database's data key
+ * is sealed to its public key. A password change rewrites one slot; a data-key rotation
+ * re-seals the new key to every slot's public key without anyone's password.
+ *
+ * A slot is found by a 6-bit tag of the login (an HMAC under a per-vault salt): a
+ * dictionary over the tags learns almost nothing (one login in 64 matches any tag), and
+ * a login tries every slot whose tag matches.
+ *
+ * Integrity: a checksum over the whole file catches accidental damage before anyone types
+ * a password; a MAC keyed from the data key catches a deliberate edit (a slot added,
+ * removed or swapped) as soon as anyone unlocks; the generation, recorded in the database
+ * at every write, makes an older copy of the file put back in place refused.
  */
 export const VAULT_FORMAT = 'guichet-vault';
-export const VAULT_VERSION = 1;
+export const VAULT_VERSION = 2;
+export const TAG_BITS = 6;
 
 const b64 = (bytes: number) =>
   z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/).refine((s) => fromB64(s).length === bytes);
 
 const boxSchema = z.object({ iv: b64(12), ct: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/), tag: b64(16) });
+const sealedSchema = boxSchema.extend({ epk: b64(32) });
 
 const kdfSchema = z
   .object({ alg: z.literal('argon2id'), m: z.number(), t: z.number(), p: z.number(), salt: b64(16) })
@@ -30,18 +41,26 @@ const slotSchema = z.object({
   id: z.uuid(),
   kind: z.enum(['password', 'recovery']),
   userId: z.number().int().positive().nullable(),
-  lookup: b64(32).nullable(),
+  /** The login's tag, 0..63; null on the recovery slot. */
+  tag: z.number().int().min(0).max(2 ** TAG_BITS - 1).nullable(),
   kdf: kdfSchema,
-  box: boxSchema,
+  publicKey: b64(32),
+  /** The slot's private key (and, on a user's own password slot, her private secret), wrapped by the KDF's key. */
+  privateBox: boxSchema,
+  /** The data key, sealed to the slot's public key. */
+  dataKeyBox: sealedSchema,
   createdAt: z.iso.datetime(),
 });
 
 const bodySchema = z.object({
   format: z.literal(VAULT_FORMAT),
-  version: z.number().int(),
+  version: z.literal(VAULT_VERSION),
   vaultId: z.uuid(),
   createdAt: z.iso.datetime(),
-  lookupSalt: b64(16),
+  /** Raised at every write; the database records it, so an older file is refused. */
+  generation: z.number().int().positive(),
+  tagSalt: b64(16),
+  /** The recovery key's public half: every user's private secret is escrowed to it. */
   recoveryPublicKey: b64(32),
   /** The Argon2id cost calibrated on the desk machine at setup, used for every new slot. */
   cost: z.object({ m: z.number(), t: z.number(), p: z.number() }).refine(isAcceptableCost),
@@ -67,15 +86,19 @@ export function canonicalJson(value: unknown): string {
 }
 
 function bodyOf(file: VaultBody): VaultBody {
-  const { format, version, vaultId, createdAt, lookupSalt, recoveryPublicKey, cost, slots } = file;
-  return { format, version, vaultId, createdAt, lookupSalt, recoveryPublicKey, cost, slots };
+  const { format, version, vaultId, createdAt, generation, tagSalt, recoveryPublicKey, cost, slots } = file;
+  return { format, version, vaultId, createdAt, generation, tagSalt, recoveryPublicKey, cost, slots };
 }
 
 function macOf(body: VaultBody, dataKey: Buffer): Buffer {
-  const key = hkdf(dataKey, body.vaultId, 'guichet vault mac v1');
-  const mac = hmac(key, canonicalJson(bodyOf(body)));
-  key.fill(0);
-  return mac;
+  // A wiped key would seal a vault that nothing can ever open again.
+  if (isWiped(dataKey)) throw new AppError('vault.keyWiped');
+  const key = hkdf(dataKey, body.vaultId, 'guichet vault mac v2');
+  try {
+    return hmac(key, canonicalJson(bodyOf(body)));
+  } finally {
+    wipe(key);
+  }
 }
 
 function checksumOf(body: VaultBody, mac: string): string {
@@ -92,6 +115,28 @@ export function verifyVaultMac(file: VaultFile, dataKey: Buffer): void {
   if (!equalBytes(macOf(file, dataKey), fromB64(file.mac))) throw new AppError('vault.tampered');
 }
 
+/**
+ * Shapes Guichet never writes are a deliberate edit, refused before any password is
+ * tried: a slot duplicated or transplanted beside the real one, two recovery slots.
+ */
+function checkStructure(file: VaultFile): void {
+  const ids = new Set<string>();
+  const users = new Set<number>();
+  let recovery = 0;
+  for (const slot of file.slots) {
+    if (ids.has(slot.id)) throw new AppError('vault.tampered');
+    ids.add(slot.id);
+    if (slot.kind === 'recovery') {
+      recovery++;
+      if (slot.userId !== null || slot.tag !== null || slot.publicKey !== file.recoveryPublicKey) throw new AppError('vault.tampered');
+    } else {
+      if (slot.userId === null || slot.tag === null || users.has(slot.userId)) throw new AppError('vault.tampered');
+      users.add(slot.userId);
+    }
+  }
+  if (recovery !== 1) throw new AppError('vault.tampered');
+}
+
 export function parseVault(text: string): VaultFile {
   let json: unknown;
   try {
@@ -99,11 +144,13 @@ export function parseVault(text: string): VaultFile {
   } catch {
     throw new AppError('vault.corrupt');
   }
+  const version = (json as { version?: unknown } | null)?.version;
+  if (typeof version === 'number' && version > VAULT_VERSION) throw new AppError('vault.corrupt', { params: { version } });
   const parsed = fileSchema.safeParse(json);
   if (!parsed.success) throw new AppError('vault.corrupt');
   const file = parsed.data;
-  if (file.version > VAULT_VERSION) throw new AppError('vault.corrupt', { params: { version: file.version } });
   if (checksumOf(file, file.mac) !== file.checksum) throw new AppError('vault.corrupt');
+  checkStructure(file);
   return file;
 }
 

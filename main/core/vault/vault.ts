@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors';
 import {
+  copyOf,
+  fromB64,
   generateX25519,
   hmac,
   open,
+  openSealedToPublicKey,
   randomBytes,
   seal,
-  fromB64,
+  sealToPublicKey,
   toB64,
   wipe,
+  type SealedToPublicKey,
 } from './crypto';
 import { deriveKey, newKdfParams, type KdfCost } from './kdf';
 import { generateRecoveryKey, normaliseRecoveryKey } from './recovery-key';
@@ -16,6 +20,7 @@ import {
   readVaultFile,
   verifyVaultMac,
   writeVaultFile,
+  TAG_BITS,
   VAULT_FORMAT,
   VAULT_VERSION,
   type Slot,
@@ -24,21 +29,22 @@ import {
 } from './vault-file';
 
 /**
- * Keyslots: the random 256-bit data key that opens the database, wrapped once per
- * user by a key derived from her password, and once by the recovery key.
+ * Keyslots: the random 256-bit data key that opens the database, reachable once per
+ * user from her password, and once from the recovery key.
  *
- * A password slot also carries the user's own 256-bit secret (the key to her private
- * notes), so that it follows her password and nobody else's. A slot set by an
- * administrator (a one-time password) carries no secret: the administrator must never
- * be able to open it later. The recovery slot carries the private half of the escrow
- * key pair to which every user secret is also sealed.
+ * A user's own password slot also carries her 256-bit private secret (the key to her
+ * private notes), so that it follows her password and nobody else's. A slot set by an
+ * administrator (a one-time password) carries none: the administrator must never be able
+ * to open it later. The recovery slot's private key is the escrow key to which every
+ * user's secret is also sealed.
  */
 
-const PAYLOAD_VERSION = 1;
+const PAYLOAD_VERSION = 2;
 const KIND_PASSWORD = 1;
 const KIND_RECOVERY = 2;
 
 export interface UnlockedSlot {
+  vault: VaultFile;
   slot: Slot;
   dataKey: Buffer;
   /** The user's private secret; null on a slot set by an administrator. */
@@ -46,6 +52,7 @@ export interface UnlockedSlot {
 }
 
 export interface UnlockedRecovery {
+  vault: VaultFile;
   dataKey: Buffer;
   escrowPrivateKey: Buffer;
   escrowPublicKey: Buffer;
@@ -55,42 +62,94 @@ export function normaliseLogin(login: string): string {
   return login.normalize('NFC').trim().toLowerCase();
 }
 
-function lookupOf(vault: VaultBody, login: string): string {
-  return toB64(hmac(fromB64(vault.lookupSalt), `login:${normaliseLogin(login)}`));
+/** The slot's 6-bit tag: too short for a dictionary to tell which logins exist. */
+export function tagOf(vault: Pick<VaultBody, 'tagSalt'>, login: string): number {
+  const mac = hmac(fromB64(vault.tagSalt), `tag:${normaliseLogin(login)}`);
+  return mac[0] >> (8 - TAG_BITS);
 }
 
-function aadOf(vault: VaultBody, slot: Pick<Slot, 'id' | 'kind' | 'userId'>): string {
-  return `${VAULT_FORMAT}/${VAULT_VERSION}|${vault.vaultId}|${slot.id}|${slot.kind}|${slot.userId ?? ''}`;
+/**
+ * Binds a password slot to its login without storing anything a dictionary could test:
+ * the full HMAC enters the slot's AAD and is never written down, so a slot opens only
+ * for the login it was made for (two colleagues with one tag and one password stay apart).
+ */
+function loginBinding(vault: Pick<VaultBody, 'tagSalt'>, login: string): string {
+  return toB64(hmac(fromB64(vault.tagSalt), `login:${normaliseLogin(login)}`));
 }
 
-function payload(kind: number, dataKey: Buffer, second: Buffer | null): Buffer {
-  return Buffer.concat([Buffer.from([PAYLOAD_VERSION, kind]), dataKey, second ?? Buffer.alloc(0)]);
+function privateAad(vault: Pick<VaultBody, 'vaultId'>, slot: Pick<Slot, 'id' | 'kind' | 'userId'>, binding: string): string {
+  return `${VAULT_FORMAT}/${VAULT_VERSION}|${vault.vaultId}|${slot.id}|${slot.kind}|${slot.userId ?? ''}|${binding}`;
 }
 
-function parsePayload(bytes: Buffer, kind: number): { dataKey: Buffer; second: Buffer | null } {
-  if (bytes.length < 34 || bytes[0] !== PAYLOAD_VERSION || bytes[1] !== kind) throw new AppError('vault.corrupt');
-  const dataKey = Buffer.from(bytes.subarray(2, 34));
-  const second = bytes.length >= 66 ? Buffer.from(bytes.subarray(34, 66)) : null;
-  bytes.fill(0);
-  return { dataKey, second };
+function dataKeyAad(vault: Pick<VaultBody, 'vaultId'>, slot: Pick<Slot, 'id'>): string {
+  return `${VAULT_FORMAT}/${VAULT_VERSION}|${vault.vaultId}|${slot.id}|data-key`;
+}
+
+function payload(kind: number, privateKey: Buffer, secret: Buffer | null): Buffer {
+  const bytes = Buffer.alloc(2 + 32 + (secret ? 32 : 0));
+  bytes[0] = PAYLOAD_VERSION;
+  bytes[1] = kind;
+  privateKey.copy(bytes, 2);
+  secret?.copy(bytes, 34);
+  return bytes;
+}
+
+function parsePayload(bytes: Buffer, kind: number): { privateKey: Buffer; secret: Buffer | null } {
+  try {
+    if ((bytes.length !== 34 && bytes.length !== 66) || bytes[0] !== PAYLOAD_VERSION || bytes[1] !== kind) throw new AppError('vault.corrupt');
+    return { privateKey: copyOf(bytes.subarray(2, 34)), secret: bytes.length === 66 ? copyOf(bytes.subarray(34, 66)) : null };
+  } finally {
+    wipe(bytes);
+  }
 }
 
 async function makeSlot(
-  vault: VaultBody,
-  fields: { kind: Slot['kind']; userId: number | null; lookup: string | null },
-  secret: string | Buffer,
-  plaintext: Buffer,
+  vault: Pick<VaultBody, 'vaultId' | 'tagSalt'>,
+  fields: { kind: Slot['kind']; userId: number | null; tag: number | null },
+  secret: { text: string; binding: string },
+  keys: { privateKey: Buffer; publicKey: Buffer; secret: Buffer | null; dataKey: Buffer },
   cost: KdfCost,
   now: Date,
 ): Promise<Slot> {
   const kdf = newKdfParams(cost);
-  const slot = { id: randomUUID(), ...fields, kdf, createdAt: now.toISOString() };
-  const key = await deriveKey(secret, kdf);
+  const head = { id: randomUUID(), ...fields, kdf, publicKey: toB64(keys.publicKey), createdAt: now.toISOString() };
+  const wrapping = await deriveKey(secret.text, kdf);
+  const plaintext = payload(fields.kind === 'recovery' ? KIND_RECOVERY : KIND_PASSWORD, keys.privateKey, keys.secret);
   try {
-    return { ...slot, box: seal(key, plaintext, aadOf(vault, slot)) };
+    return {
+      ...head,
+      privateBox: seal(wrapping, plaintext, privateAad(vault, head, secret.binding)),
+      dataKeyBox: sealToPublicKey(keys.publicKey, keys.dataKey, dataKeyAad(vault, head)),
+    };
   } finally {
-    wipe(key, plaintext);
+    wipe(wrapping, plaintext);
   }
+}
+
+/** Opens one slot with what was typed: its private key and secret, then the data key sealed to it. */
+async function openSlot(
+  vault: VaultFile,
+  slot: Slot,
+  typed: { text: string; binding: string },
+): Promise<{ dataKey: Buffer; privateKey: Buffer; secret: Buffer | null } | null> {
+  const wrapping = await deriveKey(typed.text, slot.kdf);
+  const plaintext = open(wrapping, slot.privateBox, privateAad(vault, slot, typed.binding));
+  wipe(wrapping);
+  if (!plaintext) return null;
+  const { privateKey, secret } = parsePayload(plaintext, slot.kind === 'recovery' ? KIND_RECOVERY : KIND_PASSWORD);
+  const dataKey = openSealedToPublicKey(privateKey, slot.dataKeyBox as SealedToPublicKey, dataKeyAad(vault, slot));
+  if (!dataKey || dataKey.length !== 32) {
+    // The password was right but the sealed key was swapped: an edit, not a typo.
+    wipe(privateKey, secret, dataKey);
+    throw new AppError('vault.tampered');
+  }
+  try {
+    verifyVaultMac(vault, dataKey);
+  } catch (error) {
+    wipe(dataKey, privateKey, secret);
+    throw error;
+  }
+  return { dataKey, privateKey, secret };
 }
 
 export class VaultStore {
@@ -108,35 +167,43 @@ export class VaultStore {
     const dataKey = randomBytes(32);
     const userSecret = randomBytes(32);
     const escrow = generateX25519();
+    const own = generateX25519();
     const recoveryKey = generateRecoveryKey();
     const body: VaultBody = {
       format: VAULT_FORMAT,
       version: VAULT_VERSION,
       vaultId: randomUUID(),
       createdAt: now.toISOString(),
-      lookupSalt: toB64(randomBytes(16)),
+      generation: 1,
+      tagSalt: toB64(randomBytes(16)),
       recoveryPublicKey: toB64(escrow.publicKey),
       cost: { m: cost.m, t: cost.t, p: cost.p },
       slots: [],
     };
-    const adminSlot = await makeSlot(
-      body,
-      { kind: 'password', userId: admin.userId, lookup: lookupOf(body, admin.login) },
-      admin.password,
-      payload(KIND_PASSWORD, Buffer.from(dataKey), Buffer.from(userSecret)),
-      cost,
-      now,
-    );
-    const recoverySlot = await makeSlot(
-      body,
-      { kind: 'recovery', userId: null, lookup: null },
-      recoveryKey,
-      payload(KIND_RECOVERY, Buffer.from(dataKey), escrow.privateKey),
-      cost,
-      now,
-    );
-    wipe(escrow.privateKey);
-    body.slots.push(adminSlot, recoverySlot);
+    try {
+      const adminSlot = await makeSlot(
+        body,
+        { kind: 'password', userId: admin.userId, tag: tagOf(body, admin.login) },
+        { text: admin.password, binding: loginBinding(body, admin.login) },
+        { ...own, secret: userSecret, dataKey },
+        cost,
+        now,
+      );
+      const recoverySlot = await makeSlot(
+        body,
+        { kind: 'recovery', userId: null, tag: null },
+        { text: recoveryKey, binding: '' },
+        { ...escrow, secret: null, dataKey },
+        cost,
+        now,
+      );
+      body.slots.push(adminSlot, recoverySlot);
+    } catch (error) {
+      wipe(dataKey, userSecret);
+      throw error;
+    } finally {
+      wipe(escrow.privateKey, own.privateKey);
+    }
     return { body, dataKey, userSecret, recoveryKey, escrowPublicKey: escrow.publicKey };
   }
 
@@ -144,29 +211,27 @@ export class VaultStore {
     return writeVaultFile(this.path, body, dataKey);
   }
 
-  /** Null for an unknown login or a wrong password alike, in about the same time. */
+  /**
+   * Null for an unknown login or a wrong password alike, after the same effort: every
+   * slot under the login's tag is tried (one derivation each), and a tag no slot has
+   * costs one derivation too.
+   */
   async unlockWithPassword(login: string, password: string): Promise<UnlockedSlot | null> {
     const vault = this.read();
-    const lookup = lookupOf(vault, login);
-    const slot = vault.slots.find((s) => s.kind === 'password' && s.lookup === lookup);
-    if (!slot) {
-      // Spend the same effort on an unknown login, so timing does not tell which logins exist.
-      const model = vault.slots[0];
-      if (model) wipe(await deriveKey(password, newKdfParams(model.kdf)));
+    const tag = tagOf(vault, login);
+    const candidates = vault.slots.filter((s) => s.kind === 'password' && s.tag === tag);
+    if (candidates.length === 0) {
+      wipe(await deriveKey(password, newKdfParams(vault.cost)));
       return null;
     }
-    const key = await deriveKey(password, slot.kdf);
-    const plaintext = open(key, slot.box, aadOf(vault, slot));
-    wipe(key);
-    if (!plaintext) return null;
-    const { dataKey, second } = parsePayload(plaintext, KIND_PASSWORD);
-    try {
-      verifyVaultMac(vault, dataKey);
-    } catch (error) {
-      wipe(dataKey, second);
-      throw error;
+    const binding = loginBinding(vault, login);
+    for (const slot of candidates) {
+      const opened = await openSlot(vault, slot, { text: password, binding });
+      if (!opened) continue;
+      wipe(opened.privateKey);
+      return { vault, slot, dataKey: opened.dataKey, userSecret: opened.secret };
     }
-    return { slot, dataKey, userSecret: second };
+    return null;
   }
 
   /** Throws `recovery.malformed` for a mistyped key, `recovery.wrongKey` for another vault's key. */
@@ -176,59 +241,57 @@ export class VaultStore {
     const vault = this.read();
     const slot = vault.slots.find((s) => s.kind === 'recovery');
     if (!slot) throw new AppError('vault.corrupt');
-    const key = await deriveKey(normalised, slot.kdf);
-    const plaintext = open(key, slot.box, aadOf(vault, slot));
-    wipe(key);
-    if (!plaintext) throw new AppError('recovery.wrongKey');
-    const { dataKey, second } = parsePayload(plaintext, KIND_RECOVERY);
-    if (!second) throw new AppError('vault.corrupt');
-    try {
-      verifyVaultMac(vault, dataKey);
-    } catch (error) {
-      wipe(dataKey, second);
-      throw error;
-    }
-    return { dataKey, escrowPrivateKey: second, escrowPublicKey: fromB64(vault.recoveryPublicKey) };
+    const opened = await openSlot(vault, slot, { text: normalised, binding: '' });
+    if (!opened) throw new AppError('recovery.wrongKey');
+    wipe(opened.secret);
+    return { vault, dataKey: opened.dataKey, escrowPrivateKey: opened.privateKey, escrowPublicKey: fromB64(vault.recoveryPublicKey) };
   }
 
   /**
-   * Gives a user a password slot (replacing any she had): the data key and, when
-   * given, her own secret. Written atomically: the old password or the new one
-   * works after a crash, never neither.
+   * The vault with a new password slot for a user (replacing any she had): a fresh key
+   * pair, the data key sealed to it and, when given, her own secret. Nothing is written.
    */
-  async setPasswordSlot(
+  async withPasswordSlot(
+    vault: VaultFile,
     dataKey: Buffer,
     user: { userId: number; login: string; password: string; userSecret: Buffer | null },
     now: Date,
-  ): Promise<VaultFile> {
-    const vault = this.read();
+  ): Promise<VaultBody> {
     verifyVaultMac(vault, dataKey);
-    const slot = await makeSlot(
-      vault,
-      { kind: 'password', userId: user.userId, lookup: lookupOf(vault, user.login) },
-      user.password,
-      payload(KIND_PASSWORD, Buffer.from(dataKey), user.userSecret ? Buffer.from(user.userSecret) : null),
-      vault.cost,
-      now,
-    );
-    const slots = vault.slots.filter((s) => !(s.kind === 'password' && s.userId === user.userId));
-    return this.write({ ...vault, slots: [...slots, slot] }, dataKey);
+    const keys = generateX25519();
+    try {
+      const slot = await makeSlot(
+        vault,
+        { kind: 'password', userId: user.userId, tag: tagOf(vault, user.login) },
+        { text: user.password, binding: loginBinding(vault, user.login) },
+        { ...keys, secret: user.userSecret, dataKey },
+        vault.cost,
+        now,
+      );
+      return { ...vault, slots: [...vault.slots.filter((s) => !(s.kind === 'password' && s.userId === user.userId)), slot] };
+    } finally {
+      wipe(keys.privateKey);
+    }
   }
 
-  /** A disabled user's slot is removed: her password no longer opens anything. */
-  removePasswordSlot(dataKey: Buffer, userId: number): VaultFile {
-    const vault = this.read();
+  /** The vault without a user's slot: her password no longer opens anything. */
+  withoutPasswordSlot(vault: VaultFile, dataKey: Buffer, userId: number): VaultBody {
     verifyVaultMac(vault, dataKey);
-    const slots = vault.slots.filter((s) => !(s.kind === 'password' && s.userId === userId));
-    return this.write({ ...vault, slots }, dataKey);
+    return { ...vault, slots: vault.slots.filter((s) => !(s.kind === 'password' && s.userId === userId)) };
+  }
+
+  /** A rotation: the new data key sealed to every slot's public key, no password needed. */
+  resealed(vault: VaultFile, oldKey: Buffer, newKey: Buffer): VaultBody {
+    verifyVaultMac(vault, oldKey);
+    return { ...vault, slots: vault.slots.map((slot) => ({ ...slot, dataKeyBox: sealToPublicKey(fromB64(slot.publicKey), newKey, dataKeyAad(vault, slot)) })) };
   }
 
   hasPasswordSlot(userId: number): boolean {
     return this.read().slots.some((s) => s.kind === 'password' && s.userId === userId);
   }
 
-  /** The HMAC under which a login's slot and its failed attempts are filed; never the login itself. */
-  lookupFor(login: string): string {
-    return lookupOf(this.read(), login);
+  /** The tag under which a login's slot and its failed attempts are filed; never the login itself. */
+  tagFor(login: string): number {
+    return tagOf(this.read(), login);
   }
 }

@@ -18,6 +18,7 @@ import {
 import {
   IDENTIFYING_FIELDS,
   anonymiseVisitor,
+  compactAfterErasure,
   findDuplicates,
   insertVisitor,
   recentVisitors,
@@ -119,10 +120,11 @@ export const visitorsHandlers: HandlersFor<
     db.transaction(() => updateVisitor(db, actor, id, valid, now))();
     return visitorDetail(db, id, now);
   },
-  'visitors.anonymise': ({ id }, { desk, setAuditEntityId }) => {
+  'visitors.anonymise': ({ id }, { desk, setAuditEntityId, afterCommit }) => {
     const { db, actor, now } = session(desk);
     setAuditEntityId(id);
     anonymiseVisitor(db, actor, id, now);
+    afterCommit(() => compactAfterErasure(db));
     return visitorDetail(db, id, now);
   },
   'visitors.retentionCandidates': (_input, { desk }) => {

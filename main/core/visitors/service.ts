@@ -314,7 +314,7 @@ function birthYearBand(year: number | null): string | null {
  * Erases a visitor's identifying fields for good: the columns, the search index
  * entry, the values in the edit history, free-text notes and reasons, drafts about
  * her. Sex, birth-year band, nationality and the count of services stay, so past
- * indicators do not change. Then the old pages are zeroed (secure_delete) and the WAL emptied.
+ * indicators do not change. The old pages are zeroed (secure_delete); see compactAfterErasure.
  */
 export function anonymiseVisitor(db: Db, actor: Actor, id: number, now: Date): void {
   const row = getRow(db, id);
@@ -339,6 +339,13 @@ export function anonymiseVisitor(db: Db, actor: Actor, id: number, now: Date): v
     statement(db, `DELETE FROM drafts WHERE form LIKE '%:' || ?`).run(String(id));
     indexVisitor(db, id, foldForSearch(row.code));
   })();
+}
+
+/**
+ * After an erasure has committed: the search index rewritten without the old entries,
+ * and the WAL (which still holds the erased pages) emptied into the zeroed file.
+ */
+export function compactAfterErasure(db: Db): void {
   statement(db, `INSERT INTO visitor_search (visitor_search) VALUES ('optimize')`).run();
   db.pragma('wal_checkpoint(TRUNCATE)');
 }
