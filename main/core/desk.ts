@@ -78,9 +78,15 @@ export class Desk {
   private constructor(private readonly options: DeskOptions) {
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     this.folderLock = FolderLock.acquire(options.dataDir, { nativeBinding: options.nativeBinding });
-    removeLeftoverTemporaryFiles(options.dataDir);
-    this.vault = new VaultStore(this.path(VAULT_FILE));
-    this.throttle = new LoginThrottle(this.path(THROTTLE_FILE));
+    try {
+      removeLeftoverTemporaryFiles(options.dataDir);
+      this.vault = new VaultStore(this.path(VAULT_FILE));
+        this.throttle = new LoginThrottle(this.path(THROTTLE_FILE));
+    } catch (error) {
+      // A second acquire in this process is refused, so a desk that failed to open must not keep the folder.
+      this.folderLock.release();
+      throw error;
+    }
   }
 
   /** Takes the data folder for this process; refuses with `data.inUse` when another holds it. */

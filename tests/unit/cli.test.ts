@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FolderLock } from '../../main/core/storage/folder-lock';
 import { openTestDesk, removeDir, tempDataDir, type TestDesk } from '../support/desk';
 
 /**
@@ -91,7 +92,9 @@ describe('guichet init', () => {
     expect(run.stdout).not.toContain(ADMIN.password);
     expect(existsSync(join(data, 'vault.json'))).toBe(true);
     expect(existsSync(join(data, 'guichet.db'))).toBe(true);
-    expect(existsSync(join(data, 'guichet.lock'))).toBe(false);
+    // The lock file stays (it is never removed), but the command let it go.
+    expect(statSync(join(data, 'guichet.lock')).size).toBe(0);
+    FolderLock.acquire(data).release();
   });
 
   it('refuses to set up a folder twice and leaves the first database as it was', async () => {
@@ -116,7 +119,9 @@ describe('guichet init', () => {
 
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^guichet: error password\.tooShort —/);
-    expect(existsSync(fresh) ? readdirSync(fresh) : []).toEqual([]);
+    // Only the lock file, empty and not held.
+    expect(readdirSync(fresh)).toEqual(['guichet.lock']);
+    FolderLock.acquire(fresh).release();
   });
 });
 
