@@ -20,7 +20,18 @@ export class CallQueue {
         } catch (error) {
           outcome = Promise.reject(error);
         }
-        outcome.then(resolve, reject).finally(() => this.next());
+        // The next call starts before this one's caller resumes: whoever awaited a call finds
+        // the queue moving on (a close right after the last call runs at once, not later).
+        outcome.then(
+          (value) => {
+            this.next();
+            resolve(value);
+          },
+          (error: unknown) => {
+            this.next();
+            reject(error);
+          },
+        );
       };
       if (!this.busy) start();
       else if (first) this.waiting.unshift(start);

@@ -81,7 +81,7 @@ export class Desk {
     try {
       removeLeftoverTemporaryFiles(options.dataDir);
       this.vault = new VaultStore(this.path(VAULT_FILE));
-        this.throttle = new LoginThrottle(this.path(THROTTLE_FILE));
+      this.throttle = new LoginThrottle(this.path(THROTTLE_FILE));
     } catch (error) {
       // A second acquire in this process is refused, so a desk that failed to open must not keep the folder.
       this.folderLock.release();

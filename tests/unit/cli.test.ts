@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FolderLock } from '../../main/core/storage/folder-lock';
-import { openTestDesk, removeDir, tempDataDir, type TestDesk } from '../support/desk';
+import { childWithClock } from '../support/child-process';
+import { openTestDesk, removeDir, tempDataDir, TestClock, type TestDesk } from '../support/desk';
+
+/** One clock for this file's desks and the command lines they check. */
+const clock = new TestClock();
 
 /**
  * The admin command line, run for real as a child process (the way an administrator
@@ -25,12 +29,14 @@ interface Run {
 /** Runs the CLI with no terminal on stdin (as in a script), the test KDF cost, and only the GUICHET_ variables given. */
 function guichet(args: string[], env: Record<string, string> = {}, entry: 'source' | 'bin' = 'source'): Promise<Run> {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('GUICHET_')));
-  const argv = entry === 'bin' ? [BIN, ...args] : ['--import', 'tsx', CLI, ...args];
+  // The child keeps the clock of the desks this file opens to check what it did.
+  const { execArgv, env: childEnv } = childWithClock(clock, { ...inherited, GUICHET_KDF: 'floor', ...env });
+  const argv = entry === 'bin' ? [...execArgv, BIN, ...args] : [...execArgv, CLI, ...args];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, argv, {
       // The bin must work from anywhere, as it does once installed.
       cwd: entry === 'bin' ? home : ROOT,
-      env: { ...inherited, GUICHET_KDF: 'floor', ...env },
+      env: childEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -50,7 +56,7 @@ const asAdmin = { GUICHET_LOGIN: ADMIN.login, GUICHET_PASSWORD: ADMIN.password }
 
 /** Opens the folder in this process, runs `act`, and always lets the folder go again. */
 async function withDesk<T>(dir: string, act: (test: TestDesk) => Promise<T>): Promise<T> {
-  const test = openTestDesk(dir);
+  const test = openTestDesk(dir, clock);
   try {
     return await act(test);
   } finally {
@@ -162,6 +168,8 @@ describe('guichet user', () => {
       return (await test.ok('audit.list', { action: 'users.create', outcome: 'refused' })).entries;
     });
     expect(refusals).toHaveLength(1);
+    // The command line recorded it by the same clock as the desks of this file.
+    expect(Math.abs(Date.parse(refusals[0].at) - clock.now().getTime())).toBeLessThan(10 * 60_000);
   });
 
   it('resets a password: the new one-time password opens the desk, the old one no longer does', async () => {
@@ -239,7 +247,7 @@ describe('guichet seed', () => {
 
 describe('the data folder', () => {
   it('is refused with data.inUse while the app holds it', async () => {
-    const held = openTestDesk(data);
+    const held = openTestDesk(data, clock);
     try {
       const run = await guichet(['audit', 'verify', '--data', data], asAdmin);
 
