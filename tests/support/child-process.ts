@@ -19,8 +19,13 @@ export function childWithClock(clock: TestClock, env: NodeJS.ProcessEnv = proces
   };
 }
 
-/** Starts `script` (TypeScript) with the test's clock. */
-export function startTsChild(script: string, args: string[], clock: TestClock, options: SpawnOptions = {}): ChildProcess {
+/** Starts `script` (TypeScript) with the test's clock; `nodeArgs` go to Node itself. */
+export function startTsChild(
+  script: string,
+  args: string[],
+  clock: TestClock,
+  { nodeArgs = [], ...options }: SpawnOptions & { nodeArgs?: string[] } = {},
+): ChildProcess {
   const { execArgv, env } = childWithClock(clock, options.env ?? process.env);
-  return spawn(process.execPath, [...execArgv, script, ...args], { stdio: ['ignore', 'pipe', 'pipe'], ...options, env });
+  return spawn(process.execPath, [...nodeArgs, ...execArgv, script, ...args], { stdio: ['ignore', 'pipe', 'pipe'], ...options, env });
 }
