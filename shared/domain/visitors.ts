@@ -84,3 +84,4 @@ export type Need = (typeof NEEDS)[number];
 export type ViolenceType = (typeof VIOLENCE_TYPES)[number];
 export type ConsentKind = (typeof CONSENT_KINDS)[number];
 export type Vulnerability = (typeof VULNERABILITIES)[number];
+export type Orientation = (typeof ORIENTATIONS)[number];

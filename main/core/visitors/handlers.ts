@@ -33,6 +33,7 @@ import {
 } from './service';
 import { CONSENT_KINDS, type VisitorFields } from '../../../shared/domain/visitors';
 import { calendarDateIn } from '../../../shared/domain/calendar';
+import { mayOverrideReferralConsent } from '../../../shared/domain/policy';
 
 /** Without consent to data processing, only the minimum is kept: no names, phone or situation. */
 function requireConsentForIdentifyingData(fields: VisitorFields, consented: boolean): void {
@@ -201,7 +202,7 @@ export const referralsHandlers: HandlersFor<
       if (!input.consentOverrideReason) {
         throw new AppError('referrals.consentRequired', { fields: { consentOverrideReason: 'referrals.consentRequired' } });
       }
-      if (!user.roles.includes('psychologist') && !user.roles.includes('admin')) {
+      if (!mayOverrideReferralConsent(user.roles)) {
         throw new AppError('referrals.consentRequired', { fields: { consentOverrideReason: 'referrals.overrideNotAllowed' } });
       }
       overrideReason = input.consentOverrideReason;
