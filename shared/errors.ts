@@ -41,6 +41,7 @@ export const ERROR_CODES = [
   'users.notFound',
   'users.lastAdmin',
   'users.cannotDisableSelf',
+  'users.cannotChangeOwnRoles',
   'users.alreadyDisabled',
   'users.notDisabled',
   // visitors, intakes, referrals
@@ -72,6 +73,7 @@ export const SERVICE_FIELD_CODES = [
   'password.unchanged',
   'users.loginTaken',
   'users.lastAdmin',
+  'users.cannotChangeOwnRoles',
   'auth.wrongCurrentPassword',
   'recovery.malformed',
   'recovery.wrongKey',

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { join } from 'node:path';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language, type Role, type SessionUser } from '../../shared/domain/accounts';
 import type { DeskEvent } from '../../shared/contract';
+import { rolesChangeDetail } from '../../shared/domain/audit';
 import type { DeskStatus, SetupResult } from '../../shared/contract/app';
 import { checkNewPassword } from './accounts/password-policy';
 import {
@@ -201,7 +202,15 @@ export class Desk {
           },
           now,
         );
-        appendAudit(openDb, { at: now.toISOString(), userId: adminId, action: 'setup.create', entity: 'user', entityId: String(adminId), outcome: 'success' });
+        appendAudit(openDb, {
+          at: now.toISOString(),
+          userId: adminId,
+          action: 'setup.create',
+          entity: 'user',
+          entityId: String(adminId),
+          outcome: 'success',
+          detail: rolesChangeDetail([], ['admin']),
+        });
         appendAudit(openDb, { at: now.toISOString(), userId: adminId, action: 'auth.login', entity: 'user', entityId: String(adminId), outcome: 'success' });
       })();
       this.vault.write(made.body, made.dataKey);
