@@ -36,9 +36,12 @@ export interface AuditEntry {
   entity: string | null;
   entityId: string | null;
   outcome: AuditOutcome;
-  /** An error code, a procedure name or a change of roles (`rolesChangeDetail`), never content. */
+  /** An error code, a procedure name, a change of roles (`rolesChangeDetail`) or an erasure, never content. */
   detail: string | null;
 }
+
+/** The audit note of a withdrawal of consent to data processing, which erased her identifying data. */
+export const IDENTITY_ERASED_DETAIL = 'visitors.identityErased';
 
 const NO_ROLE = 'none';
 

@@ -16,8 +16,9 @@ import {
   updatePartner,
 } from './referrals';
 import {
-  IDENTIFYING_FIELDS,
   anonymiseVisitor,
+  compactAfterErasure,
+  eraseIdentifyingData,
   findDuplicates,
   insertVisitor,
   recentVisitors,
@@ -31,14 +32,15 @@ import {
   visitorChanges,
   visitorDetail,
 } from './service';
-import { CONSENT_KINDS, type VisitorFields } from '../../../shared/domain/visitors';
+import { CONSENT_KINDS, identifyingFieldsHeld, type VisitorFields } from '../../../shared/domain/visitors';
 import { calendarDateIn } from '../../../shared/domain/calendar';
 import { mayOverrideReferralConsent } from '../../../shared/domain/policy';
+import { IDENTITY_ERASED_DETAIL } from '../../../shared/domain/audit';
 
 /** Without consent to data processing, only the minimum is kept: no names, phone or situation. */
 function requireConsentForIdentifyingData(fields: VisitorFields, consented: boolean): void {
   if (consented) return;
-  const present = IDENTIFYING_FIELDS.filter((f) => fields[f] !== null && fields[f] !== '');
+  const present = identifyingFieldsHeld(fields);
   if (present.length > 0) {
     throw new AppError('visitors.consentRequired', {
       fields: Object.fromEntries(present.map((f) => [`fields.${f}`, 'consent.dataProcessingRequired'])),
@@ -120,24 +122,32 @@ export const visitorsHandlers: HandlersFor<
     db.transaction(() => updateVisitor(db, actor, id, valid, now))();
     return visitorDetail(db, id, now);
   },
-  'visitors.anonymise': ({ id }, { desk, setAuditEntityId }) => {
+  'visitors.anonymise': ({ id }, { desk, setAuditEntityId, afterCommit }) => {
     const { db, actor, now } = session(desk);
     setAuditEntityId(id);
     anonymiseVisitor(db, actor, id, now);
+    afterCommit(() => compactAfterErasure(db));
     return visitorDetail(db, id, now);
   },
   'visitors.retentionCandidates': (_input, { desk }) => {
     const { db, now } = session(desk);
     return retentionCandidates(db, readSettings(db).retentionMonths, now);
   },
-  'consents.record': ({ visitorId, kind, granted }, { desk, setAuditEntityId }) => {
+  'consents.record': ({ visitorId, kind, granted }, { desk, setAuditEntityId, setAuditDetail, afterCommit }) => {
     const { db, actor, now } = session(desk);
     setAuditEntityId(visitorId);
     requireActiveVisitor(db, visitorId);
+    // Without consent to data processing only the minimum is kept: what is more goes now, for good.
+    const erase = kind === 'dataProcessing' && !granted;
     db.transaction(() => {
       recordConsent(db, actor, visitorId, kind, granted, now);
       touchVisitor(db, visitorId, now);
+      if (erase) eraseIdentifyingData(db, visitorId, now);
     })();
+    if (erase) {
+      setAuditDetail(IDENTITY_ERASED_DETAIL);
+      afterCommit(() => compactAfterErasure(db));
+    }
     return currentConsents(db, visitorId);
   },
   'intakes.record': (input, { desk, setAuditEntityId }) => {

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { isProcedureName } from '../../../shared/contract';
-import { parseRolesChange } from '../../../shared/domain/audit';
+import { IDENTITY_ERASED_DETAIL, parseRolesChange } from '../../../shared/domain/audit';
 import { isErrorCode } from '../../../shared/errors';
 import { i18n } from '../../app/i18n';
 
@@ -17,7 +17,7 @@ export function actionLabel(t: TFunction, action: string): string {
   return message(t, `auditActions.${action}`) ?? t('auditActions.unknown');
 }
 
-/** What the entry's detail says, in words: an error, a lock's reason, a refused procedure, a change of roles. */
+/** What the entry's detail says, in words: an error, a lock's reason, a refused procedure, a change of roles, an erasure. */
 export function detailLabel(t: TFunction, detail: string | null): string | null {
   if (!detail) return null;
   const roles = parseRolesChange(detail);
@@ -27,6 +27,7 @@ export function detailLabel(t: TFunction, detail: string | null): string | null 
     return t('auditDetails.rolesChange', { before: list(roles.before), after: list(roles.after) });
   }
   if (isErrorCode(detail)) return message(t, `auditDetails.${detail}`) ?? message(t, `errors.${detail}`) ?? t(`errors.${detail}`, { count: 0 });
+  if (detail === IDENTITY_ERASED_DETAIL) return t('auditDetails.identityErased');
   if (LOCK_REASONS.includes(detail)) return t(`lockReasons.${detail}`);
   if (isProcedureName(detail)) return actionLabel(t, detail);
   return null;

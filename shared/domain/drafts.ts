@@ -1,0 +1,29 @@
+/**
+ * The names of the forms that keep a draft, for main and the renderer alike. A form
+ * about one visitor is named `<kind>:<visitor id>` (`intake:42`); any other form has a
+ * plain name (`registration`). The name is the only place a draft says whom it is
+ * about, so main reads it to refuse a draft about an anonymised visitor and to erase
+ * the drafts about a visitor; both read it through `visitorIdOfForm` below.
+ */
+
+/** A plain name, optionally followed by `:` and a visitor id; nothing else is a form name. */
+export const DRAFT_FORM_PATTERN = /^[a-zA-Z][\w.-]{0,47}(?::[1-9]\d{0,14})?$/;
+
+export const REGISTRATION_FORM = 'registration';
+
+export function intakeForm(visitorId: number): string {
+  return `intake:${visitorId}`;
+}
+
+/** The visitor a form is about, or null for a form about no one in particular. */
+export function visitorIdOfForm(form: string): number | null {
+  if (!DRAFT_FORM_PATTERN.test(form)) return null;
+  const colon = form.indexOf(':');
+  return colon < 0 ? null : Number(form.slice(colon + 1));
+}
+
+/** The kind of form before the visitor id (`intake` for `intake:42`). */
+export function kindOfForm(form: string): string {
+  const colon = form.indexOf(':');
+  return colon < 0 ? form : form.slice(0, colon);
+}
