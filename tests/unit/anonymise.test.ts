@@ -78,6 +78,40 @@ describe('anonymisation', () => {
     }
   });
 
+  it('refuses every write about an anonymised visitor, her referrals and drafts included, and stores nothing', async () => {
+    const t = await deskWithStaff();
+    try {
+      await loginAs(t, t.staff.desk);
+      const { id } = await t.ok('visitors.register', { fields: { firstName: 'Awa', sex: 'female', birthYear: 1990, nationality: 'SN' }, consents: ALL });
+      const [partner] = await t.ok('partners.list', {});
+      const referral = await t.ok('referrals.create', { visitorId: id, partnerId: partner.id, service: 'legal', referredOn: '2026-11-29' });
+      t.desk.lock('button');
+      await loginAs(t, t.staff.admin);
+      await t.ok('visitors.anonymise', { id });
+      t.desk.lock('button');
+      await loginAs(t, t.staff.desk);
+      const before = await t.ok('visitors.get', { id });
+
+      const anonymised = { ok: false, error: { code: 'visitors.anonymised' } };
+      expect(await t.call('referrals.setStatus', { id: referral.id, status: 'refused', reason: `${CANARY} refusal` })).toEqual(anonymised);
+      expect(await t.call('referrals.setStatus', { id: referral.id, status: 'cancelled' })).toEqual(anonymised);
+      expect(await t.call('drafts.save', { form: `intake:${id}`, data: { deskNotes: `${CANARY} draft` } })).toEqual(anonymised);
+      // The writes that already refused her stay refused.
+      expect(await t.call('visitors.update', { id, fields: { sex: 'female' } })).toEqual(anonymised);
+      expect(await t.call('consents.record', { visitorId: id, kind: 'dataProcessing', granted: true })).toEqual(anonymised);
+      expect(await t.call('intakes.record', { visitorId: id, visitDate: '2026-11-29', needs: [], urgency: 'low', orientation: 'none' })).toEqual(anonymised);
+      expect(await t.call('referrals.create', { visitorId: id, partnerId: partner.id, service: 'legal', referredOn: '2026-11-29' })).toEqual(anonymised);
+
+      expect(await t.ok('visitors.get', { id })).toEqual(before);
+      expect(await t.ok('drafts.list', {})).toEqual([]);
+      // A form about no one in particular is still kept.
+      await t.ok('drafts.save', { form: 'registration', data: { firstName: 'someone else' } });
+      expect((await t.ok('drafts.list', {})).map((d) => d.form)).toEqual(['registration']);
+    } finally {
+      t.close();
+    }
+  });
+
   it('marks visitors without activity for N months as candidates, and anonymises nothing by itself', async () => {
     const t = await deskWithStaff();
     try {

@@ -8,6 +8,7 @@ import { disclosureOf, intakesFor, recordIntake } from './intakes';
 import {
   createPartner,
   followUpsDue,
+  getReferral,
   insertReferral,
   listPartners,
   referralSlip,
@@ -36,6 +37,7 @@ import { CONSENT_KINDS, identifyingFieldsHeld, type VisitorFields } from '../../
 import { calendarDateIn } from '../../../shared/domain/calendar';
 import { mayOverrideReferralConsent } from '../../../shared/domain/policy';
 import { IDENTITY_ERASED_DETAIL } from '../../../shared/domain/audit';
+import { visitorIdOfForm } from '../../../shared/domain/drafts';
 
 /** Without consent to data processing, only the minimum is kept: no names, phone or situation. */
 function requireConsentForIdentifyingData(fields: VisitorFields, consented: boolean): void {
@@ -171,6 +173,9 @@ export const visitorsHandlers: HandlersFor<
   },
   'drafts.save': ({ form, data }, { desk }) => {
     const { db, user, now } = session(desk);
+    // A form about an anonymised visitor would keep, in its draft, what anonymisation erased.
+    const about = visitorIdOfForm(form);
+    if (about !== null) requireActiveVisitor(db, about);
     saveDraft(db, user.id, form, data, now);
     return null;
   },
@@ -231,6 +236,8 @@ export const referralsHandlers: HandlersFor<
   'referrals.setStatus': (input, { desk, setAuditEntityId }) => {
     const { db, actor, now } = session(desk);
     setAuditEntityId(input.id);
+    // Her referrals stay for the counts, frozen: a new status or reason would be written about her after the erasure.
+    requireActiveVisitor(db, getReferral(db, input.id).visitorId);
     return db.transaction(() => setReferralStatus(db, actor, input, now))();
   },
   'referrals.followUpsDue': ({ on }, { desk }) => followUpsDue(session(desk).db, on),
