@@ -82,6 +82,8 @@ export const SERVICE_FIELD_CODES = [
   'birthYear.tooOld',
   'phone.invalid',
   'arrivalMonth.future',
+  'visitDate.future',
+  'referredOn.future',
   'consent.dataProcessingRequired',
   'referrals.consentRequired',
   'referrals.overrideNotAllowed',

@@ -325,7 +325,7 @@ test('a visitor at the desk: keyboard registration, duplicate, consent, intake w
   expect(dialogs).toEqual([]);
 });
 
-test('bad input is shown clearly, and nothing harmful runs: dates, required sex, long text, payloads, phone, consent, anonymising twice', async ({ page, harness }) => {
+test('bad input is shown clearly, and nothing harmful runs: dates, required sex, long text, payloads, phone, visit date, consent, anonymising twice', async ({ page, harness }) => {
   test.setTimeout(60_000);
   const { fatima } = await team(harness);
   await signIn(harness, fatima);
@@ -390,6 +390,19 @@ test('bad input is shown clearly, and nothing harmful runs: dates, required sex,
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   await expect(page.locator('main script')).toHaveCount(0);
   const visitorCode = (await page.getByTestId('profile-code').textContent()) ?? '';
+
+  // An intake dated after today is refused on its date, which gets the focus.
+  await page.getByRole('button', { name: fr.intakes.new }).first().click();
+  const visitDate = page.getByLabel(fr.intakes.visitDate);
+  await visitDate.fill('2099-01-01');
+  await page.getByRole('radio', { name: fr.urgencies.low }).check();
+  await page.getByRole('combobox', { name: fr.intakes.orientationLabel }).click();
+  await page.getByRole('option', { name: fr.orientations.informationOnly }).click();
+  await page.getByRole('button', { name: fr.intakes.submit }).click();
+  await expect(page.getByText(fr.fields.visitDate.future)).toBeVisible();
+  await expect(visitDate).toBeFocused();
+  await shot(page, 'intake-future-date');
+  await page.getByRole('button', { name: fr.intakes.abandon }).click();
 
   // A referral without the visitor's consent: the desk is told why, and cannot send it.
   await page.getByRole('button', { name: fr.referrals.new }).first().click();

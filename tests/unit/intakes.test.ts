@@ -91,6 +91,30 @@ describe('intake and disclosure', () => {
     }
   });
 
+  it("refuses a visit dated after today on the desk's calendar, in its time zone, by its clock", async () => {
+    const t = await visitorWithDisclosure();
+    try {
+      const visit = (visitDate: string) => ({ visitorId: t.visitorId, visitDate, needs: [], urgency: 'low' as const, orientation: 'none' as const });
+      const future = { ok: false, error: { code: 'call.invalidInput', fields: { visitDate: 'visitDate.future' } } };
+      expect(await t.call('intakes.record', visit('2099-01-01'))).toEqual(future);
+      // 23:30 UTC on 29 November is already 30 November in Casablanca (UTC+1), not yet 1 December.
+      t.clock.current = new Date('2026-11-29T23:30:00.000Z');
+      expect(await t.call('intakes.record', visit('2026-12-01'))).toEqual(future);
+      await t.ok('intakes.record', visit('2026-11-30'));
+      t.desk.lock('button');
+      await loginAs(t, t.staff.admin);
+      await t.ok('settings.update', { timeZone: 'America/New_York' });
+      t.desk.lock('button');
+      await loginAs(t, t.staff.desk);
+      // In New York it is still 29 November.
+      expect(await t.call('intakes.record', visit('2026-11-30'))).toEqual(future);
+      await t.ok('intakes.record', visit('2026-11-29'));
+      expect((await t.ok('visitors.get', { id: t.visitorId })).intakes.map((i) => i.visitDate)).toEqual(['2026-11-30', '2026-11-29', '2026-11-29']);
+    } finally {
+      t.close();
+    }
+  });
+
   it('a disclosure needs its type, chosen from the GBVIMS list', async () => {
     const t = await visitorWithDisclosure();
     try {

@@ -1,5 +1,6 @@
 import type { HandlersFor } from '../router';
 import type { Desk } from '../desk';
+import type { Db } from '../db/database';
 import { AppError } from '../errors';
 import { readSettings } from '../settings/service';
 import { consentHistory, currentConsents, hasConsent, recordConsent } from './consents';
@@ -47,6 +48,16 @@ function requireConsentForIdentifyingData(fields: VisitorFields, consented: bool
     throw new AppError('visitors.consentRequired', {
       fields: Object.fromEntries(present.map((f) => [`fields.${f}`, 'consent.dataProcessingRequired'])),
     });
+  }
+}
+
+/**
+ * A visit or a referral is recorded once it has happened: dated at the latest today,
+ * on the desk's calendar (its time zone), by the desk's clock.
+ */
+function refuseFutureDate(db: Db, now: Date, field: 'visitDate' | 'referredOn', date: string): void {
+  if (date > calendarDateIn(readSettings(db).timeZone, now)) {
+    throw new AppError('call.invalidInput', { fields: { [field]: `${field}.future` as const } });
   }
 }
 
@@ -154,6 +165,7 @@ export const visitorsHandlers: HandlersFor<
   },
   'intakes.record': (input, { desk, setAuditEntityId }) => {
     const { db, actor, now } = session(desk);
+    refuseFutureDate(db, now, 'visitDate', input.visitDate);
     requireActiveVisitor(db, input.visitorId);
     if (input.deskNotes && !hasConsent(db, input.visitorId, 'dataProcessing')) {
       throw new AppError('visitors.consentRequired', { fields: { deskNotes: 'consent.dataProcessingRequired' } });
@@ -211,6 +223,8 @@ export const referralsHandlers: HandlersFor<
   },
   'referrals.create': (input, { desk, setAuditEntityId }) => {
     const { db, user, actor, now } = session(desk);
+    // Made today or before; its follow-up may well be later.
+    refuseFutureDate(db, now, 'referredOn', input.referredOn);
     requireActiveVisitor(db, input.visitorId);
     let overrideReason: string | null = null;
     if (!hasConsent(db, input.visitorId, 'referrals')) {

@@ -138,6 +138,7 @@ function ReferralForm({ visitorId, consented, onClose, onCreated }: Props) {
             value={referredOn}
             onChange={(event) => setReferredOn(event.currentTarget.value)}
             error={errors.field('referredOn')}
+            max={today}
             disabled={blocked}
           />
           <TextInput
