@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './define';
-import { DRAFT_FORM_PATTERN } from '../domain/drafts';
+import { DRAFT_FORM_PATTERN, draftDataProblem } from '../domain/drafts';
 import {
   CONSENT_KINDS,
   NEEDS,
@@ -33,6 +33,12 @@ const freeText = z
   .refine((v) => [...v].length <= TEXT_MAX, { error: 'tooLong' });
 
 const draftForm = z.string().regex(DRAFT_FORM_PATTERN);
+/** A draft's data: plain JSON of bounded depth and size, anything else refused before it reaches JSON.stringify. */
+const draftData = z.unknown().superRefine((data, ctx) => {
+  const problem = draftDataProblem(data);
+  if (problem === 'invalid') ctx.addIssue({ code: 'custom', message: 'drafts.invalid' });
+  if (problem === 'tooLarge') ctx.addIssue({ code: 'custom', message: 'drafts.tooLarge' });
+});
 
 const desk = ['desk', 'psychologist'] as const;
 const anyStaff = ['desk', 'psychologist', 'admin'] as const;
@@ -129,7 +135,7 @@ export const visitorsProcedures = {
     audit: { kind: 'read', entity: 'intake' },
   }),
   'drafts.save': procedure<null>()({
-    input: z.object({ form: draftForm, data: z.unknown() }),
+    input: z.object({ form: draftForm, data: draftData }),
     access: 'session',
     audit: false,
   }),
