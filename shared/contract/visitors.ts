@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './define';
+import { DRAFT_FORM_PATTERN, draftDataProblem } from '../domain/drafts';
 import {
   CONSENT_KINDS,
   NEEDS,
@@ -30,6 +31,14 @@ const freeText = z
   .max(TEXT_MAX * 2, { error: 'tooLong' })
   .transform(cleanText)
   .refine((v) => [...v].length <= TEXT_MAX, { error: 'tooLong' });
+
+const draftForm = z.string().regex(DRAFT_FORM_PATTERN);
+/** A draft's data: plain JSON of bounded depth and size, anything else refused before it reaches JSON.stringify. */
+const draftData = z.unknown().superRefine((data, ctx) => {
+  const problem = draftDataProblem(data);
+  if (problem === 'invalid') ctx.addIssue({ code: 'custom', message: 'drafts.invalid' });
+  if (problem === 'tooLarge') ctx.addIssue({ code: 'custom', message: 'drafts.tooLarge' });
+});
 
 const desk = ['desk', 'psychologist'] as const;
 const anyStaff = ['desk', 'psychologist', 'admin'] as const;
@@ -126,12 +135,12 @@ export const visitorsProcedures = {
     audit: { kind: 'read', entity: 'intake' },
   }),
   'drafts.save': procedure<null>()({
-    input: z.object({ form: z.string().regex(/^[a-zA-Z][\w.:-]{0,63}$/), data: z.unknown() }),
+    input: z.object({ form: draftForm, data: draftData }),
     access: 'session',
     audit: false,
   }),
   'drafts.get': procedure<{ data: unknown; updatedAt: string } | null>()({
-    input: z.object({ form: z.string().regex(/^[a-zA-Z][\w.:-]{0,63}$/) }),
+    input: z.object({ form: draftForm }),
     access: 'session',
     audit: false,
   }),
@@ -141,7 +150,7 @@ export const visitorsProcedures = {
     audit: false,
   }),
   'drafts.discard': procedure<null>()({
-    input: z.object({ form: z.string().regex(/^[a-zA-Z][\w.:-]{0,63}$/) }),
+    input: z.object({ form: draftForm }),
     access: 'session',
     audit: false,
   }),

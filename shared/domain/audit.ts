@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES, type Role } from './accounts';
 
 /** What the audit log records. Never confidential content: only who, when, what kind of act, on which id. */
 export const AUDIT_ACTIONS = [
@@ -35,8 +36,37 @@ export interface AuditEntry {
   entity: string | null;
   entityId: string | null;
   outcome: AuditOutcome;
-  /** An error code or procedure name, never content. */
+  /** An error code, a procedure name, a change of roles (`rolesChangeDetail`) or an erasure, never content. */
   detail: string | null;
+}
+
+/** The audit note of a withdrawal of consent to data processing, which erased her identifying data. */
+export const IDENTITY_ERASED_DETAIL = 'visitors.identityErased';
+
+const NO_ROLE = 'none';
+
+/**
+ * The audit note of a change of roles, before and after: `roles: desk → desk,psychologist`
+ * (`none` for a new account). Roles are not confidential, and who gave whom which
+ * role is exactly what the log is for.
+ */
+export function rolesChangeDetail(before: readonly Role[], after: readonly Role[]): string {
+  const list = (roles: readonly Role[]) => (roles.length > 0 ? roles.join(',') : NO_ROLE);
+  return `roles: ${list(before)} → ${list(after)}`;
+}
+
+/** The roles before and after in a note written by `rolesChangeDetail`; null for any other note. */
+export function parseRolesChange(detail: string): { before: Role[]; after: Role[] } | null {
+  const match = /^roles: ([\w,]+) → ([\w,]+)$/.exec(detail);
+  if (!match) return null;
+  const list = (text: string): Role[] | null => {
+    if (text === NO_ROLE) return [];
+    const roles = text.split(',');
+    return roles.every((role) => (ROLES as readonly string[]).includes(role)) ? (roles as Role[]) : null;
+  };
+  const before = list(match[1]);
+  const after = list(match[2]);
+  return before && after ? { before, after } : null;
 }
 
 export const auditFilterSchema = z.object({

@@ -1,4 +1,4 @@
-import type { ConsentKind, Need, Sex, ViolenceType, VisitorFields, Vulnerability } from './visitors';
+import type { ConsentKind, Need, Orientation, Sex, ViolenceType, VisitorFields, Vulnerability } from './visitors';
 
 /** A visitor as lists show her: never her names, unless revealed on purpose (an audited read). */
 export interface VisitorListItem {
@@ -46,10 +46,15 @@ export interface IntakeView {
   visitDate: string;
   needs: Need[];
   urgency: 'low' | 'medium' | 'high';
-  orientation: string;
+  /**
+   * Null for an administrator with no other role: a disclosure forces the orientation
+   * to the listening unit, so the orientation alone would give it away.
+   */
+  orientation: Orientation | null;
   deskNotes: string | null;
   vulnerabilities: Vulnerability[];
-  referredToListeningUnit: boolean;
+  /** Null for an administrator with no other role, for the same reason. */
+  referredToListeningUnit: boolean | null;
   /** Desk and psychologists see that violence was disclosed; administrators see nothing clinical. */
   violenceDisclosed: boolean | null;
   /** Psychologists only; null for everyone else. */

@@ -61,23 +61,27 @@ test('the audit log pages back with "load more" and filters by user, outcome and
   await expect(rows).toHaveCount(50);
 });
 
-test('users: edit roles, the last administrator is kept, reset and re-enable give a one-time password', async ({ page, harness }) => {
+test("users: edit roles (never one's own), each change audited, reset and re-enable give a one-time password", async ({ page, harness }) => {
   await harness.seedAdmin();
   await harness.seedUser('fatima', 'Fatima Zahra', ['desk']);
   await harness.open();
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Utilisateurs' }).click();
+  const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+  await nav.getByRole('link', { name: 'Utilisateurs' }).click();
 
   const actions = (name: string) => page.getByRole('button', { name: `Actions pour ${name}` });
 
-  // Taking the administrator role from the only administrator is refused, in words.
+  // Her own roles are shown but cannot be changed, and the form says why; her name can.
   await actions(ADMIN.displayName).click();
-  await page.getByRole('menuitem', { name: 'Modifier le nom et les rôles' }).click();
+  await page.getByRole('menuitem', { name: 'Modifier le nom', exact: true }).click();
   const edit = page.getByRole('dialog', { name: "Modifier l'utilisateur" });
-  await edit.getByRole('checkbox', { name: 'Administration' }).uncheck();
-  await edit.getByRole('checkbox', { name: 'Accueil' }).check();
+  for (const role of ['Accueil', 'Psychologue', 'Administration']) await expect(edit.getByRole('checkbox', { name: role })).toBeDisabled();
+  await expect(edit.getByRole('checkbox', { name: 'Administration' })).toBeChecked();
+  await expect(edit.getByRole('group', { name: 'Rôles' })).toHaveAccessibleDescription(/ne peuvent être changés que par un autre administrateur/);
+  await edit.getByLabel('Nom affiché').fill('Amina B.');
   await edit.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(edit.getByText('Il doit rester au moins un administrateur actif.')).toBeVisible();
-  await edit.getByRole('button', { name: 'Annuler' }).click();
+  await expect(edit).toBeHidden();
+  await expect(page.getByTestId('user-row-amina')).toContainText('Amina B.');
+  expect(harness.desk.currentUser?.roles).toEqual(['admin']);
 
   // Fatima becomes a psychologist too.
   await actions('Fatima Zahra').click();
@@ -89,6 +93,12 @@ test('users: edit roles, the last administrator is kept, reset and re-enable giv
   const row = page.getByTestId('user-row-fatima');
   await expect(row).toContainText('Fatima Zahra Alaoui');
   await expect(row).toContainText('Psychologue');
+
+  // The audit log says whose roles changed, from what to what.
+  await nav.getByRole('link', { name: "Journal d'audit" }).click();
+  const change = page.getByTestId('audit-table').locator('tbody tr[data-action="users.update"]').first();
+  await expect(change).toContainText('Rôles : Accueil → Accueil, Psychologue');
+  await nav.getByRole('link', { name: 'Utilisateurs' }).click();
 
   // Reset: asked first, then a one-time password.
   await actions('Fatima Zahra Alaoui').click();

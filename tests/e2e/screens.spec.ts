@@ -98,6 +98,18 @@ for (const lang of ['fr', 'ar'] as const) {
     await screenshot(page, 'users-edit');
     await edit.getByRole('button', { name: t.common.cancel }).click();
 
+    // Her own account: the name can change, the roles are shown but only another administrator may change them.
+    await page.getByTestId(`user-row-${ADMIN.login}`).getByRole('button', { name: t.users.actionsFor.replace('{{name}}', ADMIN.displayName) }).click();
+    await page.getByRole('menuitem', { name: t.users.actions.editName, exact: true }).click();
+    await expect(edit.getByRole('checkbox', { name: t.roles.admin })).toBeDisabled();
+    await expect(edit.getByText(t.users.form.ownRolesFixed)).toBeVisible();
+    // At the desk laptop's 1280×720 the explanation and every role still fit.
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await check(page, 'users-edit-self');
+    if (viewport) await page.setViewportSize(viewport);
+    await edit.getByRole('button', { name: t.common.cancel }).click();
+
     await page.getByTestId('user-row-salma').getByRole('button', { name: t.users.actionsFor.replace('{{name}}', 'Salma Idrissi') }).click();
     await page.getByRole('menuitem', { name: t.users.actions.disable }).click();
     const disable = page.getByRole('dialog', { name: t.users.disableConfirm.title });

@@ -19,7 +19,7 @@ function fill(text: string, values: Record<string, string | number>): string {
  * Axe runs on every screen in French; in Arabic (the same components, mirrored) on a
  * sample of them, which keeps the suite within its time.
  */
-const AXE_IN_ARABIC = new Set(['visitors', 'registration', 'duplicates', 'profile', 'intake', 'decision-tree', 'slip', 'anonymisation', 'settings']);
+const AXE_IN_ARABIC = new Set(['visitors', 'registration', 'duplicates', 'profile', 'intake', 'decision-tree', 'slip', 'anonymisation', 'settings', 'consent-withdraw-confirm']);
 
 /** Toasts closed, then a screenshot and axe. */
 async function check(page: Page, name: string, axe = true): Promise<void> {
@@ -60,7 +60,7 @@ for (const lang of ['fr', 'ar'] as const) {
       },
       consents: ALL_CONSENTS,
     });
-    await harness.ok('visitors.register', {
+    const fatma = await harness.ok('visitors.register', {
       fields: { firstName: 'فاطمة', lastName: 'عبد الرحمن', sex: 'female', birthYear: 1990, nationality: 'SD', languages: ['ar'] },
       consents: ALL_CONSENTS,
     });
@@ -175,6 +175,25 @@ for (const lang of ['fr', 'ar'] as const) {
     await expect(page.getByTestId('drafts-notice')).toContainText(aissatou.code);
     await check(page, 'draft-notice');
 
+    // Consent to data processing withdrawn: asked first, at the desk laptop's 1280×720, then her names are gone.
+    await nav.getByRole('link', { name: t.nav.visitors }).click();
+    await page.getByTestId('visitor-search').fill(fatma.code);
+    await page.getByTestId('visitor-list').getByRole('link', { name: fatma.code }).click();
+    await page.getByRole('tab', { name: t.profile.tabs.consents }).click();
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page
+      .getByTestId('consent-row-dataProcessing')
+      .getByRole('button', { name: fill(t.consents.withdrawFor, { kind: t.consentKinds.dataProcessing.label }) })
+      .click();
+    const withdrawal = page.getByRole('dialog', { name: t.consents.withdrawDataProcessing.title });
+    await expect(withdrawal.getByRole('button', { name: t.common.cancel })).toBeFocused();
+    await check(page, 'consent-withdraw-confirm');
+    await withdrawal.getByRole('button', { name: t.consents.withdrawDataProcessing.confirm }).click();
+    await expect(page.getByText(t.profile.noNames)).toBeVisible();
+    await check(page, 'profile-consent-withdrawn', false);
+    if (viewport) await page.setViewportSize(viewport);
+
     // The administrator: anonymisation two years later, partners, settings.
     harness.advanceDeskClock(25 * 31 * 86_400_000);
     await page.keyboard.press('Control+KeyL');
@@ -182,6 +201,19 @@ for (const lang of ['fr', 'ar'] as const) {
     await page.getByLabel(t.login.login, { exact: true }).fill(ADMIN.login);
     await page.getByLabel(t.login.password, { exact: true }).fill(ADMIN.password);
     await page.getByRole('button', { name: t.login.submit }).click();
+
+    // What an administrator sees of an intake with a disclosure: nothing that gives it away.
+    await nav.getByRole('link', { name: t.nav.visitors }).click();
+    await page.getByTestId('visitor-search').fill(aissatou.code);
+    await page.getByTestId('visitor-list').getByRole('link', { name: aissatou.code }).click();
+    await page.getByRole('tab', { name: new RegExp(`^${t.profile.tabs.intakes}`) }).click();
+    await expect(page.getByTestId('intake-orientation-hidden')).toHaveText(t.intakes.orientationHidden);
+    await expect(page.getByTestId('intake-listening-unit')).toHaveCount(0);
+    await check(page, 'profile-intakes-admin');
+    await page.getByRole('tab', { name: t.profile.tabs.timeline }).click();
+    await expect(page.getByTestId('timeline')).not.toContainText(t.orientations.listeningUnit);
+    await check(page, 'profile-timeline-admin', false);
+
     await nav.getByRole('link', { name: t.nav.anonymisation }).click();
     await expect(page.getByTestId('anonymisation-row')).toHaveCount(3);
     await check(page, 'anonymisation');

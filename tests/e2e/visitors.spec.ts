@@ -325,7 +325,7 @@ test('a visitor at the desk: keyboard registration, duplicate, consent, intake w
   expect(dialogs).toEqual([]);
 });
 
-test('bad input is shown clearly, and nothing harmful runs: dates, required sex, long text, payloads, phone, consent, anonymising twice', async ({ page, harness }) => {
+test('bad input is shown clearly, and nothing harmful runs: dates, required sex, long text, payloads, phone, visit date, consent, anonymising twice', async ({ page, harness }) => {
   test.setTimeout(60_000);
   const { fatima } = await team(harness);
   await signIn(harness, fatima);
@@ -391,6 +391,19 @@ test('bad input is shown clearly, and nothing harmful runs: dates, required sex,
   await expect(page.locator('main script')).toHaveCount(0);
   const visitorCode = (await page.getByTestId('profile-code').textContent()) ?? '';
 
+  // An intake dated after today is refused on its date, which gets the focus.
+  await page.getByRole('button', { name: fr.intakes.new }).first().click();
+  const visitDate = page.getByLabel(fr.intakes.visitDate);
+  await visitDate.fill('2099-01-01');
+  await page.getByRole('radio', { name: fr.urgencies.low }).check();
+  await page.getByRole('combobox', { name: fr.intakes.orientationLabel }).click();
+  await page.getByRole('option', { name: fr.orientations.informationOnly }).click();
+  await page.getByRole('button', { name: fr.intakes.submit }).click();
+  await expect(page.getByText(fr.fields.visitDate.future)).toBeVisible();
+  await expect(visitDate).toBeFocused();
+  await shot(page, 'intake-future-date');
+  await page.getByRole('button', { name: fr.intakes.abandon }).click();
+
   // A referral without the visitor's consent: the desk is told why, and cannot send it.
   await page.getByRole('button', { name: fr.referrals.new }).first().click();
   const referral = page.getByRole('dialog', { name: fill(fr.referrals.form.title, { code: visitorCode }) });
@@ -428,6 +441,65 @@ test('bad input is shown clearly, and nothing harmful runs: dates, required sex,
   await expect(page.getByTestId('profile-names')).toHaveCount(0);
 
   expect(dialogs).toEqual([]);
+});
+
+test('withdrawing consent to data processing asks first, says what will be erased, keeps Cancel under Enter, then erases it', async ({ page, harness }) => {
+  const { fatima } = await team(harness);
+  await signIn(harness, fatima);
+  const { id, code } = await harness.ok('visitors.register', {
+    fields: { firstName: 'Kadiatou', lastName: 'Bah', alias: 'Kadi', sex: 'female', birthYear: 1988, nationality: 'GN', phone: '0612345678', childrenCount: 2, housing: 'shelter' },
+    consents: ALL_CONSENTS,
+  });
+  await harness.open();
+  await nav(page).getByRole('link', { name: fr.nav.visitors }).click();
+  await page.getByTestId('visitor-search').fill(code);
+  await page.getByTestId('visitor-list').getByRole('link', { name: code }).click();
+  await page.getByRole('tab', { name: fr.profile.tabs.consents }).click();
+  const dataProcessing = page.getByTestId('consent-row-dataProcessing');
+  const withdraw = dataProcessing.getByRole('button', { name: fill(fr.consents.withdrawFor, { kind: fr.consentKinds.dataProcessing.label }) });
+  const confirm = page.getByRole('dialog', { name: fr.consents.withdrawDataProcessing.title });
+  const text = fr.consents.withdrawDataProcessing;
+
+  // Asked first, in plain words: what goes for good, what stays. Cancel has the focus, so Enter keeps everything.
+  await withdraw.click();
+  await expect(confirm).toContainText(fill(text.message, { code }));
+  await expect(confirm.getByTestId('erasure-list').getByRole('listitem')).toHaveText([text.erasedNames, text.erasedSituation, text.erasedNotes]);
+  await expect(confirm).toContainText(text.kept);
+  await expect(confirm.getByRole('button', { name: fr.common.cancel })).toBeFocused();
+  await shot(page, 'consent-withdraw-confirm');
+  await page.keyboard.press('Enter');
+  await expect(confirm).toBeHidden();
+  await withdraw.click();
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(dataProcessing.getByTestId('consent-state')).toHaveText(fr.consents.state.granted);
+  expect((await harness.ok('visitors.get', { id })).visitor.fields).toMatchObject({ firstName: 'Kadiatou', phone: '+212612345678', childrenCount: 2 });
+
+  // Confirmed: erased, and the profile says so at once.
+  await withdraw.click();
+  await confirm.getByRole('button', { name: text.confirm }).click();
+  await expect(confirm).toBeHidden();
+  await expect(dataProcessing.getByTestId('consent-state')).toHaveText(fr.consents.state.notGranted);
+  await expect(page.getByTestId('profile-names')).toHaveCount(0);
+  await expect(page.getByText(fr.profile.noNames)).toBeVisible();
+  await expect(page.getByTestId('profile-code')).toHaveText(code);
+  expect((await harness.ok('visitors.get', { id })).visitor.fields).toMatchObject({
+    firstName: null,
+    lastName: null,
+    alias: null,
+    phone: null,
+    childrenCount: 0,
+    housing: null,
+    sex: 'female',
+    birthYear: 1988,
+    nationality: 'GN',
+  });
+
+  // Any other consent is withdrawn without the question: it erases nothing.
+  const referrals = page.getByTestId('consent-row-referrals');
+  await referrals.getByRole('button', { name: fill(fr.consents.withdrawFor, { kind: fr.consentKinds.referrals.label }) }).click();
+  await expect(referrals.getByTestId('consent-state')).toHaveText(fr.consents.state.notGranted);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 });
 
 test('administration: partners, anonymisation of inactive records, follow-ups due, visitor settings', async ({ page, harness }) => {

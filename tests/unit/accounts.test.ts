@@ -239,11 +239,57 @@ describe('accounts administration', () => {
       await loginAs(t, t.staff.admin);
       const adminId = t.staff.admin.id;
       expect(await t.call('users.disable', { id: adminId })).toMatchObject({ ok: false, error: { code: 'users.cannotDisableSelf' } });
-      expect(await t.call('users.update', { id: adminId, roles: ['desk'] })).toMatchObject({ ok: false, error: { code: 'users.lastAdmin' } });
-      await t.ok('users.update', { id: t.staff.desk.id, roles: ['desk', 'admin'] });
-      const demoted = await t.ok('users.update', { id: adminId, roles: ['desk', 'admin'], displayName: 'Amina B.' });
-      expect(demoted).toMatchObject({ displayName: 'Amina B.', roles: ['desk', 'admin'] });
+      expect(await t.call('users.update', { id: adminId, roles: ['desk'] })).toMatchObject({ ok: false, error: { code: 'users.cannotChangeOwnRoles' } });
+      expect((await t.ok('users.update', { id: adminId, displayName: 'Amina B.' })).displayName).toBe('Amina B.');
       expect(t.desk.currentUser?.displayName).toBe('Amina B.');
+      // A second administrator may take the role from the first, never from herself.
+      await t.ok('users.update', { id: t.staff.desk.id, roles: ['desk', 'admin'] });
+      t.desk.lock('button');
+      await loginAs(t, t.staff.desk);
+      expect((await t.ok('users.update', { id: adminId, roles: ['desk'] })).roles).toEqual(['desk']);
+      expect(await t.call('users.update', { id: t.staff.desk.id, roles: ['desk'] })).toMatchObject({ ok: false, error: { code: 'users.cannotChangeOwnRoles' } });
+      expect((await t.ok('users.list', {})).filter((u) => u.roles.includes('admin')).map((u) => u.id)).toEqual([t.staff.desk.id]);
+    } finally {
+      t.close();
+    }
+  });
+
+  it('nobody changes her own roles, and every change of roles is audited with the roles before and after', async () => {
+    const t = await deskWithStaff();
+    try {
+      await loginAs(t, t.staff.admin);
+      const adminId = t.staff.admin.id;
+      const [last] = (await t.ok('audit.list', { limit: 1 })).entries;
+      // She cannot make herself a psychologist (and so read violence types), even with her other roles kept.
+      expect(await t.call('users.update', { id: adminId, roles: ['psychologist', 'admin'] })).toEqual({
+        ok: false,
+        error: { code: 'users.cannotChangeOwnRoles', fields: { roles: 'users.cannotChangeOwnRoles' } },
+      });
+      expect(await t.call('users.update', { id: adminId, roles: ['admin'], displayName: 'Amina B.' })).toMatchObject({
+        ok: false,
+        error: { code: 'users.cannotChangeOwnRoles' },
+      });
+      expect(t.desk.currentUser?.roles).toEqual(['admin']);
+      expect((await t.ok('users.list', {})).find((u) => u.id === adminId)).toMatchObject({ roles: ['admin'], displayName: ADMIN.displayName });
+      expect(await t.call('intakes.disclosure', { intakeId: 1 })).toMatchObject({ ok: false, error: { code: 'call.forbidden' } });
+
+      await t.ok('users.update', { id: t.staff.desk.id, roles: ['desk', 'psychologist'] });
+      await t.ok('users.update', { id: t.staff.desk.id, displayName: 'Fatima Z.' });
+      await t.ok('users.update', { id: t.staff.desk.id, roles: ['psychologist', 'desk'] });
+      await t.ok('users.update', { id: t.staff.desk.id, roles: ['desk'] });
+      const created = await t.ok('users.create', { login: 'nadia', displayName: 'Nadia', roles: ['desk'], language: 'fr' });
+
+      const entries = (await t.ok('audit.list', { limit: 50 })).entries.filter((e) => e.id > last.id && e.action.startsWith('users.')).reverse();
+      expect(entries.map((e) => ({ action: e.action, entityId: e.entityId, outcome: e.outcome, detail: e.detail }))).toEqual([
+        { action: 'users.update', entityId: String(adminId), outcome: 'failure', detail: 'users.cannotChangeOwnRoles' },
+        { action: 'users.update', entityId: String(adminId), outcome: 'failure', detail: 'users.cannotChangeOwnRoles' },
+        { action: 'users.update', entityId: String(t.staff.desk.id), outcome: 'success', detail: 'roles: desk → desk,psychologist' },
+        // A new name, or the same roles sent again, changes no role.
+        { action: 'users.update', entityId: String(t.staff.desk.id), outcome: 'success', detail: null },
+        { action: 'users.update', entityId: String(t.staff.desk.id), outcome: 'success', detail: null },
+        { action: 'users.update', entityId: String(t.staff.desk.id), outcome: 'success', detail: 'roles: desk,psychologist → desk' },
+        { action: 'users.create', entityId: String(created.user.id), outcome: 'success', detail: 'roles: none → desk' },
+      ]);
     } finally {
       t.close();
     }

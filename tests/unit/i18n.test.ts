@@ -36,7 +36,7 @@ function has(lng: keyof typeof RESOURCES, key: string): boolean {
   return flat[lng].has(key) || flat[lng].has(`${key}_other`);
 }
 
-/** Every code a zod schema in shared/ gives as its message (`{ error: 'password.tooShort' }`). */
+/** Every code a zod schema in shared/ gives as its message (`{ error: 'password.tooShort' }`, or an issue's `message: 'drafts.invalid'`). */
 function schemaMessageCodes(): string[] {
   const codes = new Set<string>();
   const walk = (dir: string) => {
@@ -44,7 +44,7 @@ function schemaMessageCodes(): string[] {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.name.endsWith('.ts')) {
-        for (const match of readFileSync(path, 'utf8').matchAll(/error:\s*'([\w.]+)'/g)) codes.add(match[1]);
+        for (const match of readFileSync(path, 'utf8').matchAll(/(?:error|message):\s*'([\w.]+)'/g)) codes.add(match[1]);
       }
     }
   };

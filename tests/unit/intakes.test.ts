@@ -53,6 +53,68 @@ describe('intake and disclosure', () => {
     }
   });
 
+  it('an administrator with no other role cannot tell a disclosure apart: no orientation, no listening unit, no disclosure', async () => {
+    const t = await visitorWithDisclosure();
+    try {
+      // The same visit without a disclosure, oriented to a partner as the desk would.
+      const same = {
+        needs: ['psychosocial' as const, 'maternalHealth' as const],
+        urgency: 'high' as const,
+        deskNotes: 'Arrived with her baby; asked for a quiet room.',
+        vulnerabilities: ['pregnancy' as const],
+      };
+      const { id: other } = await t.ok('visitors.register', { fields: { firstName: 'Awa', sex: 'female', birthYear: 1996 }, consents: ALL });
+      await t.ok('intakes.record', { visitorId: other, visitDate: '2026-11-29', orientation: 'partnerReferral', ...same });
+      t.desk.lock('button');
+      await loginAs(t, t.staff.admin);
+      const seen = async (id: number) => {
+        const [intake] = (await t.ok('visitors.get', { id })).intakes;
+        const { id: _id, ...rest } = intake;
+        return rest;
+      };
+      const disclosed = await seen(t.visitorId);
+      expect(disclosed).toMatchObject({ orientation: null, referredToListeningUnit: null, violenceDisclosed: null, violenceType: null, needs: same.needs });
+      expect(await seen(other)).toEqual(disclosed);
+
+      // An administrator who also works at the desk sees what the desk sees.
+      await t.ok('users.update', { id: t.staff.desk.id, roles: ['desk', 'admin'] });
+      t.desk.lock('button');
+      await loginAs(t, t.staff.desk);
+      expect((await t.ok('visitors.get', { id: t.visitorId })).intakes[0]).toMatchObject({
+        orientation: 'listeningUnit',
+        referredToListeningUnit: true,
+        violenceDisclosed: true,
+        violenceType: null,
+      });
+    } finally {
+      t.close();
+    }
+  });
+
+  it("refuses a visit dated after today on the desk's calendar, in its time zone, by its clock", async () => {
+    const t = await visitorWithDisclosure();
+    try {
+      const visit = (visitDate: string) => ({ visitorId: t.visitorId, visitDate, needs: [], urgency: 'low' as const, orientation: 'none' as const });
+      const future = { ok: false, error: { code: 'call.invalidInput', fields: { visitDate: 'visitDate.future' } } };
+      expect(await t.call('intakes.record', visit('2099-01-01'))).toEqual(future);
+      // 23:30 UTC on 29 November is already 30 November in Casablanca (UTC+1), not yet 1 December.
+      t.clock.current = new Date('2026-11-29T23:30:00.000Z');
+      expect(await t.call('intakes.record', visit('2026-12-01'))).toEqual(future);
+      await t.ok('intakes.record', visit('2026-11-30'));
+      t.desk.lock('button');
+      await loginAs(t, t.staff.admin);
+      await t.ok('settings.update', { timeZone: 'America/New_York' });
+      t.desk.lock('button');
+      await loginAs(t, t.staff.desk);
+      // In New York it is still 29 November.
+      expect(await t.call('intakes.record', visit('2026-11-30'))).toEqual(future);
+      await t.ok('intakes.record', visit('2026-11-29'));
+      expect((await t.ok('visitors.get', { id: t.visitorId })).intakes.map((i) => i.visitDate)).toEqual(['2026-11-30', '2026-11-29', '2026-11-29']);
+    } finally {
+      t.close();
+    }
+  });
+
   it('a disclosure needs its type, chosen from the GBVIMS list', async () => {
     const t = await visitorWithDisclosure();
     try {

@@ -67,6 +67,26 @@ describe('partners and referrals', () => {
     }
   });
 
+  it("refuses a referral dated after today on the desk's calendar; its follow-up may be later", async () => {
+    const t = await setup();
+    try {
+      const request = { visitorId: t.withConsent, partnerId: t.hospital.id, service: 'psychosocial' } as const;
+      // 23:30 UTC on 29 November is already 30 November in Casablanca.
+      t.clock.current = new Date('2026-11-29T23:30:00.000Z');
+      for (const referredOn of ['2026-12-01', '2099-01-01']) {
+        expect(await t.call('referrals.create', { ...request, referredOn })).toEqual({
+          ok: false,
+          error: { code: 'call.invalidInput', fields: { referredOn: 'referredOn.future' } },
+        });
+      }
+      const made = await t.ok('referrals.create', { ...request, referredOn: '2026-11-30', followUpOn: '2026-12-15' });
+      expect(made).toMatchObject({ referredOn: '2026-11-30', followUpOn: '2026-12-15' });
+      expect((await t.ok('visitors.get', { id: t.withConsent })).referrals.map((r) => r.id)).toEqual([made.id]);
+    } finally {
+      t.close();
+    }
+  });
+
   it('refuses a referral without consent; a psychologist may override with a reason, audited', async () => {
     const t = await setup();
     try {

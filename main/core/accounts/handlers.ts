@@ -14,6 +14,8 @@ import {
 } from './service';
 import type { Desk } from '../desk';
 import type { UserWithOneTimePassword } from '../../../shared/contract/users';
+import { rolesChangeDetail } from '../../../shared/domain/audit';
+import { mayChangeRolesOf } from '../../../shared/domain/policy';
 
 /** Gives a user a fresh one-time password slot; she must replace it at her next login. */
 async function issueOneTimePassword(desk: Desk, userId: number): Promise<UserWithOneTimePassword> {
@@ -72,25 +74,31 @@ export const usersHandlers: HandlersFor<
 > = {
   'users.list': (_input, { desk }) => listUsers(desk.requireSession().db),
 
-  'users.create': async (input, { desk, setAuditEntityId }) => {
+  'users.create': async (input, { desk, setAuditEntityId, setAuditDetail }) => {
     const { db } = desk.requireSession();
     // One transaction with its slot and audit entry (the router's): no half a user after a failure.
     const id = insertUser(db, { ...input, mustChangePassword: true, secretEscrow: null }, desk.now());
     setAuditEntityId(id);
+    setAuditDetail(rolesChangeDetail([], input.roles));
     return issueOneTimePassword(desk, id);
   },
 
-  'users.update': ({ id, displayName, roles }, { desk, setAuditEntityId }) => {
-    const { db } = desk.requireSession();
+  'users.update': ({ id, displayName, roles }, { desk, setAuditEntityId, setAuditDetail }) => {
+    const { db, user: me } = desk.requireSession();
     setAuditEntityId(id);
+    if (roles && !mayChangeRolesOf(me, { id })) {
+      throw new AppError('users.cannotChangeOwnRoles', { fields: { roles: 'users.cannotChangeOwnRoles' } });
+    }
     const user = getUser(db, id);
+    const rolesChange = roles && roles.join(',') !== user.roles.join(',') ? roles : null;
     db.transaction(() => {
-      if (roles && user.roles.includes('admin') && !roles.includes('admin') && user.status === 'active' && countActiveAdmins(db, id) === 0) {
+      if (rolesChange && user.roles.includes('admin') && !rolesChange.includes('admin') && user.status === 'active' && countActiveAdmins(db, id) === 0) {
         throw new AppError('users.lastAdmin', { fields: { roles: 'users.lastAdmin' } });
       }
       if (displayName !== undefined) updateUserFields(db, id, { displayName }, desk.now());
-      if (roles) setRoles(db, id, roles);
+      if (rolesChange) setRoles(db, id, rolesChange);
     })();
+    if (rolesChange) setAuditDetail(rolesChangeDetail(user.roles, rolesChange));
     if (id === desk.currentUser?.id) desk.refreshSessionUser();
     return getUser(db, id);
   },

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import type { Language } from '../../../shared/domain/accounts';
 import type { SetupResult } from '../../../shared/contract/app';
+import { rolesChangeDetail } from '../../../shared/domain/audit';
 import { ensureEscrow } from '../accounts/escrow';
 import { checkNewPassword } from '../accounts/password-policy';
 import { getUser, insertUser, toSessionUser } from '../accounts/service';
@@ -44,7 +45,15 @@ export async function setUpDesk(desk: Desk, input: SetupInput): Promise<SetupRes
       recordVaultGeneration(openDb, made.body.generation);
       insertUser(openDb, { id: adminId, login: input.login, displayName: input.displayName, roles: ['admin'], language: input.language, mustChangePassword: false, secretEscrow: null }, now);
       ensureEscrow(openDb, made.body, adminId, made.userSecret, now);
-      appendAudit(openDb, { at: now.toISOString(), userId: adminId, action: 'setup.create', entity: 'user', entityId: String(adminId), outcome: 'success' });
+      appendAudit(openDb, {
+        at: now.toISOString(),
+        userId: adminId,
+        action: 'setup.create',
+        entity: 'user',
+        entityId: String(adminId),
+        outcome: 'success',
+        detail: rolesChangeDetail([], ['admin']),
+      });
       appendAudit(openDb, { at: now.toISOString(), userId: adminId, action: 'auth.login', entity: 'user', entityId: String(adminId), outcome: 'success' });
     })();
     created.push(VAULT_FILE);

@@ -1,9 +1,11 @@
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
+import { DRAFT_MAX_BYTES } from '../../../shared/domain/drafts';
 
-/** A half-filled form survives a lock: kept in the encrypted database, per user and per form. */
-export const DRAFT_MAX_BYTES = 64 * 1024;
-
+/**
+ * A half-filled form survives a lock: kept in the encrypted database, per user and per
+ * form. `data` is plain JSON within bounds (the contract checked it), so it serialises.
+ */
 export function saveDraft(db: Db, userId: number, form: string, data: unknown, now: Date): void {
   const json = JSON.stringify(data);
   if (Buffer.byteLength(json) > DRAFT_MAX_BYTES) throw new AppError('drafts.tooLarge');

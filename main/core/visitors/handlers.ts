@@ -1,5 +1,6 @@
 import type { HandlersFor } from '../router';
 import type { Desk } from '../desk';
+import type { Db } from '../db/database';
 import { AppError } from '../errors';
 import { readSettings } from '../settings/service';
 import { consentHistory, currentConsents, hasConsent, recordConsent } from './consents';
@@ -8,6 +9,7 @@ import { disclosureOf, intakesFor, recordIntake } from './intakes';
 import {
   createPartner,
   followUpsDue,
+  getReferral,
   insertReferral,
   listPartners,
   referralSlip,
@@ -16,9 +18,9 @@ import {
   updatePartner,
 } from './referrals';
 import {
-  IDENTIFYING_FIELDS,
   anonymiseVisitor,
   compactAfterErasure,
+  eraseIdentifyingData,
   findDuplicates,
   insertVisitor,
   recentVisitors,
@@ -32,17 +34,30 @@ import {
   visitorChanges,
   visitorDetail,
 } from './service';
-import { CONSENT_KINDS, type VisitorFields } from '../../../shared/domain/visitors';
+import { CONSENT_KINDS, identifyingFieldsHeld, type VisitorFields } from '../../../shared/domain/visitors';
 import { calendarDateIn } from '../../../shared/domain/calendar';
+import { mayOverrideReferralConsent } from '../../../shared/domain/policy';
+import { IDENTITY_ERASED_DETAIL } from '../../../shared/domain/audit';
+import { visitorIdOfForm } from '../../../shared/domain/drafts';
 
 /** Without consent to data processing, only the minimum is kept: no names, phone or situation. */
 function requireConsentForIdentifyingData(fields: VisitorFields, consented: boolean): void {
   if (consented) return;
-  const present = IDENTIFYING_FIELDS.filter((f) => fields[f] !== null && fields[f] !== '');
+  const present = identifyingFieldsHeld(fields);
   if (present.length > 0) {
     throw new AppError('visitors.consentRequired', {
       fields: Object.fromEntries(present.map((f) => [`fields.${f}`, 'consent.dataProcessingRequired'])),
     });
+  }
+}
+
+/**
+ * A visit or a referral is recorded once it has happened: dated at the latest today,
+ * on the desk's calendar (its time zone), by the desk's clock.
+ */
+function refuseFutureDate(db: Db, now: Date, field: 'visitDate' | 'referredOn', date: string): void {
+  if (date > calendarDateIn(readSettings(db).timeZone, now)) {
+    throw new AppError('call.invalidInput', { fields: { [field]: `${field}.future` as const } });
   }
 }
 
@@ -131,18 +146,26 @@ export const visitorsHandlers: HandlersFor<
     const { db, now } = session(desk);
     return retentionCandidates(db, readSettings(db).retentionMonths, now);
   },
-  'consents.record': ({ visitorId, kind, granted }, { desk, setAuditEntityId }) => {
+  'consents.record': ({ visitorId, kind, granted }, { desk, setAuditEntityId, setAuditDetail, afterCommit }) => {
     const { db, actor, now } = session(desk);
     setAuditEntityId(visitorId);
     requireActiveVisitor(db, visitorId);
+    // Without consent to data processing only the minimum is kept: what is more goes now, for good.
+    const erase = kind === 'dataProcessing' && !granted;
     db.transaction(() => {
       recordConsent(db, actor, visitorId, kind, granted, now);
       touchVisitor(db, visitorId, now);
+      if (erase) eraseIdentifyingData(db, visitorId, now);
     })();
+    if (erase) {
+      setAuditDetail(IDENTITY_ERASED_DETAIL);
+      afterCommit(() => compactAfterErasure(db));
+    }
     return currentConsents(db, visitorId);
   },
   'intakes.record': (input, { desk, setAuditEntityId }) => {
     const { db, actor, now } = session(desk);
+    refuseFutureDate(db, now, 'visitDate', input.visitDate);
     requireActiveVisitor(db, input.visitorId);
     if (input.deskNotes && !hasConsent(db, input.visitorId, 'dataProcessing')) {
       throw new AppError('visitors.consentRequired', { fields: { deskNotes: 'consent.dataProcessingRequired' } });
@@ -162,6 +185,9 @@ export const visitorsHandlers: HandlersFor<
   },
   'drafts.save': ({ form, data }, { desk }) => {
     const { db, user, now } = session(desk);
+    // A form about an anonymised visitor would keep, in its draft, what anonymisation erased.
+    const about = visitorIdOfForm(form);
+    if (about !== null) requireActiveVisitor(db, about);
     saveDraft(db, user.id, form, data, now);
     return null;
   },
@@ -197,13 +223,15 @@ export const referralsHandlers: HandlersFor<
   },
   'referrals.create': (input, { desk, setAuditEntityId }) => {
     const { db, user, actor, now } = session(desk);
+    // Made today or before; its follow-up may well be later.
+    refuseFutureDate(db, now, 'referredOn', input.referredOn);
     requireActiveVisitor(db, input.visitorId);
     let overrideReason: string | null = null;
     if (!hasConsent(db, input.visitorId, 'referrals')) {
       if (!input.consentOverrideReason) {
         throw new AppError('referrals.consentRequired', { fields: { consentOverrideReason: 'referrals.consentRequired' } });
       }
-      if (!user.roles.includes('psychologist') && !user.roles.includes('admin')) {
+      if (!mayOverrideReferralConsent(user.roles)) {
         throw new AppError('referrals.consentRequired', { fields: { consentOverrideReason: 'referrals.overrideNotAllowed' } });
       }
       overrideReason = input.consentOverrideReason;
@@ -222,6 +250,8 @@ export const referralsHandlers: HandlersFor<
   'referrals.setStatus': (input, { desk, setAuditEntityId }) => {
     const { db, actor, now } = session(desk);
     setAuditEntityId(input.id);
+    // Her referrals stay for the counts, frozen: a new status or reason would be written about her after the erasure.
+    requireActiveVisitor(db, getReferral(db, input.id).visitorId);
     return db.transaction(() => setReferralStatus(db, actor, input, now))();
   },
   'referrals.followUpsDue': ({ on }, { desk }) => followUpsDue(session(desk).db, on),

@@ -4,7 +4,8 @@ import { AppError } from '../errors';
 import type { Role } from '../../../shared/domain/accounts';
 import type { IntakeInput } from '../../../shared/contract/visitors';
 import type { IntakeView } from '../../../shared/domain/visitor-views';
-import type { Need, ViolenceType, Vulnerability } from '../../../shared/domain/visitors';
+import type { Need, Orientation, ViolenceType, Vulnerability } from '../../../shared/domain/visitors';
+import { seesDisclosure, seesViolenceType } from '../../../shared/domain/policy';
 import type { Actor } from './service';
 
 interface IntakeRow {
@@ -13,7 +14,7 @@ interface IntakeRow {
   visit_date: string;
   needs: string;
   urgency: IntakeView['urgency'];
-  orientation: string;
+  orientation: Orientation;
   desk_notes: string | null;
   vulnerabilities: string;
   violence_disclosed: 0 | 1;
@@ -59,11 +60,12 @@ export function recordIntake(db: Db, actor: Actor, input: IntakeInput, now: Date
 /**
  * Intakes as the viewer may see them: psychologists see the type of violence
  * disclosed; desk staff see only that the person was referred to the listening
- * unit; administrators (without another role) see nothing clinical at all.
+ * unit; administrators (without another role) see nothing clinical at all, not even
+ * the orientation or the referral to the listening unit, which give a disclosure away.
  */
 export function intakesFor(db: Db, visitorId: number, roles: readonly Role[]): IntakeView[] {
-  const clinical = roles.includes('psychologist');
-  const seesDisclosure = clinical || roles.includes('desk');
+  const clinical = seesViolenceType(roles);
+  const disclosure = seesDisclosure(roles);
   const rows = statement(
     db,
     `SELECT i.*, u.login, d.violence_type FROM intakes i
@@ -76,11 +78,11 @@ export function intakesFor(db: Db, visitorId: number, roles: readonly Role[]): I
     visitDate: row.visit_date,
     needs: JSON.parse(row.needs) as Need[],
     urgency: row.urgency,
-    orientation: row.orientation,
+    orientation: disclosure ? row.orientation : null,
     deskNotes: row.desk_notes,
     vulnerabilities: JSON.parse(row.vulnerabilities) as Vulnerability[],
-    referredToListeningUnit: row.referred_to_listening === 1,
-    violenceDisclosed: seesDisclosure ? row.violence_disclosed === 1 : null,
+    referredToListeningUnit: disclosure ? row.referred_to_listening === 1 : null,
+    violenceDisclosed: disclosure ? row.violence_disclosed === 1 : null,
     violenceType: clinical ? row.violence_type : null,
     createdAt: row.created_at,
     createdBy: row.login,
@@ -89,7 +91,7 @@ export function intakesFor(db: Db, visitorId: number, roles: readonly Role[]): I
 
 /** The violence details of one intake: psychologists only (the contract says so, and this checks again). */
 export function disclosureOf(db: Db, intakeId: number, roles: readonly Role[]): { intakeId: number; violenceType: ViolenceType | null } {
-  if (!roles.includes('psychologist')) throw new AppError('call.forbidden');
+  if (!seesViolenceType(roles)) throw new AppError('call.forbidden');
   const intake = statement(db, 'SELECT id FROM intakes WHERE id = ?').get(intakeId);
   if (!intake) throw new AppError('intakes.notFound');
   const row = statement(db, 'SELECT violence_type FROM disclosures WHERE intake_id = ?').get(intakeId) as { violence_type: ViolenceType } | undefined;

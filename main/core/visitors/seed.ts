@@ -111,7 +111,7 @@ export function seedVisitors(db: Db, options: SeedOptions): { visitors: number; 
           interpreterLanguage: null,
           phone,
           familySituation: !consents.dataProcessing ? null : minor ? (random.chance(0.7) ? 'unaccompaniedMinor' : 'separatedChild') : random.pick(FAMILY_SITUATIONS.filter((f) => f !== 'unaccompaniedMinor' && f !== 'separatedChild')),
-          childrenCount: minor ? 0 : random.int(0, 4),
+          childrenCount: consents.dataProcessing && !minor ? random.int(0, 4) : 0,
           housing: consents.dataProcessing ? random.pick(HOUSING_SITUATIONS) : null,
           arrivalMonth: consents.dataProcessing ? `${year - random.int(0, 3)}-${String(random.int(1, 12)).padStart(2, '0')}` : null,
         };

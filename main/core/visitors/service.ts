@@ -5,7 +5,8 @@ import type { ServiceFieldCode } from '../../../shared/errors';
 import { foldForSearch, searchTerms } from '../../../shared/domain/search-text';
 import { normalisePhone } from '../../../shared/domain/phone';
 import { calendarDateIn } from '../../../shared/domain/calendar';
-import { MAX_AGE_YEARS, type VisitorFields } from '../../../shared/domain/visitors';
+import { EMPTY_IDENTIFYING_FIELDS, MAX_AGE_YEARS, type VisitorFields } from '../../../shared/domain/visitors';
+import { visitorIdOfForm } from '../../../shared/domain/drafts';
 import type { DuplicateCandidate, VisitorChange, VisitorDetail, VisitorListItem, VisitorSearchResult } from '../../../shared/domain/visitor-views';
 
 export interface Actor {
@@ -36,9 +37,6 @@ interface VisitorRow {
   last_activity_at: string;
   anonymised_at: string | null;
 }
-
-/** The identifying fields: kept only with consent to data processing, erased for good on anonymisation. */
-export const IDENTIFYING_FIELDS = ['firstName', 'lastName', 'alias', 'phone', 'arrivalMonth', 'familySituation', 'housing'] as const;
 
 const COLUMN: Record<keyof VisitorFields, string> = {
   firstName: 'first_name',
@@ -310,44 +308,82 @@ function birthYearBand(year: number | null): string | null {
   return `${start}-${start + 4}`;
 }
 
+/** What anonymisation erases beyond the identifying fields: the exact birth year (a band stays) and the languages. */
+const ANONYMISED_EMPTY: Partial<VisitorFields> = {
+  ...EMPTY_IDENTIFYING_FIELDS,
+  birthYear: null,
+  birthYearEstimated: false,
+  languages: [],
+  interpreterLanguage: null,
+};
+
 /**
- * Erases a visitor's identifying fields for good: the columns, the search index
- * entry, the values in the edit history, free-text notes and reasons, drafts about
- * her. Sex, birth-year band, nationality and the count of services stay, so past
- * indicators do not change. The old pages are zeroed (secure_delete); see compactAfterErasure.
+ * Erases for good the given fields of a visitor (left at their empty value) and what
+ * could repeat them: their values in the edit history, the desk's notes, the free-text
+ * reasons of her referrals and of their events, anyone's unfinished forms about her,
+ * and her search entry (the code alone is left to find her by). A referral made
+ * without consent keeps that fact, not its reason. Runs inside the caller's
+ * transaction; `compactAfterErasure` must follow once it is committed.
+ */
+function eraseVisitorData(db: Db, row: VisitorRow, empty: Partial<VisitorFields>, now: Date): void {
+  const fields = Object.keys(empty) as (keyof VisitorFields)[];
+  db.prepare(`UPDATE visitors SET ${fields.map((f) => `${COLUMN[f]} = @${f}`).join(', ')}, updated_at = @at WHERE id = @id`).run({
+    id: row.id,
+    at: now.toISOString(),
+    ...Object.fromEntries(fields.map((f) => [f, toColumnValue(f, empty[f] as VisitorFields[typeof f])])),
+  });
+  statement(db, 'UPDATE visitor_changes SET old_value = NULL, new_value = NULL WHERE visitor_id = ? AND field IN (SELECT value FROM json_each(?))').run(
+    row.id,
+    JSON.stringify(fields),
+  );
+  statement(db, 'UPDATE intakes SET desk_notes = NULL WHERE visitor_id = ?').run(row.id);
+  statement(
+    db,
+    `UPDATE referrals SET status_reason = NULL,
+       consent_override_reason = CASE WHEN consent_override_reason IS NULL THEN NULL ELSE '' END
+     WHERE visitor_id = ?`,
+  ).run(row.id);
+  statement(db, 'UPDATE referral_events SET reason = NULL WHERE referral_id IN (SELECT id FROM referrals WHERE visitor_id = ?)').run(row.id);
+  const drafts = statement(db, 'SELECT user_id, form FROM drafts').all() as { user_id: number; form: string }[];
+  const discard = statement(db, 'DELETE FROM drafts WHERE user_id = ? AND form = ?');
+  for (const draft of drafts) if (visitorIdOfForm(draft.form) === row.id) discard.run(draft.user_id, draft.form);
+  indexVisitor(db, row.id, foldForSearch(row.code));
+}
+
+/**
+ * After an erasure is committed: the search index merged, so the erased words leave
+ * its pages, and the WAL copied back and emptied, so no older copy of a page stays in
+ * it. secure_delete has zeroed the freed pages. Not inside a transaction: a
+ * checkpoint cannot complete within one.
+ */
+export function compactAfterErasure(db: Db): void {
+  statement(db, `INSERT INTO visitor_search (visitor_search) VALUES ('optimize')`).run();
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}
+
+/**
+ * Consent to data processing withdrawn: only the minimum stays. Her identifying fields
+ * and everything that could repeat them are erased for good; the record stays active,
+ * with her code, sex, birth year, nationality, languages and the services she received.
+ */
+export function eraseIdentifyingData(db: Db, id: number, now: Date): void {
+  eraseVisitorData(db, requireActiveVisitor(db, id), EMPTY_IDENTIFYING_FIELDS, now);
+}
+
+/**
+ * Anonymisation: the identifying fields and, beyond them, the exact birth year and the
+ * languages, and every value in her edit history. Sex, birth-year band, nationality
+ * and the count of services stay, so past indicators do not change.
  */
 export function anonymiseVisitor(db: Db, actor: Actor, id: number, now: Date): void {
   const row = getRow(db, id);
   if (row.anonymised_at) throw new AppError('visitors.alreadyAnonymised');
   const at = now.toISOString();
   db.transaction(() => {
-    statement(
-      db,
-      `UPDATE visitors SET first_name = NULL, last_name = NULL, alias = NULL, phone = NULL, arrival_month = NULL,
-         family_situation = NULL, housing = NULL, birth_year_band = ?, birth_year = NULL, birth_year_estimated = 0,
-         languages = '[]', interpreter_language = NULL, updated_at = ?, anonymised_at = ?, anonymised_by = ?
-       WHERE id = ?`,
-    ).run(birthYearBand(row.birth_year), at, at, actor.id, id);
+    eraseVisitorData(db, row, ANONYMISED_EMPTY, now);
+    statement(db, 'UPDATE visitors SET birth_year_band = ?, anonymised_at = ?, anonymised_by = ? WHERE id = ?').run(birthYearBand(row.birth_year), at, actor.id, id);
     statement(db, 'UPDATE visitor_changes SET old_value = NULL, new_value = NULL WHERE visitor_id = ?').run(id);
-    statement(db, 'UPDATE intakes SET desk_notes = NULL WHERE visitor_id = ?').run(id);
-    statement(db, 'UPDATE referrals SET status_reason = NULL, consent_override_reason = NULL WHERE visitor_id = ?').run(id);
-    statement(
-      db,
-      'UPDATE referral_events SET reason = NULL WHERE referral_id IN (SELECT id FROM referrals WHERE visitor_id = ?)',
-    ).run(id);
-    // Anyone's unfinished form about this visitor (`intake:<id>`, …) goes too.
-    statement(db, `DELETE FROM drafts WHERE form LIKE '%:' || ?`).run(String(id));
-    indexVisitor(db, id, foldForSearch(row.code));
   })();
-}
-
-/**
- * After an erasure has committed: the search index rewritten without the old entries,
- * and the WAL (which still holds the erased pages) emptied into the zeroed file.
- */
-export function compactAfterErasure(db: Db): void {
-  statement(db, `INSERT INTO visitor_search (visitor_search) VALUES ('optimize')`).run();
-  db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 /** Visitors with no activity for `months`: candidates an administrator may anonymise. */

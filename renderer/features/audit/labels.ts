@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { isProcedureName } from '../../../shared/contract';
+import { IDENTITY_ERASED_DETAIL, parseRolesChange } from '../../../shared/domain/audit';
 import { isErrorCode } from '../../../shared/errors';
 import { i18n } from '../../app/i18n';
 
@@ -16,10 +17,17 @@ export function actionLabel(t: TFunction, action: string): string {
   return message(t, `auditActions.${action}`) ?? t('auditActions.unknown');
 }
 
-/** What the entry's detail says, in words: an error, a lock's reason, a refused procedure. */
+/** What the entry's detail says, in words: an error, a lock's reason, a refused procedure, a change of roles, an erasure. */
 export function detailLabel(t: TFunction, detail: string | null): string | null {
   if (!detail) return null;
+  const roles = parseRolesChange(detail);
+  if (roles) {
+    const list = (held: readonly string[]) =>
+      held.length > 0 ? held.map((role) => t(`roles.${role}`)).join(t('common.listSeparator')) : t('auditDetails.noRole');
+    return t('auditDetails.rolesChange', { before: list(roles.before), after: list(roles.after) });
+  }
   if (isErrorCode(detail)) return message(t, `auditDetails.${detail}`) ?? message(t, `errors.${detail}`) ?? t(`errors.${detail}`, { count: 0 });
+  if (detail === IDENTITY_ERASED_DETAIL) return t('auditDetails.identityErased');
   if (LOCK_REASONS.includes(detail)) return t(`lockReasons.${detail}`);
   if (isProcedureName(detail)) return actionLabel(t, detail);
   return null;

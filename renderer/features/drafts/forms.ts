@@ -1,13 +1,9 @@
+import { REGISTRATION_FORM, kindOfForm, visitorIdOfForm } from '../../../shared/domain/drafts';
+
 /**
- * The forms that keep a draft while they are typed (inside the encrypted database,
- * never in browser storage), and where each one lives. Later forms add their line.
+ * Where each form that keeps a draft lives. Their names are shared with main
+ * (shared/domain/drafts.ts); later forms add their line there and here.
  */
-export const REGISTRATION_FORM = 'registration';
-
-export function intakeForm(visitorId: number): string {
-  return `intake:${visitorId}`;
-}
-
 export interface DraftForm {
   kind: 'registration' | 'intake' | 'other';
   /** The page that holds the form, or null when this version does not know it. */
@@ -16,8 +12,8 @@ export interface DraftForm {
 
 export function draftForm(form: string): DraftForm {
   if (form === REGISTRATION_FORM) return { kind: 'registration', path: '/visitors/new' };
-  const intake = /^intake:(\d+)$/.exec(form);
-  if (intake) return { kind: 'intake', path: `/visitors/${intake[1]}/intake` };
+  const visitorId = visitorIdOfForm(form);
+  if (visitorId !== null && kindOfForm(form) === 'intake') return { kind: 'intake', path: `/visitors/${visitorId}/intake` };
   return { kind: 'other', path: null };
 }
 

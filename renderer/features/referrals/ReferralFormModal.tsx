@@ -1,7 +1,7 @@
 import { Alert, Button, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hasRole } from '../../../shared/domain/accounts';
+import { mayOverrideReferralConsent } from '../../../shared/domain/policy';
 import type { PartnerView, ReferralView } from '../../../shared/domain/referrals';
 import { NEEDS, type Need } from '../../../shared/domain/visitors';
 import { useApi } from '../../app/api';
@@ -49,7 +49,7 @@ function ReferralForm({ visitorId, consented, onClose, onCreated }: Props) {
   const api = useApi();
   const { user, timeZone } = useSession();
   const today = todayIn(timeZone);
-  const mayOverride = hasRole(user, 'psychologist') || hasRole(user, 'admin');
+  const mayOverride = mayOverrideReferralConsent(user.roles);
   const [partners, setPartners] = useState<PartnerView[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [partnerId, setPartnerId] = useState<string | null>(null);
@@ -138,6 +138,7 @@ function ReferralForm({ visitorId, consented, onClose, onCreated }: Props) {
             value={referredOn}
             onChange={(event) => setReferredOn(event.currentTarget.value)}
             error={errors.field('referredOn')}
+            max={today}
             disabled={blocked}
           />
           <TextInput

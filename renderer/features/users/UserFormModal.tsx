@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { UserWithOneTimePassword } from '../../../shared/contract/users';
 import { LANGUAGES, ROLES, type Language, type Role, type UserSummary } from '../../../shared/domain/accounts';
 import { useApi } from '../../app/api';
-import { useDesk } from '../../app/desk';
+import { useDesk, useSession } from '../../app/desk';
+import { mayChangeRolesOf } from '../../../shared/domain/policy';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useFormErrors } from '../../ui/form';
 import { Form } from '../../ui/Form';
@@ -45,6 +46,9 @@ function UserForm({ editing, onClose, onCreated, onSaved }: FormProps) {
   const { t } = useTranslation();
   const api = useApi();
   const { language: currentLanguage } = useDesk();
+  const { user: me } = useSession();
+  // Her own roles are someone else's to change: shown, not editable, and not sent.
+  const rolesEditable = editing === null || mayChangeRolesOf(me, editing);
   const [login, setLogin] = useState(editing?.login ?? '');
   const [displayName, setDisplayName] = useState(editing?.displayName ?? '');
   const [roles, setRoles] = useState<Role[]>(editing?.roles ?? ['desk']);
@@ -55,7 +59,7 @@ function UserForm({ editing, onClose, onCreated, onSaved }: FormProps) {
   const submit = async () => {
     setBusy(true);
     if (editing) {
-      const result = await api.users.update({ id: editing.id, displayName, roles });
+      const result = await api.users.update({ id: editing.id, displayName, ...(rolesEditable ? { roles } : {}) });
       setBusy(false);
       if (!result.ok) return errors.fail(result.error);
       onSaved(result.value);
@@ -90,14 +94,20 @@ function UserForm({ editing, onClose, onCreated, onSaved }: FormProps) {
         />
         <Checkbox.Group
           label={t('users.form.roles')}
-          description={t('users.form.rolesHint')}
+          description={rolesEditable ? t('users.form.rolesHint') : t('users.form.ownRolesFixed')}
           value={roles}
           onChange={(next) => setRoles(next as Role[])}
           error={errors.field('roles')}
         >
           <Stack gap="sm" mt="xs">
             {ROLES.map((role) => (
-              <Checkbox key={role} value={role} label={t(`roles.${role}`)} description={t(`roleDescriptions.${role}`)} />
+              <Checkbox
+                key={role}
+                value={role}
+                label={t(`roles.${role}`)}
+                description={t(`roleDescriptions.${role}`)}
+                disabled={!rolesEditable}
+              />
             ))}
           </Stack>
         </Checkbox.Group>

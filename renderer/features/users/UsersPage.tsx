@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserWithOneTimePassword } from '../../../shared/contract/users';
 import type { UserSummary } from '../../../shared/domain/accounts';
+import { mayChangeRolesOf } from '../../../shared/domain/policy';
 import type { ErrorInfo, Result } from '../../../shared/errors';
 import { useApi } from '../../app/api';
 import { useDesk, useSession } from '../../app/desk';
@@ -163,7 +164,9 @@ export function UsersPage() {
                         </ActionIcon>
                       </Menu.Target>
                       <Menu.Dropdown>
-                        <Menu.Item onClick={() => setForm(user)}>{t('users.actions.edit')}</Menu.Item>
+                        <Menu.Item onClick={() => setForm(user)}>
+                          {mayChangeRolesOf(me, user) ? t('users.actions.edit') : t('users.actions.editName')}
+                        </Menu.Item>
                         {user.status === 'active' ? (
                           <Menu.Item onClick={() => openPending({ kind: 'reset', user })}>{t('users.actions.resetPassword')}</Menu.Item>
                         ) : null}

@@ -1,4 +1,4 @@
-import { Badge, Button, Paper, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, List, Paper, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VisitorProfile } from '../../../shared/contract/visitors';
@@ -6,6 +6,7 @@ import type { ConsentState } from '../../../shared/domain/visitor-views';
 import { CONSENT_KINDS, type ConsentKind } from '../../../shared/domain/visitors';
 import { useApi } from '../../app/api';
 import { errorMessage } from '../../app/i18n';
+import { ConfirmModal } from '../../ui/ConfirmModal';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useDeskFormat } from '../../ui/format';
 import { notify } from '../../ui/notify';
@@ -23,15 +24,29 @@ export function ConsentsSection({ profile, canRecord, onRecorded }: Props) {
   const format = useDeskFormat();
   const [busy, setBusy] = useState<ConsentKind | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Withdrawing consent to data processing erases her identifying data for good: asked first.
+  const [confirmingErasure, setConfirmingErasure] = useState(false);
+  const [erasureError, setErasureError] = useState<string | null>(null);
 
   const record = async (kind: ConsentKind, granted: boolean) => {
     setBusy(kind);
     setError(null);
+    setErasureError(null);
     const result = await api.consents.record({ visitorId: profile.visitor.id, kind, granted });
     setBusy(null);
-    if (!result.ok) return setError(errorMessage(t, result.error));
+    if (!result.ok) {
+      const message = errorMessage(t, result.error);
+      return confirmingErasure ? setErasureError(message) : setError(message);
+    }
+    setConfirmingErasure(false);
     notify(t, 'success', granted ? t('consents.recorded', { kind: t(`consentKinds.${kind}.label`) }) : t('consents.withdrawn', { kind: t(`consentKinds.${kind}.label`) }));
     onRecorded(result.value, kind);
+  };
+
+  const withdraw = (kind: ConsentKind) => {
+    if (kind !== 'dataProcessing') return void record(kind, false);
+    setErasureError(null);
+    setConfirmingErasure(true);
   };
 
   return (
@@ -78,7 +93,7 @@ export function ConsentsSection({ profile, canRecord, onRecorded }: Props) {
                             size="xs"
                             variant="default"
                             loading={busy === kind}
-                            onClick={() => void record(kind, false)}
+                            onClick={() => withdraw(kind)}
                             aria-label={t('consents.withdrawFor', { kind: t(`consentKinds.${kind}.label`) })}
                           >
                             {t('consents.withdraw')}
@@ -144,6 +159,24 @@ export function ConsentsSection({ profile, canRecord, onRecorded }: Props) {
           </Table>
         )}
       </Paper>
+      <ConfirmModal
+        opened={confirmingErasure}
+        title={t('consents.withdrawDataProcessing.title')}
+        message={t('consents.withdrawDataProcessing.message', { code: profile.visitor.code })}
+        confirmLabel={t('consents.withdrawDataProcessing.confirm')}
+        danger
+        busy={busy === 'dataProcessing'}
+        error={erasureError}
+        onConfirm={() => void record('dataProcessing', false)}
+        onClose={() => setConfirmingErasure(false)}
+      >
+        <List size="sm" spacing={4} data-testid="erasure-list">
+          <List.Item>{t('consents.withdrawDataProcessing.erasedNames')}</List.Item>
+          <List.Item>{t('consents.withdrawDataProcessing.erasedSituation')}</List.Item>
+          <List.Item>{t('consents.withdrawDataProcessing.erasedNotes')}</List.Item>
+        </List>
+        <Text size="sm">{t('consents.withdrawDataProcessing.kept')}</Text>
+      </ConfirmModal>
     </Stack>
   );
 }

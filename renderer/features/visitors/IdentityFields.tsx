@@ -203,10 +203,11 @@ export function IdentityFields({ values, onChange, errors, consented, currentYea
             />
             <NumberInput
               label={t('visitorFields.childrenCount')}
-              description={t('visitorFields.childrenCountHint')}
+              description={needsConsent ?? t('visitorFields.childrenCountHint')}
               value={values.childrenCount}
               onChange={(next) => onChange({ childrenCount: next })}
               error={field('childrenCount')}
+              disabled={!consented}
               inputWrapperOrder={DESCRIPTION_BELOW}
               min={0}
               max={20}

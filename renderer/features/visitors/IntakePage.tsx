@@ -15,7 +15,7 @@ import { Icon } from '../../ui/icons';
 import { notify } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
 import { DraftOffer } from '../drafts/DraftOffer';
-import { intakeForm } from '../drafts/forms';
+import { intakeForm } from '../../../shared/domain/drafts';
 import { useDraft } from '../drafts/useDraft';
 import { DisclosureTree, typeFromAnswers } from './DisclosureTree';
 

@@ -11,7 +11,7 @@ const URGENCY_COLOR = { low: 'gray', medium: 'yellow', high: 'red' } as const;
 /**
  * What an intake shows depends on who looks, and the view already says so: the type
  * of violence reaches psychologists only; desk staff see that she was referred to the
- * listening unit; administrators, nothing clinical.
+ * listening unit; administrators, nothing clinical (not even the orientation).
  */
 function Disclosure({ intake }: { intake: IntakeView }) {
   const { t } = useTranslation();
@@ -61,20 +61,27 @@ export function IntakesSection({ profile, canRecord }: { profile: VisitorProfile
                   {t('intakes.recordedBy', { date: format.shortDateTime(intake.createdAt), by: intake.createdBy ?? '—' })}
                 </Text>
               </Group>
-              <Group gap="xs">
-                <Text size="sm" c="dimmed">
-                  {t('intakes.orientation')}
+              {intake.orientation === null ? (
+                // An administrator only: the orientation would give a disclosure away. Say so, rather than show nothing.
+                <Text size="sm" c="dimmed" data-testid="intake-orientation-hidden">
+                  {t('intakes.orientationHidden')}
                 </Text>
-                <Text size="sm" fw={500}>
-                  {t(`orientations.${intake.orientation}`)}
-                </Text>
-                {intake.referredToListeningUnit ? (
-                  <Badge color="indigo" variant="light" tt="none" data-testid="intake-listening-unit">
-                    {t('intakes.referredToListeningUnit')}
-                  </Badge>
-                ) : null}
-                <Disclosure intake={intake} />
-              </Group>
+              ) : (
+                <Group gap="xs">
+                  <Text size="sm" c="dimmed">
+                    {t('intakes.orientation')}
+                  </Text>
+                  <Text size="sm" fw={500}>
+                    {t(`orientations.${intake.orientation}`)}
+                  </Text>
+                  {intake.referredToListeningUnit ? (
+                    <Badge color="indigo" variant="light" tt="none" data-testid="intake-listening-unit">
+                      {t('intakes.referredToListeningUnit')}
+                    </Badge>
+                  ) : null}
+                  <Disclosure intake={intake} />
+                </Group>
+              )}
               {intake.needs.length > 0 ? (
                 <Group gap={6}>
                   <Text size="sm" c="dimmed">

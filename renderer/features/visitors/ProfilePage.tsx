@@ -87,6 +87,8 @@ export function ProfilePage() {
   const setTab = (next: string | null) => setParams(next && next !== 'identity' ? { tab: next } : {}, { replace: true });
 
   const consentsRecorded = (consents: ConsentState, kind: ConsentKind) => {
+    // Without consent to data processing main has erased her identifying data: the whole profile changed.
+    if (kind === 'dataProcessing' && consents.dataProcessing?.granted === false) return void load();
     const record = consents[kind];
     setProfile((current) =>
       current ? { ...current, consents, consentHistory: record ? [record, ...current.consentHistory] : current.consentHistory } : current,

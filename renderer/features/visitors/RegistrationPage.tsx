@@ -13,7 +13,7 @@ import { Icon } from '../../ui/icons';
 import { notify } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
 import { DraftOffer } from '../drafts/DraftOffer';
-import { REGISTRATION_FORM } from '../drafts/forms';
+import { REGISTRATION_FORM } from '../../../shared/domain/drafts';
 import { useDraft } from '../drafts/useDraft';
 import { ConsentFields, NO_CONSENTS, type Consents } from './ConsentFields';
 import { DuplicatesModal } from './DuplicatesModal';

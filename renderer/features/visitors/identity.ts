@@ -1,5 +1,6 @@
 import type { CountryCode } from '../../../shared/domain/countries';
 import {
+  IDENTIFYING_FIELDS,
   type FAMILY_SITUATIONS,
   type HOUSING_SITUATIONS,
   type Sex,
@@ -47,8 +48,8 @@ export const EMPTY_IDENTITY: IdentityValues = {
   arrivalMonth: '',
 };
 
-/** Kept only with consent to data processing (main says the same: IDENTIFYING_FIELDS). */
-export const IDENTIFYING: readonly (keyof IdentityValues)[] = ['firstName', 'lastName', 'alias', 'phone', 'arrivalMonth', 'familySituation', 'housing'];
+/** Kept only with consent to data processing: the list main checks. */
+export const IDENTIFYING: readonly (keyof IdentityValues)[] = IDENTIFYING_FIELDS;
 
 export function identityFromFields(fields: VisitorFields): IdentityValues {
   return {
@@ -97,7 +98,7 @@ export function fieldsFromIdentity(values: IdentityValues, consented: boolean): 
     interpreterLanguage: values.interpreterNeeded ? values.interpreterLanguage : null,
     phone: text(values.phone),
     familySituation: consented ? values.familySituation : null,
-    childrenCount: children,
+    childrenCount: consented ? children : 0,
     housing: consented ? values.housing : null,
     arrivalMonth: consented && values.arrivalMonth ? values.arrivalMonth : null,
   };

@@ -39,7 +39,8 @@ const intakes: TimelineSource = ({ intakes: list }, t) =>
     at: intake.createdAt,
     icon: 'clipboard',
     title: t('timeline.intake'),
-    detail: [t(`orientations.${intake.orientation}`), ...intake.needs.map((need) => t(`needs.${need}`))].join(' · '),
+    // No orientation for an administrator (null): it would give a disclosure away.
+    detail: [...(intake.orientation ? [t(`orientations.${intake.orientation}`)] : []), ...intake.needs.map((need) => t(`needs.${need}`))].join(' · ') || undefined,
     by: intake.createdBy,
   }));
 

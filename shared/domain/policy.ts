@@ -1,0 +1,33 @@
+import type { Role } from './accounts';
+
+/**
+ * Who may see or do what, in one place: main enforces it, the renderer reads the same
+ * rules to offer only what will be accepted. A rule changed here changes on both sides.
+ */
+
+/** The type of violence disclosed: psychologists only. */
+export function seesViolenceType(roles: readonly Role[]): boolean {
+  return roles.includes('psychologist');
+}
+
+/**
+ * That violence was disclosed, and everything that gives it away: the orientation
+ * (a disclosure forces it to the listening unit) and "referred to the listening unit".
+ * Desk staff and psychologists; an administrator with no other role sees none of it.
+ */
+export function seesDisclosure(roles: readonly Role[]): boolean {
+  return roles.includes('desk') || roles.includes('psychologist');
+}
+
+/** Refer a visitor to a partner without her consent, giving a reason (audited). */
+export function mayOverrideReferralConsent(roles: readonly Role[]): boolean {
+  return roles.includes('psychologist') || roles.includes('admin');
+}
+
+/**
+ * Nobody changes her own roles: an administrator who could give herself the
+ * psychologist role could read violence types and take the role back.
+ */
+export function mayChangeRolesOf(actor: { id: number }, target: { id: number }): boolean {
+  return actor.id !== target.id;
+}
