@@ -639,6 +639,24 @@ const COMMANDS: Command[] = [
     },
   },
   {
+    name: 'key rotate',
+    summary: "replace the database's data key (after a departure): old copies of the vault open nothing",
+    options: [DATA_OPTION],
+    env: ['login', 'password'],
+    async run(args) {
+      return withDesk(dataDirOf(args), 'setUp', async (desk) => {
+        await logInAsAdministrator(desk);
+        const started = performance.now();
+        await desk.call('keys.rotate', {});
+        out(
+          `The data key is replaced (${((performance.now() - started) / 1000).toFixed(1)} s): the database is encrypted again under a new key.`,
+          'Every active password and the recovery key open it as before; a copy of the vault made before opens nothing.',
+        );
+        return EXIT_OK;
+      });
+    },
+  },
+  {
     name: 'seed',
     summary: 'add realistic synthetic visitors (for demonstrations and the benchmark, never a real desk)',
     options: [
@@ -676,8 +694,8 @@ const COMMANDS: Command[] = [
   },
   {
     name: 'recover',
-    summary: "set a new password for an administrator with the organisation's recovery key",
-    options: [DATA_OPTION, { name: 'login', value: 'LOGIN', required: true, help: 'the administrator whose password is lost' }],
+    summary: "set a new password for an account with the organisation's recovery key (she gets her private secret back)",
+    options: [DATA_OPTION, { name: 'login', value: 'LOGIN', required: true, help: 'the account whose password is lost (she types the new one)' }],
     env: ['recoveryKey', 'newPassword'],
     async run(args) {
       const login = args.login ?? '';

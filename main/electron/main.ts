@@ -34,22 +34,33 @@ function tell(event: DeskEvent): void {
   if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_EVENT_CHANNEL, event);
 }
 
+/** The window is told at once; the keys go once the call in flight is done (Desk.lock). */
 function lockDesk(reason: LockReason): void {
-  try {
-    desk?.lock(reason);
-  } catch (error) {
-    // The session is gone even when its audit entry failed (Desk.lock wipes in `finally`).
+  desk?.lock(reason).catch((error: unknown) => {
+    // The session is gone even when its audit entry failed (a full disk): Desk.lockNow wipes in `finally`.
     console.error(`guichet: locking (${reason}) failed: ${error instanceof Error ? error.name : typeof error}`);
-  }
+  });
 }
 
-function closeDesk(): void {
+/** Locks (after the call in flight), wipes the keys and lets the data folder go. */
+async function closeDesk(): Promise<void> {
+  const closing = desk;
+  desk = null;
   try {
-    desk?.close();
+    await closing?.close();
   } catch (error) {
     console.error(`guichet: closing the desk failed: ${error instanceof Error ? error.name : typeof error}`);
   }
-  desk = null;
+}
+
+/**
+ * Quitting waits for the desk to close: a call in flight (a password change deriving its
+ * key) finishes before the keys are wiped and the folder let go.
+ */
+function onBeforeQuit(event: { preventDefault(): void }): void {
+  if (!desk) return;
+  event.preventDefault();
+  void closeDesk().finally(() => app.quit());
 }
 
 function removeCrashDumps(): void {
@@ -109,7 +120,7 @@ function watchForLocking(): void {
 function showWindow(): void {
   mainWindow = createMainWindow(paths.preload, facts);
   // Windows ends the session without `before-quit`: close the desk (audit, wipe) here.
-  mainWindow.on('session-end', closeDesk);
+  mainWindow.on('session-end', () => void closeDesk());
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -150,7 +161,7 @@ function main(): void {
   app.on('session-created', (created) => hardenSession(created, facts));
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', closeDesk);
+  app.on('before-quit', onBeforeQuit);
   app.on('quit', removeCrashDumps);
   process.on('SIGTERM', () => app.quit());
   process.on('SIGINT', () => app.quit());

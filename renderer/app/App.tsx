@@ -32,6 +32,8 @@ export function App() {
   const [switchingUser, setSwitchingUser] = useState(false);
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
+  // The desk locked but could not record it (a full disk): said on the lock screen.
+  const [lockProblem, setLockProblem] = useState<ErrorInfo | null>(null);
 
   const apply = useCallback((result: Result<DeskStatus> | null) => {
     if (!result?.ok) {
@@ -95,7 +97,10 @@ export function App() {
       });
       void Promise.allSettled(pending)
         .then(() => api.auth.lock({ reason }))
-        .then(() => refresh());
+        .then((result) => {
+          if (!result.ok && result.error.code !== 'auth.locked') setLockProblem(result.error);
+          return refresh();
+        });
     },
     [api, refresh, flushers],
   );
@@ -128,6 +133,7 @@ export function App() {
     (user: SessionUser, previousLogin: string | null) => {
       if (user.login !== previousLogin) navigate('/', { replace: true });
       setHidden(false);
+      setLockProblem(null);
       setSwitchingUser(false);
       void refresh();
     },
@@ -162,13 +168,13 @@ export function App() {
   } else if (state.kind === 'setup') {
     screen = <SetupScreen onCreated={(key) => setRecoveryKey(key)} />;
   } else if (state.kind === 'open' && hidden) {
-    screen = <LockScreen login={state.user.login} onUnlocked={signedIn} onSwitchUser={switchUser} />;
+    screen = <LockScreen login={state.user.login} onUnlocked={signedIn} onSwitchUser={switchUser} problem={lockProblem} />;
   } else if (state.kind === 'open' && recoveryKey) {
     screen = <RecoveryKeyScreen recoveryKey={recoveryKey} onDone={() => setRecoveryKey(null)} />;
   } else if (state.kind === 'locked') {
     screen =
       state.lastLogin && !switchingUser ? (
-        <LockScreen login={state.lastLogin} onUnlocked={signedIn} onSwitchUser={switchUser} />
+        <LockScreen login={state.lastLogin} onUnlocked={signedIn} onSwitchUser={switchUser} problem={lockProblem} />
       ) : (
         <LoginScreen previousLogin={state.lastLogin} onSignedIn={signedIn} />
       );

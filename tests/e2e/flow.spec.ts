@@ -100,6 +100,13 @@ test('a first day at the desk: setup, idle lock, users, roles, Arabic, and the a
   await expect(confirm.getByRole('button', { name: 'Annuler' })).toBeFocused();
   await confirm.getByRole('button', { name: 'Désactiver le compte' }).click();
   await expect(salmaRow.getByTestId('user-status')).toHaveText('Désactivé');
+  // A copy of the vault made before still holds her slot: rotating the data key is offered at once.
+  const rotate = page.getByRole('dialog', { name: 'Clé des données' });
+  await expect(rotate).toContainText('Salma Idrissi ne peut plus se connecter');
+  await expect(rotate.getByRole('button', { name: 'Annuler' })).toBeFocused();
+  await rotate.getByRole('button', { name: 'Renouveler la clé' }).click();
+  await expect(page.getByText('La clé des données est renouvelée.')).toBeVisible();
+  await expect(rotate).toBeHidden();
   await expect(page.getByTestId('user-row-fatima').getByTestId('user-status')).toHaveText('Actif');
 
   // ── The Lock button, then someone else takes the desk.
@@ -176,6 +183,7 @@ test('a first day at the desk: setup, idle lock, users, roles, Arabic, and the a
   await expect(row('auth.unlock')).toHaveCount(1);
   await expect(row('users.create')).toHaveCount(2);
   await expect(row('users.disable')).toContainText('salma');
+  await expect(row('keys.rotate')).toContainText('Renouvellement de la clé des données');
   await expect(row('account.changePassword').first()).toContainText('Changement de son mot de passe');
 
   // Filters: only the disabling.

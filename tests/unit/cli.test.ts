@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -216,6 +216,30 @@ describe('guichet audit verify', () => {
     } finally {
       removeDir(tampered);
     }
+  });
+});
+
+describe('guichet key rotate', () => {
+  it('replaces the data key: the passwords still open the desk, the vault from before opens nothing', async () => {
+    const before = readFileSync(join(data, 'vault.json'));
+    const run = await guichet(['key', 'rotate', '--data', data], asAdmin);
+
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toMatch(/data key is replaced/);
+    expect((await logsIn(data, ADMIN.login, ADMIN.password)).ok).toBe(true);
+    const current = readFileSync(join(data, 'vault.json'));
+    writeFileSync(join(data, 'vault.json'), before);
+    try {
+      expect(await logsIn(data, ADMIN.login, ADMIN.password)).toMatchObject({ ok: false, error: { code: 'db.wrongKey' } });
+    } finally {
+      writeFileSync(join(data, 'vault.json'), current);
+    }
+  });
+
+  it('is refused without an administrator who logs in', async () => {
+    const run = await guichet(['key', 'rotate', '--data', data], { GUICHET_LOGIN: 'nobody', GUICHET_PASSWORD: 'not a password here' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^guichet: error auth\.invalidCredentials/);
   });
 });
 

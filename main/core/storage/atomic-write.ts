@@ -26,7 +26,9 @@ export function writeFileAtomic(file: string, data: Uint8Array | string): void {
     if (fd !== null) closeSync(fd);
     rmSync(temporary, { force: true });
     if (error instanceof AppError) throw error;
-    throw new AppError('storage.writeFailed', { params: { reason: errnoOf(error) } });
+    const reason = errnoOf(error);
+    if (reason === 'ENOSPC' || reason === 'EDQUOT') throw new AppError('storage.full');
+    throw new AppError('storage.writeFailed', { params: { reason } });
   }
 }
 

@@ -1,6 +1,8 @@
-import { Button, Center, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../shared/domain/accounts';
+import type { ErrorInfo } from '../../../shared/errors';
+import { errorMessage } from '../../app/i18n';
 import { AuthLayout } from '../../ui/AuthLayout';
 import { Icon } from '../../ui/icons';
 import { PasswordField } from '../../ui/PasswordField';
@@ -11,10 +13,12 @@ interface Props {
   login: string;
   onUnlocked(user: SessionUser, previousLogin: string | null): void;
   onSwitchUser(): void;
+  /** Why the lock could not be written in the audit log (a full disk); the desk is locked all the same. */
+  problem?: ErrorInfo | null;
 }
 
 /** The desk is locked for `login`: only her password opens it again. Nothing else is on screen. */
-export function LockScreen({ login, onUnlocked, onSwitchUser }: Props) {
+export function LockScreen({ login, onUnlocked, onSwitchUser, problem = null }: Props) {
   const { t } = useTranslation();
   const { password, setPassword, busy, passwordRef, errors, failure, submit: submitLogin } = usePasswordLogin(['password'], (user) =>
     onUnlocked(user, login),
@@ -41,6 +45,11 @@ export function LockScreen({ login, onUnlocked, onSwitchUser }: Props) {
               {t('lock.intro')}
             </Text>
           </div>
+          {problem && (
+            <Alert color="orange" variant="light" icon={<Icon name="alert" />} title={t('lock.notRecorded')} data-testid="lock-problem">
+              {errorMessage(t, problem)}
+            </Alert>
+          )}
           <PasswordField
             ref={passwordRef}
             label={t('lock.password')}

@@ -1,4 +1,4 @@
-import { Box, Button, Divider, Group, NumberInput, Paper, Select, Skeleton, Stack, TextInput } from '@mantine/core';
+import { Box, Button, Divider, Group, NumberInput, Paper, Select, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_TIME_ZONE, IDLE_LOCK_MINUTES_MAX, IDLE_LOCK_MINUTES_MIN } from '../../../shared/domain/settings';
@@ -10,6 +10,7 @@ import { useFormErrors } from '../../ui/form';
 import { PageHeader } from '../../ui/PageHeader';
 import { notify } from '../../ui/notify';
 import { Form } from '../../ui/Form';
+import { RotateKeyModal } from '../keys/RotateKeyModal';
 
 function timeZones(): string[] {
   const zones = Intl.supportedValuesOf('timeZone');
@@ -29,6 +30,7 @@ export function SettingsPage() {
   const [loaded, setLoaded] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [rotating, setRotating] = useState(false);
   const errors = useFormErrors(['idleLockMinutes', 'timeZone', 'organisationName', 'visitorCodePrefix', 'retentionMonths']);
   const zones = useMemo(() => timeZones().map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') })), []);
 
@@ -147,6 +149,20 @@ export function SettingsPage() {
           </Stack>
         )}
       </Paper>
+      <Paper withBorder radius="lg" p="lg" mt="lg" data-testid="keys-section">
+        <Stack gap="sm" align="flex-start">
+          <Title order={2} size="h4">
+            {t('keys.title')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('keys.intro')}
+          </Text>
+          <Button variant="default" onClick={() => setRotating(true)}>
+            {t('keys.rotateOpen')}
+          </Button>
+        </Stack>
+      </Paper>
+      <RotateKeyModal opened={rotating} onClose={() => setRotating(false)} />
     </Stack>
   );
 }

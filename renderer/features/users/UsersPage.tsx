@@ -9,6 +9,7 @@ import { useApi } from '../../app/api';
 import { useDesk, useSession } from '../../app/desk';
 import { errorMessage } from '../../app/i18n';
 import { ConfirmModal } from '../../ui/ConfirmModal';
+import { RotateKeyModal } from '../keys/RotateKeyModal';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useDeskFormat } from '../../ui/format';
 import { Icon } from '../../ui/icons';
@@ -33,6 +34,8 @@ export function UsersPage() {
   const [pending, setPending] = useState<Pending>(null);
   const [pendingError, setPendingError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Offered after a departure: her slot lives on in any copy of the vault made before.
+  const [rotateAfter, setRotateAfter] = useState<string | null>(null);
 
   const apply = useCallback(
     (result: Result<UserSummary[]>) => {
@@ -70,6 +73,7 @@ export function UsersPage() {
       setBusy(false);
       if (!result.ok) return setPendingError(errorMessage(t, result.error));
       notify(t, 'success', t('users.disabled', { name: user.displayName }));
+      setRotateAfter(user.displayName);
     } else {
       const result = await api.users.resetPassword({ id: user.id });
       setBusy(false);
@@ -204,6 +208,7 @@ export function UsersPage() {
         }}
       />
       <OneTimePasswordModal issued={issued} onClose={() => setIssued(null)} />
+      <RotateKeyModal opened={rotateAfter !== null} departed={rotateAfter} onClose={() => setRotateAfter(null)} />
       <ConfirmModal
         opened={pending !== null}
         title={pending?.kind === 'disable' ? t('users.disableConfirm.title') : t('users.resetConfirm.title')}
