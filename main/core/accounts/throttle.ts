@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { writeFileAtomic } from '../storage/atomic-write';
@@ -67,7 +68,9 @@ export class LoginThrottle {
 
   private write(state: ThrottleState): void {
     state.pending = state.pending.slice(-MAX_PENDING);
-    writeFileAtomic(this.path, JSON.stringify(state));
+    // Atomic without flushing: a killed process still leaves its attempts counted (the kernel
+    // has the file), and a login does not wait for the disk twice over.
+    writeFileAtomic(this.path, JSON.stringify(state), { durable: false });
   }
 
   /**
@@ -98,7 +101,7 @@ export class LoginThrottle {
     const state = this.read(now);
     const entry = state.byKey[String(key)];
     state.byKey[String(key)] = { failures: (entry?.failures ?? 0) + 1, last: now.toISOString() };
-    const id = `${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+    const id = randomUUID();
     state.pending.push({ id, at: now.toISOString(), key: String(key), outcome: 'failure', detail });
     this.write(state);
     return id;
@@ -115,7 +118,7 @@ export class LoginThrottle {
 
   recordRefusal(key: ThrottleKey, now: Date, detail: string): void {
     const state = this.read(now);
-    state.pending.push({ id: `r-${now.getTime().toString(36)}`, at: now.toISOString(), key: String(key), outcome: 'refused', detail });
+    state.pending.push({ id: randomUUID(), at: now.toISOString(), key: String(key), outcome: 'refused', detail });
     this.write(state);
   }
 

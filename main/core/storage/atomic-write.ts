@@ -7,8 +7,10 @@ import { AppError } from '../errors';
  * Replaces `file` with `data` so that a crash at any instant leaves either the old
  * or the new content, never a mix: write a temporary file beside it, flush it,
  * rename it over the old one, then flush the folder so the rename itself is durable.
+ * `durable: false` keeps the rename's atomicity (a killed process leaves the old or the
+ * new content) without the flushes, which only a power cut would need.
  */
-export function writeFileAtomic(file: string, data: Uint8Array | string): void {
+export function writeFileAtomic(file: string, data: Uint8Array | string, { durable = true } = {}): void {
   const folder = dirname(file);
   const temporary = join(folder, `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
@@ -17,11 +19,11 @@ export function writeFileAtomic(file: string, data: Uint8Array | string): void {
     fd = openSync(temporary, 'wx', 0o600);
     let offset = 0;
     while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-    fsyncSync(fd);
+    if (durable) fsyncSync(fd);
     closeSync(fd);
     fd = null;
     renameSync(temporary, file);
-    fsyncFolder(folder);
+    if (durable) fsyncFolder(folder);
   } catch (error) {
     if (fd !== null) closeSync(fd);
     rmSync(temporary, { force: true });
