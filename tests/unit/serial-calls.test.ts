@@ -78,7 +78,7 @@ describe('a lock in the middle of a call', () => {
         () => t.desk.lock('suspend'),
       );
       expect(await lastEntries(t, 2)).toEqual([
-        ['users.create', 'success', null],
+        ['users.create', 'success', 'roles: none → desk'],
         ['auth.lock', 'success', 'suspend'],
       ]);
       await t.ok('users.disable', { id: t.staff.psychologist.id });
