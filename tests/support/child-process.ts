@@ -29,3 +29,36 @@ export function startTsChild(
   const { execArgv, env } = childWithClock(clock, options.env ?? process.env);
   return spawn(process.execPath, [...nodeArgs, ...execArgv, script, ...args], { stdio: ['ignore', 'pipe', 'pipe'], ...options, env });
 }
+
+const SUPPORT = import.meta.dirname;
+
+/** Starts one of the child scripts of tests/support with the test's clock. */
+export function startSupportChild(script: string, args: string[], clock: TestClock): ChildProcess {
+  return startTsChild(join(SUPPORT, script), args, clock);
+}
+
+/** Resolves once the child has printed `text` `count` times; rejects if it ends first. */
+export function waitForOutput(child: ChildProcess, text: string, count = 1): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = 0;
+    let buffer = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      let index: number;
+      while ((index = buffer.indexOf(text)) >= 0) {
+        buffer = buffer.slice(index + text.length);
+        if (++seen === count) resolve();
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`child exited with ${code} before printing ${text}`)));
+  });
+}
+
+/** kill -9, and wait until the process is gone. */
+export function killed(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.on('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
