@@ -1,4 +1,6 @@
-import { ADMIN, expect, test } from './fixtures';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ADMIN, expect, expectAccessible, screenshot, test } from './fixtures';
 
 test('settings: the idle lock is checked, saved and then used by the window', async ({ page, harness }) => {
   await harness.seedAdmin();
@@ -22,6 +24,27 @@ test('settings: the idle lock is checked, saved and then used by the window', as
   // One minute without activity is now enough.
   await page.clock.fastForward('01:05');
   await expect(page.getByTestId('lock-screen')).toBeVisible();
+});
+
+test('settings: the data key is rotated after saying what it does, and every password still opens the desk', async ({ page, harness }) => {
+  await harness.seedAdmin();
+  await harness.open();
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Réglages' }).click();
+  const section = page.getByTestId('keys-section');
+  await expect(section).toContainText('une copie du fichier des clés faite avant');
+  const generation = JSON.parse(readFileSync(join(harness.dataDir, 'vault.json'), 'utf8')).generation as number;
+  await section.getByRole('button', { name: 'Renouveler la clé des données…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Clé des données' });
+  await expect(dialog).toContainText('toute copie plus ancienne du fichier des clés');
+  await expect(dialog.getByRole('button', { name: 'Annuler' })).toBeFocused();
+  await expectAccessible(page, 'keys-rotate');
+  await screenshot(page, 'settings-keys-rotate');
+  await dialog.getByRole('button', { name: 'Renouveler la clé' }).click();
+  await expect(page.getByText('La clé des données est renouvelée.')).toBeVisible();
+  await expect(dialog).toBeHidden();
+  expect(JSON.parse(readFileSync(join(harness.dataDir, 'vault.json'), 'utf8')).generation).toBeGreaterThan(generation);
+  harness.restart();
+  await harness.ok('auth.login', { login: ADMIN.login, password: ADMIN.password });
 });
 
 test('the audit log pages back with "load more" and filters by user, outcome and date', async ({ page, harness }) => {
@@ -113,6 +136,11 @@ test("users: edit roles (never one's own), each change audited, reset and re-ena
   await page.getByRole('menuitem', { name: 'Désactiver le compte' }).click();
   await page.getByRole('dialog', { name: 'Désactiver ce compte ?' }).getByRole('button', { name: 'Désactiver le compte' }).click();
   await expect(row.getByTestId('user-status')).toHaveText('Désactivé');
+  // Rotating the data key is offered; Escape puts it off (Settings keeps it at hand).
+  const rotate = page.getByRole('dialog', { name: 'Clé des données' });
+  await expect(rotate).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(rotate).toBeHidden();
   await actions('Fatima Zahra Alaoui').click();
   await page.getByRole('menuitem', { name: 'Réactiver le compte' }).click();
   const otp = page.getByRole('dialog', { name: 'Mot de passe provisoire' });

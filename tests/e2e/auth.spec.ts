@@ -59,7 +59,7 @@ test.describe('logging in', () => {
     );
   });
 
-  test('the recovery key lets an administrator choose a new password', async ({ page, harness }) => {
+  test('the recovery key lets the person choose a new password', async ({ page, harness }) => {
     const recoveryKey = await harness.seedAdmin();
     harness.desk.lock('switchUser');
     await harness.open();
@@ -72,7 +72,7 @@ test.describe('logging in', () => {
 
     // A mistyped key is caught before anything slow happens.
     await key.fill('AAAA-BBBB');
-    await page.getByLabel("Identifiant de l'administrateur").fill(ADMIN.login);
+    await page.getByLabel('Identifiant de la personne').fill(ADMIN.login);
     await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('une toute nouvelle phrase secrete');
     await page.getByLabel('Confirmer le nouveau mot de passe').fill('une toute nouvelle phrase secrete');
     await page.getByRole('button', { name: 'Définir le mot de passe et se connecter' }).click();
