@@ -3,18 +3,10 @@
  * way a working session does (reads, a password change, a one-time password, a rotation
  * of the data key), locks, and waits to be looked at. Prints `locked` once the keys should be gone.
  */
-import { Desk } from '../../main/core/desk';
-import { createDeskRouter } from '../../main/core/handlers';
-import { KDF_FLOOR } from '../../main/core/vault/kdf';
+import { openChildDesk } from './child-desk';
 
 const [dataDir, login, password, other] = process.argv.slice(2);
-const desk = Desk.open({ dataDir, kdfCost: KDF_FLOOR });
-const router = createDeskRouter();
-const ok = async (name: string, input: unknown) => {
-  const result = await router.dispatch(desk, name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.code}`);
-  return result.value;
-};
+const { desk, ok } = openChildDesk(dataDir);
 await ok('auth.login', { login, password });
 await ok('users.list', {});
 await ok('users.resetPassword', { id: Number(other) });

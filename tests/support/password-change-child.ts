@@ -3,17 +3,10 @@
  * administrator's password back and forth until it is killed. Prints each password
  * it is about to set, so the parent knows which two could be in force.
  */
-import { Desk } from '../../main/core/desk';
-import { createDeskRouter } from '../../main/core/handlers';
-import { KDF_FLOOR } from '../../main/core/vault/kdf';
+import { openChildDesk } from './child-desk';
 
 const [dataDir, login, first, second] = process.argv.slice(2);
-const desk = Desk.open({ dataDir, kdfCost: KDF_FLOOR });
-const router = createDeskRouter();
-const ok = async (name: string, input: unknown) => {
-  const result = await router.dispatch(desk, name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.code}`);
-};
+const { ok } = openChildDesk(dataDir);
 await ok('auth.login', { login, password: first });
 let current = first;
 for (;;) {
