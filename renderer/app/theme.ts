@@ -18,6 +18,10 @@ export const theme = createTheme({
     Select: { defaultProps: { size: 'md' } },
     NumberInput: { defaultProps: { size: 'md' } },
     Modal: { defaultProps: { centered: true, radius: 'lg', padding: 'xl' } },
+    // Mantine's placeholder is a focusable role="presentation" div inside role="menu":
+    // focus landed on nothing nameable and axe fails the menu (aria-required-children).
+    // Without it, opening focuses the first item, as the ARIA menu button pattern asks.
+    Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
   },
 });
 
