@@ -26,6 +26,12 @@ export const theme = createTheme({
 });
 
 /**
+ * Text of a destructive menu item (as `c`, not `color`): Mantine's `color="red"` draws
+ * red.6, 3.3:1 on white; red.9 is 5.5:1, and 4.9:1 on the grey of a hovered item.
+ */
+export const DANGER_TEXT = 'red.9';
+
+/**
  * Text on light tints (alerts, badges) at 4.5:1 or more: Mantine's shade 9 is enough
  * for most colours; green, teal, orange and yellow need a deeper tone of their own.
  */
