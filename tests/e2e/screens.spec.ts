@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { VAULT_FILE } from '../../main/core/desk';
 import ar from '../../renderer/i18n/ar.json' with { type: 'json' };
 import fr from '../../renderer/i18n/fr.json' with { type: 'json' };
-import { ADMIN, expect, expectAccessible, loadedFontFamilies, screenshot, test } from './fixtures';
+import { ADMIN, closeToasts, expect, expectAccessible, loadedFontFamilies, screenshot, test } from './fixtures';
 
 /**
  * Every screen, in French and in Arabic: a screenshot under test-results/screens/
@@ -12,9 +12,17 @@ import { ADMIN, expect, expectAccessible, loadedFontFamilies, screenshot, test }
 const T = { fr, ar } as const;
 const DIR = { fr: 'ltr', ar: 'rtl' } as const;
 
+/** Toasts closed, then a screenshot and axe. */
 async function check(page: Page, name: string): Promise<void> {
+  await closeToasts(page);
   await screenshot(page, name);
   await expectAccessible(page, name);
+}
+
+/** Picks an item of the open menu and waits until the menu has faded out of the page. */
+async function choose(page: Page, item: string): Promise<void> {
+  await page.getByRole('menuitem', { name: item }).click();
+  await expect(page.locator('[role="menu"]')).toHaveCount(0);
 }
 
 for (const lang of ['fr', 'ar'] as const) {
@@ -91,15 +99,20 @@ for (const lang of ['fr', 'ar'] as const) {
     await otp.getByRole('button', { name: t.users.otp.done }).click();
     await expect(otp).toBeHidden();
 
-    await page.getByTestId('user-row-salma').getByRole('button', { name: t.users.actionsFor.replace('{{name}}', 'Salma Idrissi') }).click();
-    await page.getByRole('menuitem', { name: t.users.actions.edit }).click();
+    const salmaActions = page.getByTestId('user-row-salma').getByRole('button', { name: t.users.actionsFor.replace('{{name}}', 'Salma Idrissi') });
+    await salmaActions.click();
+    // The open menu is a screen too: focus on its first item, as the ARIA menu button pattern asks.
+    await expect(page.getByRole('menuitem', { name: t.users.actions.edit })).toBeFocused();
+    await check(page, 'users-menu');
+    await choose(page, t.users.actions.edit);
     const edit = page.getByRole('dialog', { name: t.users.form.editTitle });
     await expect(edit.getByLabel(t.users.form.displayName)).toHaveValue('Salma Idrissi');
     await screenshot(page, 'users-edit');
     await edit.getByRole('button', { name: t.common.cancel }).click();
+    await expect(edit).toBeHidden();
 
-    await page.getByTestId('user-row-salma').getByRole('button', { name: t.users.actionsFor.replace('{{name}}', 'Salma Idrissi') }).click();
-    await page.getByRole('menuitem', { name: t.users.actions.disable }).click();
+    await salmaActions.click();
+    await choose(page, t.users.actions.disable);
     const disable = page.getByRole('dialog', { name: t.users.disableConfirm.title });
     await expect(disable).toBeVisible();
     await check(page, 'users-disable');
