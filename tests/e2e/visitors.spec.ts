@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import fr from '../../renderer/i18n/fr.json' with { type: 'json' };
 import { seedVisitors } from '../../main/core/visitors/seed';
-import { ADMIN, expect, expectAccessible, screenshot, test, type Harness, type Staff } from './fixtures';
+import { ADMIN, closeToasts, expect, expectAccessible, screenshot, test, type Harness, type Staff } from './fixtures';
 
 /**
  * The desk's work with visitors (issue 3), in French, over the real router: keyboard
@@ -39,9 +39,7 @@ async function switchTo(page: Page, who: { login: string; password: string }): P
 
 /** A screenshot without the toasts of the last actions over it. */
 async function shot(page: Page, name: string): Promise<void> {
-  const toasts = page.locator('.mantine-Notification-root');
-  for (const close of await toasts.getByRole('button').all()) await close.click().catch(() => undefined);
-  await expect(toasts).toHaveCount(0);
+  await closeToasts(page);
   await screenshot(page, name);
 }
 
