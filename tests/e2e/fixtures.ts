@@ -239,10 +239,16 @@ export async function settled(page: Page): Promise<void> {
   );
 }
 
-/** Closes the toasts of the last actions, so that they neither cover a screen nor fade out under axe. */
+/**
+ * Closes the toasts of the last actions, so that they neither cover a screen nor fade out
+ * under axe. All in one go: clicked one by one, the locator of the second close button
+ * could point past the list once the first toast had left, and that click waited out the test.
+ */
 export async function closeToasts(page: Page): Promise<void> {
   const toasts = page.locator('.mantine-Notification-root');
-  for (const close of await toasts.getByRole('button').all()) await close.click().catch(() => undefined);
+  await toasts.getByRole('button').evaluateAll((buttons: { click(): void }[]) => {
+    for (const button of buttons) button.click();
+  });
   await expect(toasts).toHaveCount(0);
 }
 
