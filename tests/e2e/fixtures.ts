@@ -204,19 +204,68 @@ export const test = base.extend<{ harness: Harness }>({
 
 export { expect };
 
+/** The little of the page's DOM that `settled` reads (the tests compile without the DOM library). */
+interface PageDocument {
+  fonts: { ready: Promise<unknown> };
+  getAnimations(): { playState: string; effect: { getComputedTiming(): { iterations?: number | null } } | null }[];
+}
+interface SettleWindow {
+  document: PageDocument;
+  __guichetQuietFrames?: number;
+}
+
 /**
- * Saves `test-results/screens/<lang>-<name>.png` once fonts are in, animations
- * settled and the focus ring of the last click gone.
+ * Waits for a still screen: fonts in, and no transition or finite animation running two
+ * frames in a row. Mantine fades its modals, menus and toasts in and out; a screenshot or
+ * axe taken mid-fade sees half-transparent text (contrast) or a closing menu.
+ * Spinners (infinite animations) do not count: they never end.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => (globalThis as unknown as SettleWindow).document.fonts.ready);
+  await page.evaluate(() => {
+    (globalThis as unknown as SettleWindow).__guichetQuietFrames = 0;
+  });
+  await page.waitForFunction(
+    () => {
+      const w = globalThis as unknown as SettleWindow;
+      const moving = w.document
+        .getAnimations()
+        .some((animation) => animation.playState === 'running' && animation.effect?.getComputedTiming().iterations !== Infinity);
+      w.__guichetQuietFrames = moving ? 0 : (w.__guichetQuietFrames ?? 0) + 1;
+      return w.__guichetQuietFrames >= 2;
+    },
+    undefined,
+    { polling: 'raf' },
+  );
+}
+
+/**
+ * Closes the toasts of the last actions, so that they neither cover a screen nor fade out
+ * under axe. All in one go: clicked one by one, the locator of the second close button
+ * could point past the list once the first toast had left, and that click waited out the test.
+ */
+export async function closeToasts(page: Page): Promise<void> {
+  const toasts = page.locator('.mantine-Notification-root');
+  await toasts.getByRole('button').evaluateAll((buttons: { click(): void }[]) => {
+    for (const button of buttons) button.click();
+  });
+  await expect(toasts).toHaveCount(0);
+}
+
+/**
+ * Saves `test-results/screens/<lang>-<name>.png` once the screen is settled and the
+ * focus ring of the last click gone.
  */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENS_DIR, { recursive: true });
   const lang = await page.locator('html').getAttribute('lang');
-  await page.evaluate(() => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready);
+  await settled(page);
   await page.screenshot({ path: join(SCREENS_DIR, `${lang}-${name}.png`), animations: 'disabled' });
 }
 
-/** axe on the page as it is: no serious or critical violation. */
+/** axe on the page once it is settled: no serious or critical violation. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  await settled(page);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const grave = results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')

@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { VAULT_FILE } from '../../main/core/desk';
 import ar from '../../renderer/i18n/ar.json' with { type: 'json' };
 import fr from '../../renderer/i18n/fr.json' with { type: 'json' };
-import { ADMIN, expect, expectAccessible, loadedFontFamilies, screenshot, test } from './fixtures';
+import { ADMIN, closeToasts, expect, expectAccessible, loadedFontFamilies, screenshot, test } from './fixtures';
 
 /**
  * Every screen, in French and in Arabic: a screenshot under test-results/screens/
@@ -12,9 +12,17 @@ import { ADMIN, expect, expectAccessible, loadedFontFamilies, screenshot, test }
 const T = { fr, ar } as const;
 const DIR = { fr: 'ltr', ar: 'rtl' } as const;
 
+/** Toasts closed, then a screenshot and axe. */
 async function check(page: Page, name: string): Promise<void> {
+  await closeToasts(page);
   await screenshot(page, name);
   await expectAccessible(page, name);
+}
+
+/** Picks an item of the open menu and waits until the menu has faded out of the page. */
+async function choose(page: Page, item: string): Promise<void> {
+  await page.getByRole('menuitem', { name: item }).click();
+  await expect(page.locator('[role="menu"]')).toHaveCount(0);
 }
 
 for (const lang of ['fr', 'ar'] as const) {
@@ -91,16 +99,21 @@ for (const lang of ['fr', 'ar'] as const) {
     await otp.getByRole('button', { name: t.users.otp.done }).click();
     await expect(otp).toBeHidden();
 
-    await page.getByTestId('user-row-salma').getByRole('button', { name: t.users.actionsFor.replace('{{name}}', 'Salma Idrissi') }).click();
-    await page.getByRole('menuitem', { name: t.users.actions.edit }).click();
+    const salmaActions = page.getByTestId('user-row-salma').getByRole('button', { name: t.users.actionsFor.replace('{{name}}', 'Salma Idrissi') });
+    await salmaActions.click();
+    // The open menu is a screen too: focus on its first item, as the ARIA menu button pattern asks.
+    await expect(page.getByRole('menuitem', { name: t.users.actions.edit })).toBeFocused();
+    await check(page, 'users-menu');
+    await choose(page, t.users.actions.edit);
     const edit = page.getByRole('dialog', { name: t.users.form.editTitle });
     await expect(edit.getByLabel(t.users.form.displayName)).toHaveValue('Salma Idrissi');
     await screenshot(page, 'users-edit');
     await edit.getByRole('button', { name: t.common.cancel }).click();
+    await expect(edit).toBeHidden();
 
     // Her own account: the name can change, the roles are shown but only another administrator may change them.
     await page.getByTestId(`user-row-${ADMIN.login}`).getByRole('button', { name: t.users.actionsFor.replace('{{name}}', ADMIN.displayName) }).click();
-    await page.getByRole('menuitem', { name: t.users.actions.editName, exact: true }).click();
+    await choose(page, t.users.actions.editName);
     await expect(edit.getByRole('checkbox', { name: t.roles.admin })).toBeDisabled();
     await expect(edit.getByText(t.users.form.ownRolesFixed)).toBeVisible();
     // At the desk laptop's 1280×720 the explanation and every role still fit.
@@ -109,15 +122,22 @@ for (const lang of ['fr', 'ar'] as const) {
     await check(page, 'users-edit-self');
     if (viewport) await page.setViewportSize(viewport);
     await edit.getByRole('button', { name: t.common.cancel }).click();
+    await expect(edit).toBeHidden();
 
-    await page.getByTestId('user-row-salma').getByRole('button', { name: t.users.actionsFor.replace('{{name}}', 'Salma Idrissi') }).click();
-    await page.getByRole('menuitem', { name: t.users.actions.disable }).click();
+    await salmaActions.click();
+    await choose(page, t.users.actions.disable);
     const disable = page.getByRole('dialog', { name: t.users.disableConfirm.title });
     await expect(disable).toBeVisible();
     await check(page, 'users-disable');
     await disable.getByRole('button', { name: t.users.actions.disable }).click();
     await expect(page.getByTestId('user-row-salma').getByTestId('user-status')).toHaveText(t.users.status.disabled);
     await expect(disable).toBeHidden();
+    // A copy of the vault made before still holds her slot: the rotation of the data key is offered.
+    const rotate = page.getByRole('dialog', { name: t.keys.title });
+    await expect(rotate).toContainText(t.keys.afterDisable.split('{{name}}')[1].slice(0, 20));
+    await check(page, 'keys-after-disable');
+    await rotate.getByRole('button', { name: t.keys.rotate }).click();
+    await expect(rotate).toBeHidden();
     await screenshot(page, 'users-after');
 
     await nav.getByRole('link', { name: t.nav.audit }).click();

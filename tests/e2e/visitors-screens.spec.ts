@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import ar from '../../renderer/i18n/ar.json' with { type: 'json' };
 import fr from '../../renderer/i18n/fr.json' with { type: 'json' };
-import { ADMIN, expect, expectAccessible, screenshot, test } from './fixtures';
+import { ADMIN, closeToasts, expect, expectAccessible, screenshot, test } from './fixtures';
 
 /**
  * Every screen of the visitors' work (issue 3), in French and in Arabic: a screenshot
@@ -23,9 +23,7 @@ const AXE_IN_ARABIC = new Set(['visitors', 'registration', 'duplicates', 'profil
 
 /** Toasts closed, then a screenshot and axe. */
 async function check(page: Page, name: string, axe = true): Promise<void> {
-  const toasts = page.locator('.mantine-Notification-root');
-  for (const close of await toasts.getByRole('button').all()) await close.click().catch(() => undefined);
-  await expect(toasts).toHaveCount(0);
+  await closeToasts(page);
   await screenshot(page, name);
   const lang = await page.locator('html').getAttribute('lang');
   if (axe && (lang !== 'ar' || AXE_IN_ARABIC.has(name))) await expectAccessible(page, name);
@@ -130,8 +128,13 @@ for (const lang of ['fr', 'ar'] as const) {
     // A new referral.
     await page.getByRole('button', { name: t.referrals.new }).first().click();
     const referralForm = page.getByRole('dialog', { name: fill(t.referrals.form.title, { code: aissatou.code }) });
-    await referralForm.getByRole('combobox', { name: t.referrals.form.partner }).click();
-    await page.getByRole('option').nth(1).click();
+    const partner = referralForm.getByRole('combobox', { name: t.referrals.form.partner });
+    await partner.click();
+    const option = page.getByRole('option').nth(1);
+    const partnerName = (await option.textContent()) ?? '';
+    await option.click();
+    await expect(partner).toHaveValue(partnerName);
+    await expect(page.getByRole('listbox')).toHaveCount(0);
     await check(page, 'referral-form');
     await referralForm.getByRole('button', { name: t.common.cancel }).click();
 
@@ -233,6 +236,7 @@ for (const lang of ['fr', 'ar'] as const) {
     await expect(page.getByRole('dialog', { name: t.partners.form.createTitle })).toBeVisible();
     await check(page, 'partner-form');
     await page.getByRole('dialog').getByRole('button', { name: t.common.cancel }).click();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
     await check(page, 'partners-admin', false);
 
     await nav.getByRole('link', { name: t.nav.settings }).click();

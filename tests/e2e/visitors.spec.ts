@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import fr from '../../renderer/i18n/fr.json' with { type: 'json' };
 import { seedVisitors } from '../../main/core/visitors/seed';
-import { ADMIN, expect, expectAccessible, screenshot, test, type Harness, type Staff } from './fixtures';
+import { ADMIN, closeToasts, expect, expectAccessible, screenshot, test, type Harness, type Staff } from './fixtures';
 
 /**
  * The desk's work with visitors (issue 3), in French, over the real router: keyboard
@@ -19,6 +19,23 @@ function nav(page: Page): Locator {
 /** `{{name}}` placeholders filled in, as i18next does. */
 function fill(text: string, values: Record<string, string | number>): string {
   return text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
+}
+
+/**
+ * Types in a searchable choice and takes the highlighted match with Enter. Mantine's Select,
+ * once open, resets its keyboard index in a zero-delay timeout; with the keys sent in one
+ * burst that timeout could land after the last letter, and Enter then submitted the whole
+ * form. So: the first letter, the list open, that timeout run; the rest, the match
+ * highlighted, Enter.
+ */
+async function pick(page: Page, search: string, match: string): Promise<void> {
+  await page.keyboard.type(search.slice(0, 1));
+  await expect(page.getByRole('listbox')).toBeVisible();
+  // Timeouts of the same delay run in the order they were set: once this one has, Mantine's has.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  await page.keyboard.type(search.slice(1));
+  await expect(page.locator('[data-combobox-selected]')).toHaveText(match);
+  await page.keyboard.press('Enter');
 }
 
 /** Logs a staff member in through the router (the page is opened afterwards). */
@@ -39,9 +56,7 @@ async function switchTo(page: Page, who: { login: string; password: string }): P
 
 /** A screenshot without the toasts of the last actions over it. */
 async function shot(page: Page, name: string): Promise<void> {
-  const toasts = page.locator('.mantine-Notification-root');
-  for (const close of await toasts.getByRole('button').all()) await close.click().catch(() => undefined);
-  await expect(toasts).toHaveCount(0);
+  await closeToasts(page);
   await screenshot(page, name);
 }
 
@@ -99,20 +114,16 @@ test('a visitor at the desk: keyboard registration, duplicate, consent, intake w
   await page.keyboard.press('Tab'); // approximate age
   await expect(page.getByLabel(fr.visitorFields.approximateAge)).toHaveValue(String(new Date().getFullYear() - 1995));
   await page.keyboard.press('Tab');
-  await page.keyboard.type('Guin');
-  await page.keyboard.press('Enter');
+  await pick(page, 'Guin', 'Guinée');
   await expect(page.getByRole('combobox', { name: fr.visitorFields.nationality })).toHaveValue('Guinée');
   await page.keyboard.press('Tab');
-  await page.keyboard.type('Peul');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('Franç');
-  await page.keyboard.press('Enter');
+  await pick(page, 'Peul', fr.spokenLanguages.ff);
+  await pick(page, 'Franç', fr.spokenLanguages.fr);
   await page.keyboard.press('Tab');
   await expect(page.getByRole('checkbox', { name: fr.visitorFields.interpreterNeeded })).toBeFocused();
   await page.keyboard.press('Space');
   await page.keyboard.press('Tab');
-  await page.keyboard.type('Peul');
-  await page.keyboard.press('Enter');
+  await pick(page, 'Peul', fr.spokenLanguages.ff);
   await page.keyboard.press('Tab');
   await expect(page.getByRole('textbox', { name: fr.visitorFields.phone })).toBeFocused();
   await page.keyboard.type('06 12 34 56 78');

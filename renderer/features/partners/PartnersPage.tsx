@@ -7,6 +7,7 @@ import type { PartnerView } from '../../../shared/domain/referrals';
 import { useApi } from '../../app/api';
 import { useSession } from '../../app/desk';
 import { errorMessage } from '../../app/i18n';
+import { DANGER_TEXT } from '../../app/theme';
 import { ConfirmModal } from '../../ui/ConfirmModal';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Icon } from '../../ui/icons';
@@ -164,7 +165,7 @@ export function PartnersPage() {
                             <Menu.Item onClick={() => setForm(partner)}>{t('partners.edit')}</Menu.Item>
                             {partner.active ? (
                               <Menu.Item
-                                color="red"
+                                c={DANGER_TEXT}
                                 onClick={() => {
                                   setConfirmError(null);
                                   setDeactivating(partner);

@@ -2,6 +2,7 @@ import { ActionIcon, Badge, Button, Group, Menu, Paper, Stack, Table, Text, Tool
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { REFERRAL_TRANSITIONS, type ReferralStatus, type ReferralView } from '../../../shared/domain/referrals';
+import { DANGER_TEXT } from '../../app/theme';
 import { useDeskFormat } from '../../ui/format';
 import { Icon } from '../../ui/icons';
 
@@ -138,7 +139,7 @@ export function ReferralsTable({ referrals, withVisitor, today, readOnly, onStat
                             </Menu.Target>
                             <Menu.Dropdown>
                               {next.map((status) => (
-                                <Menu.Item key={status} color={status === 'refused' || status === 'cancelled' ? 'red' : undefined} onClick={() => onStatus(referral, status)}>
+                                <Menu.Item key={status} c={status === 'refused' || status === 'cancelled' ? DANGER_TEXT : undefined} onClick={() => onStatus(referral, status)}>
                                   {t(`referralStatusActions.${status}`)}
                                 </Menu.Item>
                               ))}

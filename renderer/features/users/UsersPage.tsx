@@ -8,6 +8,7 @@ import type { ErrorInfo, Result } from '../../../shared/errors';
 import { useApi } from '../../app/api';
 import { useDesk, useSession } from '../../app/desk';
 import { errorMessage } from '../../app/i18n';
+import { DANGER_TEXT } from '../../app/theme';
 import { ConfirmModal } from '../../ui/ConfirmModal';
 import { RotateKeyModal } from '../keys/RotateKeyModal';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -175,7 +176,7 @@ export function UsersPage() {
                           <Menu.Item onClick={() => openPending({ kind: 'reset', user })}>{t('users.actions.resetPassword')}</Menu.Item>
                         ) : null}
                         {user.status === 'active' && user.id !== me.id ? (
-                          <Menu.Item color="red" onClick={() => openPending({ kind: 'disable', user })}>
+                          <Menu.Item c={DANGER_TEXT} onClick={() => openPending({ kind: 'disable', user })}>
                             {t('users.actions.disable')}
                           </Menu.Item>
                         ) : null}
