@@ -433,15 +433,15 @@ async function withDesk<T>(dataDir: string, expected: Expected, act: (desk: Desk
     done = true;
     return result;
   } finally {
-    if (done) desk.close();
-    else closeAfterFailure(desk);
+    if (done) await desk.close();
+    else await closeAfterFailure(desk);
   }
 }
 
 /** After a failure, the desk is still closed, but the first failure is the one to report. */
-function closeAfterFailure(desk: Desk): void {
+async function closeAfterFailure(desk: Desk): Promise<void> {
   try {
-    desk.close();
+    await desk.close();
   } catch {
     // already reporting a failure
   }

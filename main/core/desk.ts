@@ -23,6 +23,8 @@ export const DATABASE_FILE = 'guichet.db';
 export const VAULT_FILE = 'vault.json';
 export const THROTTLE_FILE = 'throttle.json';
 export const DESK_FILE = 'desk.json';
+/** Present only while a first-run setup writes the database and the vault. */
+export const SETUP_MARKER = 'setup-in-progress';
 
 export interface DeskOptions {
   dataDir: string;
@@ -52,10 +54,17 @@ type AnnouncedReason = Extract<DeskEvent, { type: 'locked' }>['reason'];
 const ANNOUNCED: readonly LockReason[] = ['idle', 'screenLock', 'suspend', 'shutdown'] satisfies AnnouncedReason[];
 const isAnnounced = (reason: LockReason): reason is AnnouncedReason => ANNOUNCED.includes(reason);
 
-/** A write cut short by a crash leaves its temporary file behind (the real file is intact). */
-function removeLeftoverTemporaryFiles(dataDir: string): void {
-  for (const name of readdirSync(dataDir)) {
-    if (/^\.(vault|throttle|desk)\.json\.[0-9a-f]+\.tmp$/.test(name)) rmSync(join(dataDir, name), { force: true });
+/**
+ * What a crash leaves behind: a temporary file (the real one is intact), or a first-run
+ * setup cut short, whose database has no vault yet: the folder goes back to empty.
+ */
+function removeLeftovers(dataDir: string): void {
+  const names = readdirSync(dataDir);
+  for (const name of names) {
+    if (/^\.(vault|throttle|desk|setup-in-progress)(\.json)?\.[0-9a-f]+\.tmp$/.test(name)) rmSync(join(dataDir, name), { force: true });
+  }
+  if (names.includes(SETUP_MARKER)) {
+    for (const file of [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, VAULT_FILE, SETUP_MARKER]) rmSync(join(dataDir, file), { force: true });
   }
 }
 
@@ -71,6 +80,10 @@ export class Desk {
   private readonly folderLock: FolderLock;
   private readonly queue = new CallQueue();
   private session: OpenSession | null = null;
+  /** The vault a call in progress will write when it commits (see stageVault). */
+  private staged: { body: VaultBody; dataKey: Buffer } | null = null;
+  /** Raised by every lock the shell asks for: calls queued before it are refused (see the router). */
+  lockEpoch = 0;
   /** Who was last logged in, so that the same person unlocking is told apart from a new login. */
   lastLogin: string | null = null;
   private closed = false;
@@ -79,7 +92,7 @@ export class Desk {
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     this.folderLock = FolderLock.acquire(options.dataDir, { nativeBinding: options.nativeBinding });
     try {
-      removeLeftoverTemporaryFiles(options.dataDir);
+      removeLeftovers(options.dataDir);
       this.vault = new VaultStore(this.path(VAULT_FILE));
       this.throttle = new LoginThrottle(this.path(THROTTLE_FILE));
     } catch (error) {
@@ -206,9 +219,39 @@ export class Desk {
 
   /** The vault as it is on disk, refused when it is older than the one this database last saw. */
   readVault(db: Db): VaultFile {
-    const vault = this.vault.read();
+    return this.requireFresh(db, this.vault.read());
+  }
+
+  requireFresh(db: Db, vault: VaultFile): VaultFile {
     if (vault.generation < recordedVaultGeneration(db)) throw new AppError('vault.stale');
     return vault;
+  }
+
+  /**
+   * Inside a call: the vault to write once the call's audit entry is in, just before its
+   * transaction commits (the router writes it). A failure anywhere before leaves the vault
+   * as it was; only a failed commit can leave it ahead of the database, which is accepted.
+   */
+  stageVault(body: VaultBody, dataKey: Buffer): void {
+    this.discardStagedVault();
+    this.staged = { body, dataKey: copyOf(dataKey) };
+  }
+
+  /** The router's: writes what the call staged, in the call's transaction. */
+  writeStagedVault(db: Db): void {
+    const staged = this.staged;
+    if (!staged) return;
+    this.staged = null;
+    try {
+      this.writeVault(db, staged.body, staged.dataKey);
+    } finally {
+      wipe(staged.dataKey);
+    }
+  }
+
+  discardStagedVault(): void {
+    if (this.staged) wipe(this.staged.dataKey);
+    this.staged = null;
   }
 
   /**
@@ -229,7 +272,7 @@ export class Desk {
    * finished first. Closes what it opened on any failure; the caller wipes the key.
    */
   openDatabaseFor(vault: VaultFile, dataKey: Buffer): Db {
-    finishInterruptedRotation(this.path(DATABASE_FILE), dataKey, this.options.nativeBinding);
+    finishInterruptedRotation(this.path(DATABASE_FILE), dataKey, vault.vaultId, this.options.nativeBinding);
     const db = openDatabase(this.path(DATABASE_FILE), dataKey, { create: false, nativeBinding: this.options.nativeBinding });
     try {
       if (readMeta(db, 'vault_id') !== vault.vaultId) throw new AppError('vault.mismatch');
@@ -260,6 +303,7 @@ export class Desk {
   dropSession(): void {
     const session = this.session;
     if (!session) return;
+    this.discardStagedVault();
     this.session = null;
     try {
       if (session.db.open) session.db.close();
@@ -276,6 +320,7 @@ export class Desk {
    * before any call still waiting.
    */
   lock(reason: LockReason): Promise<void> {
+    this.lockEpoch++;
     if (isAnnounced(reason)) this.options.onEvent?.({ type: 'locked', reason });
     return this.queue.run(() => this.lockNow(reason), { first: true });
   }
@@ -288,6 +333,7 @@ export class Desk {
   lockNow(reason: LockReason): void {
     const session = this.session;
     if (!session) return;
+    this.discardStagedVault();
     let failure: unknown = null;
     try {
       this.audit({ action: 'auth.lock', entity: 'user', entityId: String(session.user.id), outcome: 'success', detail: reason });

@@ -127,10 +127,21 @@ export function createRouter(handlers: Handlers, log: (line: string) => void = c
       if (audited && desk.currentUser) {
         desk.audit({ action: name, entity: audited.entity, entityId, outcome: 'success', detail });
       }
+      // The vault last: a failure before leaves it as it was (see Desk.stageVault).
+      if (desk.currentUser) desk.writeStagedVault(desk.requireSession().db);
+      else desk.discardStagedVault();
       if (db?.inTransaction) db.exec('COMMIT');
-      for (const action of committed) action();
+      for (const action of committed) {
+        try {
+          action();
+        } catch (error) {
+          // The call's writes are committed; what follows them (a WAL checkpoint) is retried by SQLite itself.
+          log(`guichet: after ${name} committed, a follow-up failed: ${error instanceof Error ? error.name : typeof error}`);
+        }
+      }
       return { ok: true, value: value ?? null };
     } catch (error) {
+      desk.discardStagedVault();
       if (db?.open && db.inTransaction) db.exec('ROLLBACK');
       const appError = appErrorOf(error) ?? new AppError('call.internal');
       if (!appErrorOf(error)) {
@@ -149,10 +160,15 @@ export function createRouter(handlers: Handlers, log: (line: string) => void = c
   }
 
   return {
-    dispatch: (desk, name, input) =>
-      desk.serially(() => dispatchNow(desk, name, input)).catch((error: unknown) => {
-        log(`guichet: a call failed outside its handler: ${error instanceof Error ? error.name : typeof error}`);
-        return failure(appErrorOf(error) ?? new AppError('call.internal'));
-      }),
+    dispatch: (desk, name, input) => {
+      // A call made before the shell locked the desk (screen lock, suspend, idle) does not run after it.
+      const epoch = desk.lockEpoch;
+      return desk
+        .serially(() => (desk.lockEpoch !== epoch && name !== 'app.status' ? failure(new AppError('auth.locked')) : dispatchNow(desk, name, input)))
+        .catch((error: unknown) => {
+          log(`guichet: a call failed outside its handler: ${error instanceof Error ? error.name : typeof error}`);
+          return failure(appErrorOf(error) ?? new AppError('call.internal'));
+        });
+    },
   };
 }

@@ -31,6 +31,30 @@ describe('a kill in the middle of a write', () => {
   }, 120_000);
 });
 
+describe('a kill during the first-run setup', () => {
+  it('leaves a folder that is set up, or one that starts empty again: never a database without its vault', async () => {
+    const outcomes = new Set<string>();
+    for (const delay of [0, 20, 40, 60, 80, 100, 130, 160, 200, 260]) {
+      const dir = tempDataDir();
+      const child = startChild('setup-child.ts', [dir], new TestClock());
+      await waitForOutput(child, 'setting up');
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      await killed(child);
+      const after = openTestDesk(dir);
+      try {
+        const state = after.desk.status().state.kind;
+        expect(['setup', 'locked'], `killed after ${delay} ms`).toContain(state);
+        outcomes.add(state);
+        if (state === 'setup') await after.ok('setup.create', { login: 'amina', displayName: 'Amina', password: 'the first run of the desk', language: 'fr' });
+        else await after.ok('auth.login', { login: 'amina', password: 'the first run of the desk' });
+      } finally {
+        after.close();
+      }
+    }
+    expect(outcomes.has('setup')).toBe(true);
+  }, 120_000);
+});
+
 describe('one process per data folder', () => {
   it('a second instance is refused while the first holds the folder, and takes over once it is gone', async () => {
     const dir = tempDataDir();

@@ -46,7 +46,7 @@ describe('a full disk', () => {
       fill(filler);
       const refused = await t.call('visitors.register', { fields: { firstName: 'Binta', lastName: 'X'.repeat(70), sex: 'female', birthYear: 1992 }, consents: ALL });
       expect(refused).toEqual({ ok: false, error: { code: 'storage.full' } });
-      // The vault cannot be rewritten either: her password stays the one she had.
+      // Nor a password change: not even its attempt can be recorded, and her password stays the one she had.
       expect(await t.call('account.changePassword', { currentPassword: 'nadia has a long password', newPassword: 'a password that does not fit' })).toMatchObject({
         ok: false,
         error: { code: 'storage.full' },

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openKeyed } from '../../main/core/db/database';
 import { DATABASE_FILE, THROTTLE_FILE, VAULT_FILE } from '../../main/core/desk';
-import { delaySecondsAfter, ENTRY_LIFETIME_MS, FREE_ATTEMPTS } from '../../main/core/accounts/throttle';
+import { delaySecondsAfter, ENTRY_LIFETIME_MS, FREE_ATTEMPTS, MAX_DELAY_SECONDS } from '../../main/core/accounts/throttle';
 import { hmac, toB64, fromB64 } from '../../main/core/vault/crypto';
 import { tagOf, VaultStore } from '../../main/core/vault/vault';
 import { canonicalJson, type VaultFile } from '../../main/core/vault/vault-file';
@@ -173,8 +173,15 @@ describe('logins in the vault', () => {
 
       expect(await t.ok('auth.login', { login: t.staff.desk.login, password: t.staff.desk.password })).toMatchObject({ id: t.staff.desk.id });
       expect(await t.ok('auth.login', { login: twin, password: t.staff.desk.password })).toMatchObject({ id: created.user.id });
-      // They share the tag, so they share a login delay (one login in 64): the price of six bits.
+      // Her own login does not wipe the count of guesses at her tag-mate's password.
       await t.desk.lock('button');
+      for (let i = 0; i < FREE_ATTEMPTS - 1; i++) await t.call('auth.login', { login: twin, password: `a guess ${i}` });
+      await t.ok('auth.login', { login: t.staff.desk.login, password: t.staff.desk.password });
+      await t.desk.lock('button');
+      expect(await t.call('auth.login', { login: twin, password: 'one guess more' })).toMatchObject({ ok: false, error: { code: 'auth.invalidCredentials' } });
+      expect(await t.call('auth.login', { login: twin, password: 'and another' })).toMatchObject({ ok: false, error: { code: 'auth.throttled' } });
+      t.clock.advance(MAX_DELAY_SECONDS * 1000);
+      // They share the tag, so they share a login delay (one login in 64): the price of six bits.
       for (let i = 0; i < FREE_ATTEMPTS + 1; i++) await t.call('auth.login', { login: twin, password: `guess ${i}` });
       expect(await t.call('auth.login', { login: t.staff.desk.login, password: t.staff.desk.password })).toMatchObject({
         ok: false,

@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE, VAULT_FILE } from '../../main/core/desk';
 import { FREE_ATTEMPTS } from '../../main/core/accounts/throttle';
+import { handlers } from '../../main/core/handlers';
+import { createRouter } from '../../main/core/router';
 import { sealVault } from '../../main/core/vault/vault-file';
 import type { DeskEvent } from '../../shared/contract';
 import { ADMIN, deskWithStaff, loginAs, openTestDesk, tempDataDir, TestClock } from '../support/desk';
@@ -110,6 +112,56 @@ describe('a lock in the middle of a call', () => {
       expect(() => sealVault(vault, Buffer.alloc(32))).toThrow('vault.keyWiped');
     } finally {
       t.close();
+    }
+  });
+});
+
+describe('what a lock leaves undone', () => {
+  it('a login queued before the screen locked does not open the desk after it', async () => {
+    const t = await deskWithStaff();
+    try {
+      await loginAs(t, t.staff.admin);
+      // A slow call in flight, a login waiting behind it, then the OS screen lock.
+      const change = t.call('account.changePassword', { currentPassword: ADMIN.password, newPassword: 'changed before the lock' });
+      const queued = t.call('auth.login', { login: t.staff.desk.login, password: t.staff.desk.password });
+      const locked = t.desk.lock('screenLock');
+      expect((await change).ok).toBe(true);
+      expect(await queued).toEqual({ ok: false, error: { code: 'auth.locked' } });
+      await locked;
+      expect(t.desk.currentUser).toBeNull();
+    } finally {
+      t.close();
+    }
+  });
+
+  it('a write that fails after its handler has run leaves the vault as it was, and the password too', async () => {
+    const t = await deskWithStaff();
+    t.close();
+    // The real handler, then a failure before the call commits (as a full disk under the audit entry would).
+    const failing = createRouter(
+      {
+        ...handlers,
+        'account.changePassword': async (input, ctx) => {
+          await handlers['account.changePassword'](input, ctx);
+          throw new Error('a fault after the handler');
+        },
+      },
+      () => undefined,
+    );
+    const desk = openTestDesk(t.dir, t.clock);
+    try {
+      const before = readFileSync(`${t.dir}/${VAULT_FILE}`);
+      await loginAs(desk, t.staff.admin);
+      const result = await failing.dispatch(desk.desk, 'account.changePassword', { currentPassword: ADMIN.password, newPassword: 'never in force' });
+      expect(result).toEqual({ ok: false, error: { code: 'call.internal' } });
+      expect(readFileSync(`${t.dir}/${VAULT_FILE}`).equals(before)).toBe(true);
+      await desk.desk.lock('button');
+      expect(await desk.call('auth.login', { login: ADMIN.login, password: 'never in force' })).toMatchObject({ ok: false });
+      await desk.ok('auth.login', { login: ADMIN.login, password: ADMIN.password });
+      const failures = (await desk.ok('audit.list', { action: 'account.changePassword', outcome: 'failure' })).entries;
+      expect(failures).toMatchObject([{ outcome: 'failure', detail: 'call.internal' }]);
+    } finally {
+      desk.close();
     }
   });
 });

@@ -1,4 +1,5 @@
-import type { SessionUser } from '../../../shared/domain/accounts';
+import type { SessionUser, UserSummary } from '../../../shared/domain/accounts';
+import type { VaultFile } from '../vault/vault-file';
 import { appendAudit } from '../audit/service';
 import type { Db } from '../db/database';
 import type { Desk } from '../desk';
@@ -8,8 +9,8 @@ import { normaliseRecoveryKey } from '../vault/recovery-key';
 import { normaliseLogin, tagOf } from '../vault/vault';
 import { ensureEscrow, secretFromEscrow } from './escrow';
 import { checkNewPassword } from './password-policy';
-import { findUser, findUserByLogin, listUsers, toSessionUser, updateUserFields } from './service';
-import type { ThrottleKey } from './throttle';
+import { findUser, findUserByLogin, getUser, listUsers, toSessionUser, updateUserFields } from './service';
+import type { PendingAttempt, ThrottleKey } from './throttle';
 
 /**
  * Logging in, the recovery key, and one's own password. Each runs inside the desk's
@@ -38,11 +39,14 @@ async function attempt<T>(desk: Desk, key: ThrottleKey, now: Date, failure: stri
   }
 }
 
-/** Failed and refused attempts made while the desk was locked go into the audit log now. */
-function flushPendingAttempts(desk: Desk, db: Db, now: Date): void {
-  const pending = desk.throttle.takePending(now);
-  if (pending.length === 0) return;
-  const vault = desk.vault.read();
+/**
+ * Failed and refused attempts made while the desk was locked go into the audit log,
+ * in the caller's transaction; they leave throttle.json once it has committed.
+ */
+function auditPendingAttempts(desk: Desk, db: Db, vault: VaultFile, now: Date, current: string | null): PendingAttempt[] {
+  // The attempt that is succeeding now is no failure (takeBack removes it).
+  const pending = desk.throttle.pending(now).filter((p) => p.id !== current);
+  if (pending.length === 0) return [];
   // A tag names a user only when no colleague shares it.
   const byTag = new Map<string, number | null>();
   for (const user of listUsers(db)) {
@@ -61,6 +65,60 @@ function flushPendingAttempts(desk: Desk, db: Db, now: Date): void {
       detail: entry.detail,
     });
   }
+  return pending;
+}
+
+/**
+ * An attempt that succeeded is no failure. The tag's counter is cleared only when no
+ * colleague shares the tag: otherwise her own login would wipe the failures of guesses at
+ * a colleague's password. Bookkeeping beside the vault: on a full disk it may fail, and
+ * the attempt then stays counted.
+ */
+function takeBack(desk: Desk, key: ThrottleKey, attemptId: string | null, now: Date, vault: VaultFile): void {
+  const sole = key === 'recovery' || vault.slots.filter((s) => s.kind === 'password' && s.tag === key).length <= 1;
+  try {
+    desk.throttle.succeeded(key, attemptId, now, { sole });
+  } catch {
+    // counted until the disk has room again
+  }
+}
+
+/**
+ * The session begins only once its writes (the escrow a crash kept from being written,
+ * the waiting attempts, the last login, the audit entry) have committed, in one
+ * transaction: a full disk leaves the desk locked, not open without a trace.
+ */
+function beginAudited(
+  desk: Desk,
+  opened: { db: Db; vault: VaultFile; dataKey: Buffer; userSecret: Buffer | null; user: UserSummary },
+  action: 'auth.login' | 'auth.unlock' | 'auth.recover',
+  now: Date,
+  currentAttempt: string,
+  write: () => void = () => undefined,
+): SessionUser {
+  const { db, vault, user } = opened;
+  const recorded = db.transaction(() => {
+    if (opened.userSecret) ensureEscrow(db, vault, user.id, opened.userSecret, now);
+    const attempts = auditPendingAttempts(desk, db, vault, now, currentAttempt);
+    updateUserFields(db, user.id, { lastLoginAt: now.toISOString() }, now);
+    appendAudit(db, { at: now.toISOString(), userId: user.id, action, entity: 'user', entityId: String(user.id), outcome: 'success' });
+    // Last, so that only a failed commit can leave the vault ahead of the database (which is accepted).
+    write();
+    return attempts;
+  })();
+  desk.beginSession({ db, dataKey: opened.dataKey, userSecret: opened.userSecret, user: toSessionUser(getUser(db, user.id)) });
+  // Bookkeeping beside the vault: on a full disk it waits for the next login, which is harmless.
+  try {
+    desk.throttle.forget(recorded, now);
+  } catch {
+    // the attempts are entered again at the next login
+  }
+  try {
+    desk.setDeskLanguage(user.language);
+  } catch {
+    // the login screen keeps its language
+  }
+  return desk.refreshSessionUser();
 }
 
 export async function login(desk: Desk, loginName: string, password: string): Promise<SessionUser> {
@@ -80,22 +138,17 @@ export async function login(desk: Desk, loginName: string, password: string): Pr
       if (!user || user.status !== 'active' || normaliseLogin(user.login) !== normaliseLogin(loginName)) {
         throw new AppError('auth.invalidCredentials', { params: { seconds: desk.throttle.retryAfter(key, now) } });
       }
-      desk.throttle.succeeded(key, attemptId, now);
-      desk.beginSession({ db, dataKey: unlocked.dataKey, userSecret: unlocked.userSecret, user: toSessionUser(user) });
+      const action = previous && previous === user.login ? 'auth.unlock' : 'auth.login';
+      const signedIn = beginAudited(desk, { db, vault: unlocked.vault, dataKey: unlocked.dataKey, userSecret: unlocked.userSecret, user }, action, now, attemptId);
+      takeBack(desk, key, attemptId, now, unlocked.vault);
+      return signedIn;
     } catch (error) {
-      db?.close();
-      wipe(unlocked.dataKey, unlocked.userSecret);
+      if (!desk.currentUser) {
+        db?.close();
+        wipe(unlocked.dataKey, unlocked.userSecret);
+      }
       throw error;
     }
-    const session = desk.requireSession();
-    // A secret whose escrow a crash kept from being written gets it now.
-    if (session.userSecret) ensureEscrow(session.db, unlocked.vault, session.user.id, session.userSecret, now);
-    flushPendingAttempts(desk, session.db, now);
-    updateUserFields(session.db, session.user.id, { lastLoginAt: now.toISOString() }, now);
-    const action = previous && previous === session.user.login ? 'auth.unlock' : 'auth.login';
-    desk.audit({ action, entity: 'user', entityId: String(session.user.id), outcome: 'success' });
-    desk.setDeskLanguage(session.user.language);
-    return desk.refreshSessionUser();
   });
 }
 
@@ -124,26 +177,27 @@ export async function recover(desk: Desk, recoveryKey: string, loginName: string
       const user = findUserByLogin(db, loginName);
       if (!user || user.status !== 'active') throw new AppError('recovery.unknownLogin', { fields: { login: 'recovery.unknownLogin' } });
       checkNewPassword(newPassword, user.login);
-      userSecret = secretFromEscrow(db, keys.vault, user.id, keys.escrowPrivateKey, now);
-      const body = await desk.vault.withPasswordSlot(keys.vault, keys.dataKey, { userId: user.id, login: user.login, password: newPassword, userSecret }, now);
       const openDb = db;
-      openDb.transaction(() => {
+      userSecret = openDb.transaction(() => secretFromEscrow(openDb, keys.vault, user.id, keys.escrowPrivateKey, now))();
+      const secret = userSecret;
+      const body = await desk.vault.withPasswordSlot(keys.vault, keys.dataKey, { userId: user.id, login: user.login, password: newPassword, userSecret: secret }, now);
+      // Her slot, her escrow and the audit entry: the vault file first, the database after (see Desk.writeVault).
+      const signedIn = beginAudited(desk, { db, vault: keys.vault, dataKey: keys.dataKey, userSecret: secret, user }, 'auth.recover', now, attemptId, () => {
         desk.writeVault(openDb, body, keys.dataKey);
-        updateUserFields(openDb, user.id, { mustChangePassword: false, lastLoginAt: now.toISOString() }, now);
-      })();
-      desk.throttle.succeeded('recovery', attemptId, now);
-      desk.throttle.succeeded(tagOf(keys.vault, user.login), null, now);
-      desk.beginSession({ db, dataKey: keys.dataKey, userSecret, user: toSessionUser(user) });
+        updateUserFields(openDb, user.id, { mustChangePassword: false }, now);
+      });
+      takeBack(desk, 'recovery', attemptId, now, keys.vault);
+      takeBack(desk, tagOf(keys.vault, user.login), null, now, keys.vault);
+      return signedIn;
     } catch (error) {
-      db?.close();
-      wipe(keys.dataKey, userSecret);
+      if (!desk.currentUser) {
+        db?.close();
+        wipe(keys.dataKey, userSecret);
+      }
       throw error;
     } finally {
       wipe(keys.escrowPrivateKey);
     }
-    flushPendingAttempts(desk, desk.requireSession().db, now);
-    desk.audit({ action: 'auth.recover', entity: 'user', entityId: String(desk.requireSession().user.id), outcome: 'success' });
-    return desk.refreshSessionUser();
   });
 }
 
@@ -160,21 +214,22 @@ export async function changeOwnPassword(desk: Desk, currentPassword: string, new
       throw new AppError('auth.wrongCurrentPassword', { fields: { currentPassword: 'auth.wrongCurrentPassword' } });
     }
     wipe(opened.dataKey);
-    desk.throttle.succeeded(key, attemptId, now);
+    takeBack(desk, key, attemptId, now, opened.vault);
     return opened;
   });
   let userSecret = unlocked.userSecret;
   try {
     if (currentPassword === newPassword) throw new AppError('password.unchanged', { fields: { newPassword: 'password.unchanged' } });
     checkNewPassword(newPassword, user.login);
-    const vault = desk.readVault(session.db);
+    // The vault her slot was just opened in, its MAC verified: the escrow is sealed to its recovery key.
+    const vault = desk.requireFresh(session.db, unlocked.vault);
     // Her first own password gives her a secret of her own, escrowed to the recovery key.
     // After a reset by an administrator her secret waits in escrow for the recovery key (see recover).
     userSecret = userSecret ?? ensureEscrow(session.db, vault, user.id, null, now);
     const secret = userSecret;
     await desk.withDataKey(async (dataKey) => {
       const body = await desk.vault.withPasswordSlot(vault, dataKey, { userId: user.id, login: user.login, password: newPassword, userSecret: secret }, now);
-      desk.writeVault(session.db, body, dataKey);
+      desk.stageVault(body, dataKey);
     });
     updateUserFields(session.db, user.id, { mustChangePassword: false }, now);
   } catch (error) {

@@ -26,7 +26,7 @@ async function issueOneTimePassword(desk: Desk, userId: number): Promise<UserWit
   await desk.withDataKey(async (dataKey) => {
     // No secret in this slot: whoever knows the one-time password must not reach the user's secret.
     const body = await desk.vault.withPasswordSlot(desk.readVault(db), dataKey, { userId, login: user.login, password: oneTimePassword, userSecret: null }, now);
-    desk.writeVault(db, body, dataKey);
+    desk.stageVault(body, dataKey);
   });
   updateUserFields(db, userId, { mustChangePassword: true, status: 'active' }, now);
   return { user: getUser(db, userId), oneTimePassword };
@@ -113,7 +113,7 @@ export const usersHandlers: HandlersFor<
     updateUserFields(session.db, id, { status: 'disabled' }, desk.now());
     // Her slot goes too, so her password opens nothing; a copy of the vault made before still
     // holds it, which only a rotation of the data key (offered next) makes useless.
-    await desk.withDataKey((dataKey) => desk.writeVault(session.db, desk.vault.withoutPasswordSlot(desk.readVault(session.db), dataKey, id), dataKey));
+    await desk.withDataKey((dataKey) => desk.stageVault(desk.vault.withoutPasswordSlot(desk.readVault(session.db), dataKey, id), dataKey));
     return getUser(session.db, id);
   },
 

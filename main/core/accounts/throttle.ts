@@ -122,21 +122,29 @@ export class LoginThrottle {
     this.write(state);
   }
 
-  /** The attempt succeeded: the counter is cleared and the attempt is no failure. */
-  succeeded(key: ThrottleKey, attemptId: string | null, now: Date): void {
+  /**
+   * The attempt succeeded: it is no failure. `sole` (no colleague shares the tag) clears
+   * the counter; otherwise only this attempt's own count is taken back.
+   */
+  succeeded(key: ThrottleKey, attemptId: string | null, now: Date, { sole }: { sole: boolean }): void {
     const state = this.read(now);
-    delete state.byKey[String(key)];
+    const entry = state.byKey[String(key)];
+    if (sole || !entry || entry.failures <= 1) delete state.byKey[String(key)];
+    else if (attemptId) entry.failures -= 1;
     state.pending = state.pending.filter((p) => p.id !== attemptId);
     this.write(state);
   }
 
-  /** Hands over the attempts to write into the audit log, and forgets them. */
-  takePending(now: Date): PendingAttempt[] {
+  /** The attempts waiting to enter the audit log (forgotten only once they are in it: see `forget`). */
+  pending(now: Date): PendingAttempt[] {
+    return this.read(now).pending;
+  }
+
+  forget(attempts: readonly PendingAttempt[], now: Date): void {
+    if (attempts.length === 0) return;
+    const ids = new Set(attempts.map((a) => a.id));
     const state = this.read(now);
-    if (state.pending.length === 0) return [];
-    const pending = state.pending;
-    state.pending = [];
+    state.pending = state.pending.filter((p) => !ids.has(p.id));
     this.write(state);
-    return pending;
   }
 }

@@ -1,6 +1,7 @@
 import { chmodSync, closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { openKeyed } from '../db/database';
+import { readMeta } from '../db/meta';
 import { isAppError } from '../errors';
 import { fsyncFolder } from '../storage/atomic-write';
 
@@ -30,13 +31,22 @@ export function fsyncFile(path: string): void {
   }
 }
 
-function opensWith(path: string, key: Buffer, nativeBinding?: string): boolean {
+/**
+ * The vault id the file holds when this key opens it, or null when the key does not (a
+ * wrong key, and nothing else: a busy or unreadable file is an error, never a reason to swap).
+ */
+function vaultIdWith(path: string, key: Buffer, nativeBinding?: string): string | null {
+  let db;
   try {
-    openKeyed(path, key, { fileMustExist: true, nativeBinding }).close();
-    return true;
+    db = openKeyed(path, key, { fileMustExist: true, nativeBinding });
   } catch (error) {
-    if (isAppError(error) || (error as { code?: string }).code?.startsWith('SQLITE_')) return false;
+    if (isAppError(error) && error.code === 'db.wrongKey') return null;
     throw error;
+  }
+  try {
+    return readMeta(db, 'vault_id');
+  } finally {
+    db.close();
   }
 }
 
@@ -55,13 +65,17 @@ export function swapInNextDatabase(databasePath: string): void {
   fsyncFolder(dirname(databasePath));
 }
 
-/** At unlock, with the key the vault gave: finishes or discards a rotation a kill interrupted. */
-export function finishInterruptedRotation(databasePath: string, key: Buffer, nativeBinding?: string): void {
+/**
+ * At unlock, with the key the vault gave: finishes or discards a rotation a kill
+ * interrupted. The copy is swapped in only when the key does not open the database and
+ * does open the copy, and the copy belongs to this vault.
+ */
+export function finishInterruptedRotation(databasePath: string, key: Buffer, vaultId: string, nativeBinding?: string): void {
   const next = nextDatabasePath(databasePath);
   if (!existsSync(next)) return;
-  if (opensWith(databasePath, key, nativeBinding)) {
+  if (vaultIdWith(databasePath, key, nativeBinding) !== null) {
     removeDatabaseFiles(next);
     return;
   }
-  if (opensWith(next, key, nativeBinding)) swapInNextDatabase(databasePath);
+  if (vaultIdWith(next, key, nativeBinding) === vaultId) swapInNextDatabase(databasePath);
 }

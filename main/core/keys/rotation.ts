@@ -1,5 +1,6 @@
-import { chmodSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { applyKey, openKeyed } from '../db/database';
+import { recordedVaultGeneration, recordVaultGeneration } from '../db/meta';
 import { DATABASE_FILE, type Desk } from '../desk';
 import { copyOf, randomBytes, wipe } from '../vault/crypto';
 import { verifyVaultMac } from '../vault/vault-file';
@@ -33,37 +34,43 @@ export async function rotateDataKey(desk: Desk): Promise<{ generation: number }>
   try {
     return await desk.withDataKey(async (oldKey) => {
       const vault = desk.readVault(session.db);
-      let written;
+      const generation = Math.max(vault.generation, recordedVaultGeneration(session.db)) + 1;
       try {
         removeDatabaseFiles(next);
         session.db.pragma('wal_checkpoint(TRUNCATE)');
+        // Made empty with the owner's mode first: VACUUM INTO fills it, and it is never readable by others.
+        closeSync(openSync(next, 'wx', 0o600));
         session.db.exec(`VACUUM INTO ${sqlString(next)}`);
-        if (process.platform !== 'win32') chmodSync(next, 0o600);
         const copy = openKeyed(next, oldKey, { fileMustExist: true, nativeBinding: desk.nativeBinding });
         try {
           applyKey(copy, newKey, 'rekey');
+          // The copy knows the generation of the vault about to open it: nothing is written to the old file.
+          recordVaultGeneration(copy, generation);
         } finally {
           copy.close();
         }
         // The copy must be whole on the disk before the vault stops opening the old file.
         fsyncFile(next);
         openKeyed(next, newKey, { fileMustExist: true, nativeBinding: desk.nativeBinding }).close();
-        written = desk.writeVault(session.db, desk.vault.resealed(vault, oldKey, newKey), newKey);
+        desk.vault.write({ ...desk.vault.resealed(vault, oldKey, newKey), generation }, newKey);
       } catch (error) {
-        // Unless the new vault did reach the disk, the old key still opens everything and the copy is of no use.
-        if (!vaultSealedWith(desk, newKey)) removeDatabaseFiles(next);
-        throw error;
+        // Until the new vault is on the disk the old key opens everything, and the copy is of no use.
+        if (!vaultSealedWith(desk, newKey)) {
+          removeDatabaseFiles(next);
+          throw error;
+        }
+        // The vault did reach the disk (a flush failed after the rename): the rotation is done; finish the swap.
       }
-      // From here the vault holds only the new key; the session must go on with it or end.
+      // The commit point is behind: the vault opens only the copy. The session goes on with it, or ends.
       try {
         session.db.close();
         swapInNextDatabase(databasePath);
-        desk.replaceSessionKey(desk.openDatabaseFor(written, newKey), copyOf(newKey));
+        desk.replaceSessionKey(desk.openDatabaseFor(desk.vault.read(), newKey), copyOf(newKey));
       } catch (error) {
         desk.dropSession();
         throw error;
       }
-      return { generation: written.generation };
+      return { generation };
     });
   } finally {
     wipe(newKey);

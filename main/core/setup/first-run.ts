@@ -8,7 +8,8 @@ import { getUser, insertUser, toSessionUser } from '../accounts/service';
 import { appendAudit } from '../audit/service';
 import { openDatabase, type Db } from '../db/database';
 import { recordVaultGeneration, writeMeta } from '../db/meta';
-import { DATABASE_FILE, VAULT_FILE, type Desk } from '../desk';
+import { DATABASE_FILE, SETUP_MARKER, VAULT_FILE, type Desk } from '../desk';
+import { writeFileAtomic } from '../storage/atomic-write';
 import { AppError } from '../errors';
 import { wipe } from '../vault/crypto';
 import { calibrateKdf } from '../vault/kdf';
@@ -36,6 +37,9 @@ export async function setUpDesk(desk: Desk, input: SetupInput): Promise<SetupRes
   let db: Db | null = null;
   try {
     if (desk.folderProblem() !== 'empty') throw new AppError('data.alreadyInitialized');
+    // Until the vault is written, a kill leaves a folder the next start empties again (Desk.open).
+    writeFileAtomic(desk.path(SETUP_MARKER), '');
+    created.push(SETUP_MARKER);
     db = openDatabase(desk.path(DATABASE_FILE), made.dataKey, { create: true, nativeBinding: desk.nativeBinding });
     created.push(DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`);
     const openDb = db;
@@ -58,6 +62,7 @@ export async function setUpDesk(desk: Desk, input: SetupInput): Promise<SetupRes
     })();
     created.push(VAULT_FILE);
     desk.vault.write(made.body, made.dataKey);
+    rmSync(desk.path(SETUP_MARKER));
   } catch (error) {
     db?.close();
     for (const file of created) rmSync(desk.path(file), { force: true });
@@ -66,6 +71,10 @@ export async function setUpDesk(desk: Desk, input: SetupInput): Promise<SetupRes
   }
   const user = toSessionUser(getUser(db, adminId));
   desk.beginSession({ db, dataKey: made.dataKey, userSecret: made.userSecret, user });
-  desk.setDeskLanguage(input.language);
+  try {
+    desk.setDeskLanguage(input.language);
+  } catch {
+    // The desk exists: its recovery key must be shown, whatever the login screen's language.
+  }
   return { user, recoveryKey: made.recoveryKey };
 }
