@@ -1,7 +1,7 @@
 import { chmodSync, existsSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../errors';
-import { isWiped, wipe } from '../vault/crypto';
+import { isWiped, secretBuffer, wipe } from '../vault/crypto';
 import { MIGRATIONS, LATEST_VERSION } from './migrations';
 
 export type Db = Database.Database;
@@ -20,7 +20,7 @@ const HEX = Buffer.from('0123456789abcdef', 'ascii');
  * the caller wipes: the key never becomes a JavaScript string, which could not be wiped.
  */
 function rawKeyForm(key: Buffer): Buffer {
-  const form = Buffer.alloc(3 + key.length * 2);
+  const form = secretBuffer(3 + key.length * 2);
   form[0] = 0x78; // x
   form[1] = 0x27; // '
   for (let i = 0; i < key.length; i++) {

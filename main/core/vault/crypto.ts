@@ -85,9 +85,19 @@ export function isWiped(key: Buffer): boolean {
   return key.length === 0 || key.every((byte) => byte === 0);
 }
 
+/**
+ * Room for a secret outside the JavaScript heap. V8 keeps a small typed array (64 bytes
+ * or less, as `Buffer.alloc(32)` makes) inside the heap, and its garbage collector moves it,
+ * leaving the old bytes behind where no wipe reaches them (seen in the memory test). An
+ * ArrayBuffer's memory is never moved.
+ */
+export function secretBuffer(length: number): Buffer {
+  return Buffer.from(new ArrayBuffer(length));
+}
+
 /** A copy the caller owns and wipes, so that a lock wiping the session's key cannot reach into its work. */
 export function copyOf(secret: Buffer): Buffer {
-  const copy = Buffer.alloc(secret.length);
+  const copy = secretBuffer(secret.length);
   secret.copy(copy);
   return copy;
 }

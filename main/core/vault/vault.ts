@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors';
 import {
   copyOf,
+  secretBuffer,
   fromB64,
   generateX25519,
   hmac,
@@ -86,7 +87,7 @@ function dataKeyAad(vault: Pick<VaultBody, 'vaultId'>, slot: Pick<Slot, 'id'>): 
 }
 
 function payload(kind: number, privateKey: Buffer, secret: Buffer | null): Buffer {
-  const bytes = Buffer.alloc(2 + 32 + (secret ? 32 : 0));
+  const bytes = secretBuffer(2 + 32 + (secret ? 32 : 0));
   bytes[0] = PAYLOAD_VERSION;
   bytes[1] = kind;
   privateKey.copy(bytes, 2);
