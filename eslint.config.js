@@ -44,7 +44,7 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': restrict([...node, 'electron', '**/main/*', '**/main/**'], 'renderer/ imports shared/ and browser libraries only.'),
-      // Every word a user reads comes from renderer/i18n.
+      // Every word a user reads comes from shared/i18n.
       'i18next/no-literal-string': ['error', { mode: 'jsx-text-only' }],
       'no-restricted-syntax': [
         'error',

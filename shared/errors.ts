@@ -1,6 +1,6 @@
 /**
  * Every error a procedure can answer with. The renderer translates each code
- * (`errors.<code>` in renderer/i18n); main never sends a message, only a code and
+ * (`errors.<code>` in shared/i18n); main never sends a message, only a code and
  * its params, so nothing confidential can leak through an error's text.
  */
 export const ERROR_CODES = [

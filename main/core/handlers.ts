@@ -2,7 +2,10 @@ import { accountHandlers, appHandlers, authHandlers, keysHandlers, usersHandlers
 import { auditHandlers } from './audit/handlers';
 import { createRouter, type Handlers, type Router } from './router';
 import { settingsHandlers } from './settings/handlers';
-import { referralsHandlers, visitorsHandlers } from './visitors/handlers';
+import { draftsHandlers } from './drafts/handlers';
+import { intakesHandlers } from './intakes/handlers';
+import { referralsHandlers } from './referrals/handlers';
+import { visitorsHandlers } from './visitors/handlers';
 
 /** The whole contract's implementation; the type makes a missing handler a compile error. */
 export const handlers: Handlers = {
@@ -13,6 +16,8 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...settingsHandlers,
   ...visitorsHandlers,
+  ...intakesHandlers,
+  ...draftsHandlers,
   ...referralsHandlers,
   ...keysHandlers,
 };

@@ -11,7 +11,7 @@ import { DraftsProvider } from '../features/drafts/DraftsContext';
 import { DraftsNotice } from '../features/drafts/DraftsNotice';
 import { FollowUpsPage } from '../features/followups/FollowUpsPage';
 import { HomePage } from '../features/home/HomePage';
-import { PartnersPage } from '../features/partners/PartnersPage';
+import { PartnersPage } from '../features/referrals/PartnersPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { VisitorsSection } from '../features/visitors/VisitorsSection';

@@ -2,9 +2,9 @@ import i18next, { type TFunction } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LANGUAGE, type Language } from '../../shared/domain/accounts';
 import type { ErrorInfo } from '../../shared/errors';
-import ar from '../i18n/ar.json' with { type: 'json' };
-import en from '../i18n/en.json' with { type: 'json' };
-import fr from '../i18n/fr.json' with { type: 'json' };
+import ar from '../../shared/i18n/ar.json' with { type: 'json' };
+import en from '../../shared/i18n/en.json' with { type: 'json' };
+import fr from '../../shared/i18n/fr.json' with { type: 'json' };
 
 /**
  * Resources are bundled (nothing is fetched). Keys are nested; an error code such as

@@ -9,6 +9,8 @@ import { settingsProcedures } from './settings';
 import { usersProcedures } from './users';
 import { visitorsProcedures } from './visitors';
 import { referralsProcedures } from './referrals';
+import { intakesProcedures } from './intakes';
+import { draftsProcedures } from './drafts';
 import { keysProcedures } from './keys';
 
 /** Every procedure main serves, declared once. */
@@ -20,6 +22,8 @@ export const contract = {
   ...auditProcedures,
   ...settingsProcedures,
   ...visitorsProcedures,
+  ...intakesProcedures,
+  ...draftsProcedures,
   ...referralsProcedures,
   ...keysProcedures,
 } satisfies Record<string, AnyProcedure>;

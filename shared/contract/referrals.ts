@@ -1,15 +1,8 @@
 import { z } from 'zod';
 import { procedure } from './define';
 import { PARTNER_KINDS, REFERRAL_STATUSES, type PartnerView, type ReferralSlip, type ReferralView } from '../domain/referrals';
-import { NEEDS, TEXT_MAX, cleanText } from '../domain/visitors';
-
-const text = (max: number) =>
-  z
-    .string({ error: 'required' })
-    .max(max * 2, { error: 'tooLong' })
-    .transform(cleanText)
-    .refine((v) => [...v].length <= max, { error: 'tooLong' });
-const isoDate = z.iso.date({ error: 'invalid' });
+import { NEEDS, TEXT_MAX } from '../domain/visitors';
+import { anyStaff as staff, isoDate, text } from './common';
 
 const partnerFields = z.object({
   name: text(120).refine((v) => v.length > 0, { error: 'required' }),
@@ -19,8 +12,6 @@ const partnerFields = z.object({
   phone: z.string().max(40, { error: 'tooLong' }).nullable().default(null),
   active: z.boolean().default(true),
 });
-
-const staff = ['desk', 'psychologist', 'admin'] as const;
 
 export const referralsProcedures = {
   'partners.list': procedure<PartnerView[]>()({

@@ -1,17 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './define';
-import { DRAFT_FORM_PATTERN, draftDataProblem } from '../domain/drafts';
-import {
-  CONSENT_KINDS,
-  NEEDS,
-  ORIENTATIONS,
-  TEXT_MAX,
-  URGENCIES,
-  VIOLENCE_TYPES,
-  VULNERABILITIES,
-  cleanText,
-  visitorFieldsSchema,
-} from '../domain/visitors';
+import { CONSENT_KINDS, visitorFieldsSchema } from '../domain/visitors';
 import type {
   ConsentRecord,
   ConsentState,
@@ -24,44 +13,14 @@ import type {
 } from '../domain/visitor-views';
 import type { PartnerView, ReferralView, ReferralSlip } from '../domain/referrals';
 
-const visitorId = z.number({ error: 'required' }).int().positive();
-const isoDate = z.iso.date({ error: 'invalid' });
-const freeText = z
-  .string()
-  .max(TEXT_MAX * 2, { error: 'tooLong' })
-  .transform(cleanText)
-  .refine((v) => [...v].length <= TEXT_MAX, { error: 'tooLong' });
+import { visitorId } from './common';
 
-const draftForm = z.string().regex(DRAFT_FORM_PATTERN);
-/** A draft's data: plain JSON of bounded depth and size, anything else refused before it reaches JSON.stringify. */
-const draftData = z.unknown().superRefine((data, ctx) => {
-  const problem = draftDataProblem(data);
-  if (problem === 'invalid') ctx.addIssue({ code: 'custom', message: 'drafts.invalid' });
-  if (problem === 'tooLarge') ctx.addIssue({ code: 'custom', message: 'drafts.tooLarge' });
-});
-
-const desk = ['desk', 'psychologist'] as const;
-const anyStaff = ['desk', 'psychologist', 'admin'] as const;
+import { anyStaff, desk } from './common';
 
 export const initialConsentsSchema = z.object(
   Object.fromEntries(CONSENT_KINDS.map((k) => [k, z.boolean()])) as Record<(typeof CONSENT_KINDS)[number], z.ZodBoolean>,
 );
 
-export const intakeInputSchema = z
-  .object({
-    visitorId,
-    visitDate: isoDate,
-    needs: z.array(z.enum(NEEDS, { error: 'invalid' })).max(NEEDS.length),
-    urgency: z.enum(URGENCIES, { error: 'required' }),
-    orientation: z.enum(ORIENTATIONS, { error: 'required' }),
-    deskNotes: freeText.nullable().default(null),
-    vulnerabilities: z.array(z.enum(VULNERABILITIES, { error: 'invalid' })).max(VULNERABILITIES.length).default([]),
-    violence: z
-      .object({ disclosed: z.boolean(), type: z.enum(VIOLENCE_TYPES, { error: 'required' }).nullable().default(null) })
-      .default({ disclosed: false, type: null }),
-  })
-  .refine((i) => !i.violence.disclosed || i.violence.type !== null, { error: 'required', path: ['violence', 'type'] });
-export type IntakeInput = z.output<typeof intakeInputSchema>;
 
 export interface VisitorProfile {
   visitor: VisitorDetail;
@@ -122,37 +81,6 @@ export const visitorsProcedures = {
     input: z.object({ visitorId, kind: z.enum(CONSENT_KINDS, { error: 'required' }), granted: z.boolean() }),
     access: desk,
     audit: { kind: 'write', entity: 'visitor' },
-  }),
-  'intakes.record': procedure<{ id: number }>()({
-    input: intakeInputSchema,
-    access: desk,
-    audit: { kind: 'write', entity: 'intake' },
-  }),
-  /** Violence details: psychologists only. Anyone else is refused, and the refusal audited. */
-  'intakes.disclosure': procedure<{ intakeId: number; violenceType: (typeof VIOLENCE_TYPES)[number] | null }>()({
-    input: z.object({ intakeId: z.number().int().positive() }),
-    access: ['psychologist'],
-    audit: { kind: 'read', entity: 'intake' },
-  }),
-  'drafts.save': procedure<null>()({
-    input: z.object({ form: draftForm, data: draftData }),
-    access: 'session',
-    audit: false,
-  }),
-  'drafts.get': procedure<{ data: unknown; updatedAt: string } | null>()({
-    input: z.object({ form: draftForm }),
-    access: 'session',
-    audit: false,
-  }),
-  'drafts.list': procedure<{ form: string; updatedAt: string }[]>()({
-    input: z.object({}),
-    access: 'session',
-    audit: false,
-  }),
-  'drafts.discard': procedure<null>()({
-    input: z.object({ form: draftForm }),
-    access: 'session',
-    audit: false,
   }),
 };
 

@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { VAULT_FILE } from '../../main/core/desk';
-import ar from '../../renderer/i18n/ar.json' with { type: 'json' };
-import fr from '../../renderer/i18n/fr.json' with { type: 'json' };
+import ar from '../../shared/i18n/ar.json' with { type: 'json' };
+import fr from '../../shared/i18n/fr.json' with { type: 'json' };
 import { ADMIN, closeToasts, expect, expectAccessible, loadedFontFamilies, screenshot, test } from './fixtures';
 
 /**

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import ar from '../../renderer/i18n/ar.json' with { type: 'json' };
-import fr from '../../renderer/i18n/fr.json' with { type: 'json' };
+import ar from '../../shared/i18n/ar.json' with { type: 'json' };
+import fr from '../../shared/i18n/fr.json' with { type: 'json' };
 import { ADMIN, closeToasts, expect, expectAccessible, screenshot, test } from './fixtures';
 
 /**

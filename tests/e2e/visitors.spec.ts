@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import fr from '../../renderer/i18n/fr.json' with { type: 'json' };
+import fr from '../../shared/i18n/fr.json' with { type: 'json' };
 import { seedVisitors } from '../../main/core/visitors/seed';
 import { ADMIN, closeToasts, expect, expectAccessible, screenshot, test, type Harness, type Staff } from './fixtures';
 

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { PROCEDURE_NAMES } from '../../shared/contract';
 import { AUDIT_ACTIONS } from '../../shared/domain/audit';
 import { ERROR_CODES, SERVICE_FIELD_CODES } from '../../shared/errors';
-import ar from '../../renderer/i18n/ar.json' with { type: 'json' };
-import en from '../../renderer/i18n/en.json' with { type: 'json' };
-import fr from '../../renderer/i18n/fr.json' with { type: 'json' };
+import ar from '../../shared/i18n/ar.json' with { type: 'json' };
+import en from '../../shared/i18n/en.json' with { type: 'json' };
+import fr from '../../shared/i18n/fr.json' with { type: 'json' };
 
 type Tree = { [key: string]: string | Tree };
 const RESOURCES: Record<'fr' | 'ar' | 'en', Tree> = { fr, ar, en };

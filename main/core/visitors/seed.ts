@@ -1,8 +1,8 @@
 import type { Db } from '../db/database';
 import { CONSENT_KINDS, FAMILY_SITUATIONS, HOUSING_SITUATIONS, NEEDS, VIOLENCE_TYPES, VULNERABILITIES, type VisitorFields } from '../../../shared/domain/visitors';
 import { recordConsent } from './consents';
-import { recordIntake } from './intakes';
-import { insertReferral, listPartners } from './referrals';
+import { recordIntake } from '../intakes/service';
+import { insertReferral, listPartners } from '../referrals/service';
 import { insertVisitor } from './service';
 
 /** A small, fast, seedable generator (mulberry32): the same seed gives the same data. */

@@ -18,9 +18,9 @@ import { notify } from '../../ui/notify';
 import { ChangesSection } from './ChangesSection';
 import { ConsentsSection } from './ConsentsSection';
 import { IdentitySection } from './IdentitySection';
-import { IntakesSection } from './IntakesSection';
+import { IntakesSection } from '../intakes/IntakesSection';
 import { ProfileHeader } from './ProfileHeader';
-import { ReferralsSection } from './ReferralsSection';
+import { ReferralsSection } from '../referrals/ReferralsSection';
 import { TimelineSection } from './TimelineSection';
 
 const TABS = ['identity', 'consents', 'intakes', 'referrals', 'changes', 'timeline'] as const;

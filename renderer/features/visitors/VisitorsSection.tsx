@@ -3,7 +3,7 @@ import { Navigate, Route, Routes, useParams } from 'react-router';
 import { useSession } from '../../app/desk';
 import { worksAtDesk } from '../../app/navigation';
 import { EditIdentityPage } from './EditIdentityPage';
-import { IntakePage } from './IntakePage';
+import { IntakePage } from '../intakes/IntakePage';
 import { ProfilePage } from './ProfilePage';
 import { RegistrationPage } from './RegistrationPage';
 import { VisitorsPage } from './VisitorsPage';

@@ -2,11 +2,11 @@ import type { Db } from '../db/database';
 import { statement } from '../db/statements';
 import { AppError } from '../errors';
 import type { Role } from '../../../shared/domain/accounts';
-import type { IntakeInput } from '../../../shared/contract/visitors';
+import type { IntakeInput } from '../../../shared/contract/intakes';
 import type { IntakeView } from '../../../shared/domain/visitor-views';
 import type { Need, Orientation, ViolenceType, Vulnerability } from '../../../shared/domain/visitors';
 import { seesDisclosure, seesViolenceType } from '../../../shared/domain/policy';
-import type { Actor } from './service';
+import type { Actor } from '../visitors/service';
 
 interface IntakeRow {
   id: number;

@@ -12,7 +12,7 @@ import {
 } from '../../../shared/domain/referrals';
 import type { Need } from '../../../shared/domain/visitors';
 import { normalisePhone } from '../../../shared/domain/phone';
-import type { Actor } from './service';
+import type { Actor } from '../visitors/service';
 import { readSettings } from '../settings/service';
 
 interface PartnerRow {

@@ -7,10 +7,10 @@ import { useSession } from '../../app/desk';
 import { todayIn } from '../../ui/format';
 import { Icon } from '../../ui/icons';
 import { notify } from '../../ui/notify';
-import { ReferralFormModal } from '../referrals/ReferralFormModal';
-import { ReferralStatusModal, type StatusChange } from '../referrals/ReferralStatusModal';
-import { ReferralsTable } from '../referrals/ReferralsTable';
-import { SlipModal } from '../referrals/SlipModal';
+import { ReferralFormModal } from './ReferralFormModal';
+import { ReferralStatusModal, type StatusChange } from './ReferralStatusModal';
+import { ReferralsTable } from './ReferralsTable';
+import { SlipModal } from './SlipModal';
 
 interface Props {
   profile: VisitorProfile;

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { TEXT_MAX, cleanText } from '../domain/visitors';
+
+/** Pieces several domains' procedures share. */
+export const visitorId = z.number({ error: 'required' }).int().positive();
+export const isoDate = z.iso.date({ error: 'invalid' });
+/** Text typed at the desk, cleaned (see cleanText), of at most `max` characters. */
+export const text = (max: number) =>
+  z
+    .string({ error: 'required' })
+    .max(max * 2, { error: 'tooLong' })
+    .transform(cleanText)
+    .refine((v) => [...v].length <= max, { error: 'tooLong' });
+export const freeText = text(TEXT_MAX);
+
+/** Who works at the desk with visitors, and every member of staff. */
+export const desk = ['desk', 'psychologist'] as const;
+export const anyStaff = ['desk', 'psychologist', 'admin'] as const;
