@@ -1,4 +1,4 @@
-/** A few outline icons (after Tabler Icons, MIT), drawn inline: nothing is fetched. */
+/** The paths of a few outline icons (after Tabler Icons, MIT), drawn inline by icons.tsx: nothing is fetched. */
 export const PATHS = {
   home: ['M5 12l-2 0l9 -9l9 9l-2 0', 'M5 12v7a2 2 0 0 0 2 2h10a2 2 0 0 0 2 -2v-7', 'M9 21v-6a2 2 0 0 1 2 -2h2a2 2 0 0 1 2 2v6'],
   user: ['M8 7a4 4 0 1 0 8 0a4 4 0 0 0 -8 0', 'M6 21v-2a4 4 0 0 1 4 -4h4a4 4 0 0 1 4 4v2'],

@@ -1,5 +1,4 @@
 import type { CSSProperties } from 'react';
-
 import { PATHS, type IconName } from './icon-paths';
 
 export type { IconName };
