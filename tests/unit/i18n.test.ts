@@ -123,8 +123,8 @@ describe('translations', () => {
   });
 
   it('labels every option of every list a screen offers, in every language', () => {
-    // Where an option has more than a name (the GBVIMS types: a question, a definition), its name is `.label`.
-    const labelOf = (prefix: string, option: string) => (prefix === 'violenceTypes' ? `${prefix}.${option}.label` : `${prefix}.${option}`);
+    // Where an option has more than a name (a GBVIMS type's question, a consent's description), its name is `.label`.
+    const labelOf = (prefix: string, option: string) => (flat.fr.has(`${prefix}.${option}.label`) ? `${prefix}.${option}.label` : `${prefix}.${option}`);
     const lists: Record<string, readonly string[]> = {
       sexes: SEXES,
       spokenLanguages: SPOKEN_LANGUAGES,
