@@ -79,28 +79,6 @@ export const visitorFieldsSchema = z.object({
 export type VisitorFields = z.output<typeof visitorFieldsSchema>;
 export type VisitorFieldsInput = z.input<typeof visitorFieldsSchema>;
 
-/**
- * The identifying fields: kept only with consent to data processing, erased when it is
- * withdrawn and on anonymisation. Each is left at its empty value (no name, no children).
- */
-export const IDENTIFYING_FIELDS = ['firstName', 'lastName', 'alias', 'phone', 'arrivalMonth', 'familySituation', 'childrenCount', 'housing'] as const;
-export type IdentifyingField = (typeof IDENTIFYING_FIELDS)[number];
-export const EMPTY_IDENTIFYING_FIELDS: { [F in IdentifyingField]: VisitorFields[F] } = {
-  firstName: null,
-  lastName: null,
-  alias: null,
-  phone: null,
-  arrivalMonth: null,
-  familySituation: null,
-  childrenCount: 0,
-  housing: null,
-};
-
-/** The identifying fields that hold something: what consent to data processing would be needed for. */
-export function identifyingFieldsHeld(fields: Pick<VisitorFields, IdentifyingField>): IdentifyingField[] {
-  return IDENTIFYING_FIELDS.filter((field) => fields[field] !== EMPTY_IDENTIFYING_FIELDS[field] && fields[field] !== '');
-}
-
 export type Sex = (typeof SEXES)[number];
 export type Need = (typeof NEEDS)[number];
 export type ViolenceType = (typeof VIOLENCE_TYPES)[number];

@@ -22,7 +22,8 @@ import {
   visitorChanges,
   visitorDetail,
 } from './service';
-import { CONSENT_KINDS, identifyingFieldsHeld, type VisitorFields } from '../../../shared/domain/visitors';
+import { CONSENT_KINDS, type VisitorFields } from '../../../shared/domain/visitors';
+import { identifyingFieldsHeld } from '../../../shared/domain/visitor-fields';
 import { calendarDateIn } from '../../../shared/domain/calendar';
 import { IDENTITY_ERASED_DETAIL } from '../../../shared/domain/audit';
 

@@ -5,7 +5,16 @@ import type { ServiceFieldCode } from '../../../shared/errors';
 import { foldForSearch, searchTerms } from '../../../shared/domain/search-text';
 import { normalisePhone } from '../../../shared/domain/phone';
 import { calendarDateIn } from '../../../shared/domain/calendar';
-import { EMPTY_IDENTIFYING_FIELDS, MAX_AGE_YEARS, type VisitorFields } from '../../../shared/domain/visitors';
+import { MAX_AGE_YEARS, type VisitorFields } from '../../../shared/domain/visitors';
+import {
+  ANONYMISED_FIELDS,
+  EMPTY_IDENTIFYING_FIELDS,
+  fieldsFromRow,
+  toColumnValue,
+  VISITOR_FIELD_NAMES,
+  VISITOR_FIELDS,
+  type VisitorFieldName,
+} from '../../../shared/domain/visitor-fields';
 import { visitorIdOfForm } from '../../../shared/domain/drafts';
 import type { DuplicateCandidate, VisitorChange, VisitorDetail, VisitorListItem, VisitorSearchResult } from '../../../shared/domain/visitor-views';
 
@@ -13,7 +22,8 @@ export interface Actor {
   id: number;
 }
 
-interface VisitorRow {
+/** A row of `visitors`: the fields' columns (see shared/domain/visitor-fields.ts), and the record's own. */
+type VisitorRow = Record<string, unknown> & {
   id: number;
   code: string;
   first_name: string | null;
@@ -21,70 +31,17 @@ interface VisitorRow {
   alias: string | null;
   sex: VisitorFields['sex'];
   birth_year: number | null;
-  birth_year_estimated: 0 | 1;
-  birth_year_band: string | null;
   nationality: string | null;
-  languages: string;
-  interpreter_needed: 0 | 1;
-  interpreter_language: string | null;
-  phone: string | null;
-  family_situation: string | null;
-  children_count: number;
-  housing: string | null;
-  arrival_month: string | null;
+  birth_year_band: string | null;
   created_at: string;
   updated_at: string;
   last_activity_at: string;
   anonymised_at: string | null;
-}
-
-const COLUMN: Record<keyof VisitorFields, string> = {
-  firstName: 'first_name',
-  lastName: 'last_name',
-  alias: 'alias',
-  sex: 'sex',
-  birthYear: 'birth_year',
-  birthYearEstimated: 'birth_year_estimated',
-  nationality: 'nationality',
-  languages: 'languages',
-  interpreterNeeded: 'interpreter_needed',
-  interpreterLanguage: 'interpreter_language',
-  phone: 'phone',
-  familySituation: 'family_situation',
-  childrenCount: 'children_count',
-  housing: 'housing',
-  arrivalMonth: 'arrival_month',
 };
 
-const FIELD_NAMES = Object.keys(COLUMN) as (keyof VisitorFields)[];
-const INSERT_VISITOR = `INSERT INTO visitors (code, ${FIELD_NAMES.map((c) => COLUMN[c]).join(', ')}, created_at, created_by, updated_at, last_activity_at)
-  VALUES (@code, ${FIELD_NAMES.map((c) => `@${c}`).join(', ')}, @at, @by, @at, @at)`;
-
-function toColumnValue(field: keyof VisitorFields, value: VisitorFields[keyof VisitorFields]): string | number | null {
-  if (field === 'languages') return JSON.stringify(value ?? []);
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  return (value as string | number | null) ?? null;
-}
-
-function fieldsOf(row: VisitorRow): VisitorFields {
-  return {
-    firstName: row.first_name,
-    lastName: row.last_name,
-    alias: row.alias,
-    sex: row.sex,
-    birthYear: row.birth_year,
-    birthYearEstimated: row.birth_year_estimated === 1,
-    nationality: row.nationality as VisitorFields['nationality'],
-    languages: JSON.parse(row.languages) as VisitorFields['languages'],
-    interpreterNeeded: row.interpreter_needed === 1,
-    interpreterLanguage: row.interpreter_language as VisitorFields['interpreterLanguage'],
-    phone: row.phone,
-    familySituation: row.family_situation as VisitorFields['familySituation'],
-    childrenCount: row.children_count,
-    housing: row.housing as VisitorFields['housing'],
-    arrivalMonth: row.arrival_month,
-  };
-}
+const column = (name: VisitorFieldName): string => VISITOR_FIELDS[name].column;
+const INSERT_VISITOR = `INSERT INTO visitors (code, ${VISITOR_FIELD_NAMES.map(column).join(', ')}, created_at, created_by, updated_at, last_activity_at)
+  VALUES (@code, ${VISITOR_FIELD_NAMES.map((name) => `@${name}`).join(', ')}, @at, @by, @at, @at)`;
 
 /** Checks what a schema cannot: the birth year against the desk's clock, the phone number. */
 export function validateVisitorFields(fields: VisitorFields, now: Date, timeZone: string): VisitorFields {
@@ -146,7 +103,7 @@ export function insertVisitor(
     code: visitorCode,
     at,
     by: actor.id,
-    ...Object.fromEntries(FIELD_NAMES.map((c) => [c, toColumnValue(c, fields[c])])),
+    ...Object.fromEntries(VISITOR_FIELD_NAMES.map((name) => [name, toColumnValue(name, fields[name])])),
   });
   const id = Number(result.lastInsertRowid);
   indexVisitor(db, id, searchTextOf(visitorCode, fields), false);
@@ -172,14 +129,14 @@ export function touchVisitor(db: Db, id: number, now: Date): void {
 /** Applies the changed fields and records, per field, who changed it, when, from what to what. */
 export function updateVisitor(db: Db, actor: Actor, id: number, next: VisitorFields, now: Date): string[] {
   const row = requireActiveVisitor(db, id);
-  const current = fieldsOf(row);
-  const changed = (Object.keys(COLUMN) as (keyof VisitorFields)[]).filter(
+  const current = fieldsFromRow(row);
+  const changed = VISITOR_FIELD_NAMES.filter(
     (field) => JSON.stringify(current[field]) !== JSON.stringify(next[field]),
   );
   if (changed.length === 0) return [];
   const at = now.toISOString();
   db.prepare(
-    `UPDATE visitors SET ${changed.map((f) => `${COLUMN[f]} = @${f}`).join(', ')}, updated_at = @at, last_activity_at = @at WHERE id = @id`,
+    `UPDATE visitors SET ${changed.map((f) => `${column(f)} = @${f}`).join(', ')}, updated_at = @at, last_activity_at = @at WHERE id = @id`,
   ).run({ id, at, ...Object.fromEntries(changed.map((f) => [f, toColumnValue(f, next[f])])) });
   const record = statement(
     db,
@@ -226,7 +183,7 @@ export function revealName(db: Db, id: number): { firstName: string | null; last
 
 export function visitorDetail(db: Db, id: number, now: Date): VisitorDetail {
   const row = getRow(db, id);
-  return { ...toListItem(row, now), fields: fieldsOf(row), createdAt: row.created_at, updatedAt: row.updated_at, birthYearBand: row.birth_year_band };
+  return { ...toListItem(row, now), fields: fieldsFromRow(row), createdAt: row.created_at, updatedAt: row.updated_at, birthYearBand: row.birth_year_band };
 }
 
 /** FTS5 phrase syntax: a term inside double quotes, its own quotes doubled. */
@@ -308,15 +265,6 @@ function birthYearBand(year: number | null): string | null {
   return `${start}-${start + 4}`;
 }
 
-/** What anonymisation erases beyond the identifying fields: the exact birth year (a band stays) and the languages. */
-const ANONYMISED_EMPTY: Partial<VisitorFields> = {
-  ...EMPTY_IDENTIFYING_FIELDS,
-  birthYear: null,
-  birthYearEstimated: false,
-  languages: [],
-  interpreterLanguage: null,
-};
-
 /**
  * Erases for good the given fields of a visitor (left at their empty value) and what
  * could repeat them: their values in the edit history, the desk's notes, the free-text
@@ -326,8 +274,8 @@ const ANONYMISED_EMPTY: Partial<VisitorFields> = {
  * transaction; `compactAfterErasure` must follow once it is committed.
  */
 function eraseVisitorData(db: Db, row: VisitorRow, empty: Partial<VisitorFields>, now: Date): void {
-  const fields = Object.keys(empty) as (keyof VisitorFields)[];
-  db.prepare(`UPDATE visitors SET ${fields.map((f) => `${COLUMN[f]} = @${f}`).join(', ')}, updated_at = @at WHERE id = @id`).run({
+  const fields = Object.keys(empty) as VisitorFieldName[];
+  db.prepare(`UPDATE visitors SET ${fields.map((f) => `${column(f)} = @${f}`).join(', ')}, updated_at = @at WHERE id = @id`).run({
     id: row.id,
     at: now.toISOString(),
     ...Object.fromEntries(fields.map((f) => [f, toColumnValue(f, empty[f] as VisitorFields[typeof f])])),
@@ -380,7 +328,7 @@ export function anonymiseVisitor(db: Db, actor: Actor, id: number, now: Date): v
   if (row.anonymised_at) throw new AppError('visitors.alreadyAnonymised');
   const at = now.toISOString();
   db.transaction(() => {
-    eraseVisitorData(db, row, ANONYMISED_EMPTY, now);
+    eraseVisitorData(db, row, ANONYMISED_FIELDS, now);
     statement(db, 'UPDATE visitors SET birth_year_band = ?, anonymised_at = ?, anonymised_by = ? WHERE id = ?').run(birthYearBand(row.birth_year), at, actor.id, id);
     statement(db, 'UPDATE visitor_changes SET old_value = NULL, new_value = NULL WHERE visitor_id = ?').run(id);
   })();

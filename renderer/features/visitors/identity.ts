@@ -1,6 +1,6 @@
 import type { CountryCode } from '../../../shared/domain/countries';
+import { IDENTIFYING_FIELDS } from '../../../shared/domain/visitor-fields';
 import {
-  IDENTIFYING_FIELDS,
   type FAMILY_SITUATIONS,
   type HOUSING_SITUATIONS,
   type Sex,
