@@ -20,8 +20,15 @@ export const NEEDS = [
 
 export const URGENCIES = ['low', 'medium', 'high'] as const;
 
-/** The GBVIMS primary types of incident, in the order of its decision tree. */
-export const VIOLENCE_TYPES = ['rape', 'sexualAssault', 'physicalAssault', 'forcedMarriage', 'denialOfResources', 'psychologicalAbuse'] as const;
+/** The GBVIMS primary types of incident, in the order of its decision tree: one question each. */
+export const GBVIMS_TYPES = ['rape', 'sexualAssault', 'physicalAssault', 'forcedMarriage', 'denialOfResources', 'psychologicalAbuse'] as const;
+
+/**
+ * What a disclosure is recorded as: the tree's first "yes", or `unclassified` when what
+ * she said fits none of the six (still a disclosure, still for the listening unit; the
+ * desk does not judge it away).
+ */
+export const VIOLENCE_TYPES = [...GBVIMS_TYPES, 'unclassified'] as const;
 
 export const VULNERABILITIES = ['pregnancy', 'disability', 'unaccompaniedMinor', 'seriousMedicalCondition', 'noShelter'] as const;
 

@@ -157,8 +157,19 @@ for (const lang of ['fr', 'ar'] as const) {
     await check(page, 'decision-tree');
     for (let i = 0; i < 3; i++) await tree.getByRole('button', { name: t.common.no, exact: true }).click();
     await tree.getByRole('button', { name: t.common.yes, exact: true }).click();
+    await expect(tree.getByTestId('tree-summary')).toContainText(t.violenceTypes.denialOfResources.label);
+    await check(page, 'decision-tree-summary', false);
+    await tree.getByRole('button', { name: t.disclosure.confirm }).click();
     await expect(tree.getByTestId('tree-result')).toContainText(t.violenceTypes.denialOfResources.label);
     await check(page, 'decision-tree-result', false);
+    // What fits none of the six types is recorded as another violence, not as nothing disclosed.
+    await tree.getByRole('button', { name: t.disclosure.change }).click();
+    await tree.getByRole('button', { name: t.common.no, exact: true }).click();
+    await tree.getByRole('button', { name: t.common.no, exact: true }).click();
+    await expect(tree.getByTestId('tree-summary')).toContainText(t.violenceTypes.unclassified.label);
+    await check(page, 'decision-tree-none', false);
+    await tree.getByRole('button', { name: t.disclosure.recordUnclassified }).click();
+    await expect(tree.getByTestId('tree-result')).toHaveAttribute('data-type', 'unclassified');
     await page.getByRole('button', { name: t.intakes.abandon }).click();
     await expect(page.getByTestId('profile-code')).toBeVisible();
 

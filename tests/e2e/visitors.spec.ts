@@ -177,13 +177,24 @@ test('a visitor at the desk: keyboard registration, duplicate, consent, intake w
   await expect(tree.getByTestId('tree-question')).toContainText(fr.violenceTypes.sexualAssault.question);
   await tree.getByRole('button', { name: fr.common.no, exact: true }).click();
   await shot(page, 'decision-tree');
-  // The first "yes" is the type; an answer can be taken back.
+  // "Yes" and "No" look alike, and focus lands on the question, so one more Enter answers nothing.
+  for (const answer of [fr.common.yes, fr.common.no]) {
+    await expect(tree.getByRole('button', { name: answer, exact: true })).toHaveAttribute('data-variant', 'default');
+  }
+  await expect(tree.getByTestId('tree-question').locator('.guichet-landing')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(tree.getByTestId('tree-answers').locator('li')).toHaveCount(2);
+  // The first "yes" gives the type, summed up to confirm; an answer can be taken back.
   await tree.getByRole('button', { name: fr.common.yes, exact: true }).click();
-  await expect(tree.getByTestId('tree-result')).toContainText(fr.violenceTypes.physicalAssault.label);
+  await expect(tree.getByTestId('tree-summary')).toContainText(fr.violenceTypes.physicalAssault.label);
+  await expect(tree.getByTestId('tree-result')).toHaveCount(0);
   await tree.getByRole('button', { name: fr.disclosure.back }).click();
   await expect(tree.getByTestId('tree-question')).toContainText(fr.violenceTypes.physicalAssault.question);
-  await expect(tree.getByRole('button', { name: fr.common.yes, exact: true })).toBeFocused();
-  await page.keyboard.press('Enter');
+  await tree.getByRole('button', { name: fr.common.yes, exact: true }).click();
+  // Saving before the type is confirmed is refused, and says why.
+  await page.getByRole('button', { name: fr.intakes.submit }).click();
+  await expect(tree.getByRole('alert')).toHaveText(fr.disclosure.toConfirm);
+  await tree.getByRole('button', { name: fr.disclosure.confirm }).click();
   await expect(tree.getByTestId('tree-result')).toContainText(fr.violenceTypes.physicalAssault.label);
   await expect(page.getByRole('combobox', { name: fr.intakes.orientationLabel })).toHaveValue(fr.orientations.listeningUnit);
   await page.getByLabel(fr.intakes.deskNotes).fill('Arrivée avec deux enfants ; a besoin de couches.');

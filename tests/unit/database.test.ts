@@ -28,6 +28,7 @@ const LANDED_MIGRATIONS: Record<string, string> = {
   '0001-foundation.ts': '3b06c0423481feb071050f13346d5023a4a87ea9f32e1284606d435e3025ebf8',
   '0002-visitors.ts': '8f66a35ce9ef9d213ce616a127375ad280ef997fa6926f1d06868a9e21d6c6ab',
   '0003-visitors-catch-up.ts': '8541139c1c5fa7d5c89d9c39443c320ebd35dec61744827e48ae927fbd3d5123',
+  '0004-unclassified-disclosures.ts': '758629a97fb7650e04aecda9360f1cee859a57974b3cf18bcdab08e83d255b6e',
 };
 
 function sha256Of(file: string): string {

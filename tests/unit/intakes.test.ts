@@ -132,6 +132,27 @@ describe('intake and disclosure', () => {
     }
   });
 
+  it('a disclosure that fits none of the six GBVIMS types is recorded as unclassified, still for psychologists only', async () => {
+    const t = await visitorWithDisclosure();
+    try {
+      const { id } = await t.ok('intakes.record', {
+        visitorId: t.visitorId,
+        visitDate: '2026-11-29',
+        needs: ['psychosocial'],
+        urgency: 'medium',
+        orientation: 'listeningUnit',
+        violence: { disclosed: true, type: 'unclassified' },
+      });
+      const intake = (await t.ok('visitors.get', { id: t.visitorId })).intakes.find((i) => i.id === id);
+      expect(intake).toMatchObject({ violenceDisclosed: true, referredToListeningUnit: true, violenceType: null });
+      t.desk.lock('button');
+      await loginAs(t, t.staff.psychologist);
+      expect(await t.ok('intakes.disclosure', { intakeId: id })).toEqual({ intakeId: id, violenceType: 'unclassified' });
+    } finally {
+      t.close();
+    }
+  });
+
   it('a half-filled form survives a lock, for the same user only', async () => {
     const t = await visitorWithDisclosure();
     try {

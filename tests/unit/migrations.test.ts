@@ -132,9 +132,9 @@ function indexUsedBy(db: Db, sql: string): string {
   return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(1) as { detail: string }[]).map((row) => row.detail).join('; ');
 }
 
-/** The schema a new desk gets today. */
-function currentSchema() {
-  return schemaOf(at(LATEST_VERSION).db);
+/** The schema a new desk had at `version`. */
+function schemaAt(version: number) {
+  return schemaOf(at(version).db);
 }
 
 describe('upgrading a database written by an older app', () => {
@@ -197,7 +197,7 @@ describe('upgrading a database written by an older app', () => {
       [FIELD_PARTNER_NAMES[3], UPGRADED_AT.toISOString()],
     ]);
     expect(indexUsedBy(db, 'SELECT * FROM referral_events WHERE referral_id = ?')).toMatch(/USING INDEX referral_events_by_referral/);
-    expect(schemaOf(db)).toEqual(currentSchema());
+    expect(schemaOf(db)).toEqual(schemaAt(3));
     expect(referralsOf(db, 1)[0]).toMatchObject({ partnerName: 'Médecins du Monde – Nador', status: 'sent' });
     expect(verifyAudit(db)).toMatchObject({ intact: true, entries: 6 });
 
@@ -224,7 +224,7 @@ describe('upgrading a database written by an older app', () => {
 
     expect(contentsOf(db)).toEqual(before);
     expect(listPartners(db, true).map((p) => p.name)).not.toContain('Association Al Jil Aljadid');
-    expect(schemaOf(db)).toEqual(currentSchema());
+    expect(schemaOf(db)).toEqual(schemaAt(3));
   });
 
   it('3 run again changes nothing (it is idempotent)', () => {
@@ -239,6 +239,28 @@ describe('upgrading a database written by an older app', () => {
 
     expect(contentsOf(db)).toEqual(before);
     expect(schemaOf(db)).toEqual(schemaBefore);
+  });
+
+  it('3 → 4: every disclosure is kept, and one that fits no GBVIMS type can now be recorded as unclassified', () => {
+    const { db } = at(3);
+    writeAsVersion1(db);
+    writeAsVersion2(db, 1);
+    const before = contentsOf(db);
+    const insertUnclassified = () =>
+      db.prepare(`INSERT INTO disclosures (intake_id, violence_type, recorded_at, recorded_by) VALUES (2, 'unclassified', ?, 2)`).run(AT_VERSION_2);
+    db.prepare(`INSERT INTO intakes (id, visitor_id, visit_date, needs, urgency, orientation, vulnerabilities, violence_disclosed, referred_to_listening, created_at, created_by)
+      VALUES (2, 1, '2026-03-10', '[]', 'high', 'listeningUnit', '[]', 1, 1, ?, 2)`).run(AT_VERSION_2);
+    expect(insertUnclassified).toThrow(/CHECK constraint failed/);
+
+    updateToVersion(db, 4, UPGRADED_AT);
+
+    expect(contentsOf(db).disclosures).toEqual(before.disclosures);
+    expectRowsKept(before, contentsOf(db), ['intakes']);
+    insertUnclassified();
+    expect(() => db.prepare(`UPDATE disclosures SET violence_type = 'somethingElse' WHERE intake_id = 2`).run()).toThrow(/CHECK constraint failed/);
+    expect(schemaOf(db)).toEqual(schemaAt(4));
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(verifyAudit(db)).toMatchObject({ intact: true, entries: 6 });
   });
 
   it('a new desk gets the four field partners once: 0002 writes them, 0003 sees them', () => {

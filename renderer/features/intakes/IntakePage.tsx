@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import type { VisitorProfile } from '../../../shared/contract/visitors';
-import { NEEDS, ORIENTATIONS, TEXT_MAX, URGENCIES, VULNERABILITIES, type Need, type Vulnerability } from '../../../shared/domain/visitors';
+import { NEEDS, ORIENTATIONS, TEXT_MAX, URGENCIES, VULNERABILITIES, type Need, type ViolenceType, type Vulnerability } from '../../../shared/domain/visitors';
 import { useApi } from '../../app/api';
 import { useSession } from '../../app/desk';
 import { errorMessage } from '../../app/i18n';
@@ -17,7 +17,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { DraftOffer } from '../drafts/DraftOffer';
 import { intakeForm } from '../../../shared/domain/drafts';
 import { useDraft } from '../drafts/useDraft';
-import { DisclosureTree, typeFromAnswers } from './DisclosureTree';
+import { DisclosureTree } from './DisclosureTree';
 
 type Urgency = (typeof URGENCIES)[number];
 type Orientation = (typeof ORIENTATIONS)[number];
@@ -30,12 +30,14 @@ interface IntakeValues {
   disclosed: boolean;
   /** The answers given so far in the decision tree, in its order. */
   answers: boolean[];
+  /** The type confirmed after the answers' summary. */
+  violenceType: ViolenceType | null;
   orientation: Orientation | null;
   deskNotes: string;
 }
 
 function emptyIntake(today: string): IntakeValues {
-  return { visitDate: today, needs: [], urgency: null, vulnerabilities: [], disclosed: false, answers: [], orientation: null, deskNotes: '' };
+  return { visitDate: today, needs: [], urgency: null, vulnerabilities: [], disclosed: false, answers: [], violenceType: null, orientation: null, deskNotes: '' };
 }
 
 const SHOWN_ERRORS = ['visitDate', 'needs', 'urgency', 'vulnerabilities', 'orientation', 'deskNotes', 'violence.type', 'violence.disclosed'];
@@ -80,7 +82,7 @@ export function IntakePage() {
   if (profile.visitor.anonymised) return <Navigate to={`/visitors/${visitorId}`} replace />;
 
   const set = (patch: Partial<IntakeValues>) => setValues((current) => ({ ...current, ...patch }));
-  const type = values.disclosed ? typeFromAnswers(values.answers) : null;
+  const type = values.disclosed ? values.violenceType : null;
   const notesAllowed = profile.consents.dataProcessing?.granted === true;
   const profilePath = `/visitors/${visitorId}`;
 
@@ -183,7 +185,7 @@ export function IntakePage() {
                 value={values.disclosed ? 'yes' : 'no'}
                 onChange={(next) => {
                   const disclosed = next === 'yes';
-                  set({ disclosed, answers: [], orientation: disclosed ? 'listeningUnit' : values.orientation });
+                  set({ disclosed, answers: [], violenceType: null, orientation: disclosed ? 'listeningUnit' : values.orientation });
                 }}
               >
                 <Group gap="lg" mt={6}>
@@ -192,7 +194,12 @@ export function IntakePage() {
                 </Group>
               </Radio.Group>
               {values.disclosed ? (
-                <DisclosureTree answers={values.answers} onChange={(answers) => set({ answers })} error={errors.field('violence.type')} />
+                <DisclosureTree
+                  answers={values.answers}
+                  type={values.violenceType}
+                  onChange={(answers, violenceType) => set({ answers, violenceType })}
+                  error={errors.field('violence.type')}
+                />
               ) : null}
             </Stack>
           </Fieldset>
