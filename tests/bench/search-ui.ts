@@ -102,11 +102,21 @@ async function typeFragment(page: Page, fragment: string, pause: () => number, t
   }
   await page.waitForFunction(() => typeof (globalThis as unknown as ProbeWindow).__searchProbe.log.at(-1)?.paintedAt === 'number', undefined, { timeout: 30_000 });
   const log = await page.evaluate(() => (globalThis as unknown as ProbeWindow).__searchProbe.log);
+  if (process.env.DUMP) {
+    const marks = await page.evaluate(() => (globalThis as unknown as { performance: { getEntriesByType(t: string): { name: string; startTime: number; detail: unknown }[]; clearMarks(): void } }).performance.getEntriesByType('mark').map((m) => ({ name: m.name, t: m.startTime, d: m.detail })));
+    await page.evaluate(() => (globalThis as unknown as { performance: { clearMarks(): void } }).performance.clearMarks());
+    for (const key of log) {
+      const find = (n: string) => marks.find((m) => m.name === n && m.d === key.query && m.t >= key.at);
+      const [send, answer, commit] = ['send', 'answer', 'commit'].map(find);
+      if (key.paintedAt) console.log('PHASES', JSON.stringify(key.query), 'send', Math.round((send?.t ?? NaN) - key.at), 'answer', Math.round((answer?.t ?? NaN) - key.at), 'commit', Math.round((commit?.t ?? NaN) - key.at), 'paint', Math.round(key.paintedAt - key.at));
+    }
+  }
   log.forEach((key, index) => {
     // From the third character, and only keystrokes that change the query (a space does not).
     if (index < 2 || key.query === log[index - 1].query) return;
     if (key.paintedAt === null) tally.superseded++;
     else tally.latencies.push(key.paintedAt - key.at);
+    if (process.env.DUMP && key.paintedAt !== null) console.log('DUMP', process.env.MODE_TAG ?? '', JSON.stringify(key.query), Math.round(key.paintedAt - key.at), 'gap', index ? Math.round(key.at - log[index - 1].at) : 0);
   });
   // Back to an empty box (recent activity) before the next fragment.
   await page.keyboard.press('Escape');
@@ -133,6 +143,7 @@ async function benchSearchUi(count: number): Promise<void> {
         const started = performance.now();
         const result = await router.dispatch(desk, name, input);
         if (name === 'visitors.search') routerTimes.push(performance.now() - started);
+        if (process.env.DUMP) console.log('ROUTER', String(name), JSON.stringify(input), Math.round(performance.now() - started));
         return result;
       },
       (url) => console.error(`bench: the page asked for ${url}`),
