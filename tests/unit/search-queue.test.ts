@@ -68,4 +68,23 @@ describe('latest-only calls (the search box)', () => {
     expect(calls.sent).toEqual(['fat', 'fatou']);
     expect(delivered).toEqual([]);
   });
+
+  it('sends the waiting call when the one in flight fails, and hands over nothing for the failure', async () => {
+    const delivered: string[] = [];
+    const sent: string[] = [];
+    const queue = new LatestOnly<string>((_key, value) => delivered.push(value));
+    let fail: (reason: Error) => void = () => undefined;
+    queue.want('kou', () => {
+      sent.push('kou');
+      return new Promise<string>((_resolve, reject) => (fail = reject));
+    });
+    queue.want('koua', () => {
+      sent.push('koua');
+      return Promise.resolve('answer to koua');
+    });
+    fail(new Error('the channel failed'));
+    await new Promise((next) => setImmediate(next));
+    expect(sent).toEqual(['kou', 'koua']);
+    expect(delivered).toEqual(['answer to koua']);
+  });
 });

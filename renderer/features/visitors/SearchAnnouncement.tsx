@@ -1,12 +1,6 @@
 import { VisuallyHidden } from '@mantine/core';
-import { useEffect, useState } from 'react';
-
-/**
- * How long the status must stay the same before it is spoken: GOV.UK's
- * accessible-autocomplete waits 1400 ms, so that the screen reader's echo of each typed
- * character is not cut short by a count that is about to change again.
- */
-const SETTLE_MS = 1400;
+import { useEffect, useRef, useState } from 'react';
+import { SettledAnnouncer } from './settled-announcer';
 
 interface Props {
   /** The status as the screen shows it; empty: nothing to say. */
@@ -16,16 +10,23 @@ interface Props {
 }
 
 /**
- * The search status for screen readers, once typing has settled. Results are painted at
- * every keystroke; a live region that changed as often would queue a count per key.
- * A no-break space toggled at the end makes a repeated message a change, so it is spoken.
+ * The search status for screen readers, politely and once typing has settled
+ * (SettledAnnouncer). A no-break space toggled at the end makes a repeated message a
+ * change of the live region, so that it is spoken again.
  */
 export function SearchAnnouncement({ message, answering }: Props) {
   const [spoken, setSpoken] = useState({ text: '', bump: false });
+  const announcer = useRef<SettledAnnouncer | null>(null);
   useEffect(() => {
-    if (!message) return;
-    const timer = setTimeout(() => setSpoken((previous) => ({ text: message, bump: !previous.bump })), SETTLE_MS);
-    return () => clearTimeout(timer);
+    const current = new SettledAnnouncer((text) => setSpoken((previous) => ({ text, bump: !previous.bump })));
+    announcer.current = current;
+    return () => {
+      current.close();
+      announcer.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    announcer.current?.show(message);
   }, [message, answering]);
   return (
     <VisuallyHidden role="status" aria-live="polite" aria-atomic="true" data-testid="visitor-search-announcement">

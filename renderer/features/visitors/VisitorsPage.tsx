@@ -1,5 +1,5 @@
 import { ActionIcon, Button, Center, Group, Kbd, Loader, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useSession } from '../../app/desk';
@@ -52,7 +52,6 @@ export function VisitorsPage() {
     if ((listing.kind === 'recent' || listing.kind === 'results') && listing.items.length > 0) focusFirstRow();
   }, [answered, listing]);
 
-  useLayoutEffect(() => { performance.mark('commit', { detail: shownQuery }); }, [shownQuery]);
   const backToSearch = useCallback(() => searchBox.current?.focus(), []);
 
   let status: string;

@@ -1,34 +1,15 @@
-import { useDebouncedValue } from '@mantine/hooks';
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../../../shared/errors';
 import { searchTerms } from '../../../shared/domain/search-text';
-import type { VisitorListItem } from '../../../shared/domain/visitor-views';
 import { useApi } from '../../app/api';
 import { errorMessage } from '../../app/i18n';
 import { LatestOnly } from './latest-only';
+import { useDebouncedSearch } from './search-baseline';
+import { FIRST_ROWS, RECENT_LIMIT, SEARCH_LIMIT, type Listing, type VisitorSearch } from './visitor-search';
 
-/** The most rows a search lists (the contract's own maximum). */
-export const SEARCH_LIMIT = 500;
-/** What a keystroke asks for: more than a tall screen shows, few enough to come back at once. */
-export const FIRST_ROWS = 50;
 /** After this long without a keystroke, the rest of a long list (up to SEARCH_LIMIT) is fetched. */
 const FILL_AFTER_MS = 400;
-const RECENT_LIMIT = 50;
-
-/** What the results region shows; `query` is the text it answers ('' for recent activity). */
-export type Listing =
-  | { kind: 'loading' }
-  | { kind: 'recent'; query: ''; items: VisitorListItem[] }
-  | { kind: 'tooShort'; query: string }
-  | { kind: 'results'; query: string; items: VisitorListItem[]; more: boolean };
-
-export interface VisitorSearch {
-  listing: Listing;
-  error: string | null;
-  /** Called with the box's text at every change. */
-  search(text: string): void;
-}
 
 type Answer = { listing: Listing } | { error: string };
 
@@ -79,9 +60,7 @@ function useInstantSearch(): VisitorSearch {
         return;
       }
       const ask = (limit: number) => async (): Promise<Answer> => {
-        performance.mark('send', { detail: text });
         const result = await api.visitors.search({ query: text, limit });
-        performance.mark('answer', { detail: text });
         if (!result.ok) return failed(result);
         const found = result.value;
         if (found.status === 'tooShort') return { listing: { kind: 'tooShort', query: text } };
@@ -121,50 +100,8 @@ function useInstantSearch(): VisitorSearch {
 }
 
 /**
- * The previous behaviour, a fixed 150 ms debounce and SEARCH_LIMIT rows at every pause,
- * kept only for `npm run bench:search` to measure side by side (`?search=debounced`).
+ * The app's bundle holds only the instant search: Vite replaces `import.meta.env.MODE`
+ * when it builds, so the comparison folds away. `npm run bench:search` also builds a
+ * bundle in the mode 'search-baseline' to measure the old debounce beside it.
  */
-function useDebouncedSearch(): VisitorSearch {
-  const { t } = useTranslation();
-  const api = useApi();
-  const [query, setQuery] = useState('');
-  const [debounced] = useDebouncedValue(query, 150);
-  const [listing, setListing] = useState<Listing>({ kind: 'loading' });
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    const text = debounced.trim();
-    if (text === '') {
-      void api.visitors.recent({ limit: RECENT_LIMIT }).then((result) => {
-        if (!current) return;
-        if (!result.ok) return setError(errorMessage(t, result.error));
-        setError(null);
-        setListing({ kind: 'recent', query: '', items: result.value });
-      });
-    } else {
-      void api.visitors.search({ query: text, limit: SEARCH_LIMIT }).then((result) => {
-        if (!current) return;
-        if (!result.ok) return setError(errorMessage(t, result.error));
-        setError(null);
-        const found = result.value;
-        setListing(found.status === 'tooShort' ? { kind: 'tooShort', query: text } : { kind: 'results', query: text, items: found.items, more: found.more });
-      });
-    }
-    return () => {
-      current = false;
-    };
-  }, [api, debounced, t]);
-
-  return { listing, error, search: setQuery };
-}
-
-/**
- * The shell only ever loads `app://guichet/index.html`, without a query string, and the
- * app's own navigation changes only the hash: nothing in the app can set this. Were it
- * set, it would only bring the slower search back; it reads or shows nothing more.
- */
-const BENCH_OLD_SEARCH = new URLSearchParams(globalThis.location?.search ?? '').get('search') === 'debounced';
-
-/** Searching visitors as the box changes (decided once, when the page loads). */
-export const useVisitorSearch: () => VisitorSearch = BENCH_OLD_SEARCH ? useDebouncedSearch : useInstantSearch;
+export const useVisitorSearch: () => VisitorSearch = import.meta.env.MODE === 'search-baseline' ? useDebouncedSearch : useInstantSearch;
