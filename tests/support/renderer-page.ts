@@ -35,10 +35,10 @@ export function assertRendererBuilt(): void {
   }
 }
 
-function serveFile(pathname: string): { status: number; body: Buffer; contentType: string } {
+function serveFile(rendererDir: string, pathname: string): { status: number; body: Buffer; contentType: string } {
   const relative = normalize(decodeURIComponent(pathname)).replace(/^[/\\]+/, '') || 'index.html';
-  const file = resolve(RENDERER_DIR, relative);
-  if (!file.startsWith(RENDERER_DIR + sep) || !existsSync(file)) {
+  const file = resolve(rendererDir, relative);
+  if (!file.startsWith(rendererDir + sep) || !existsSync(file)) {
     return { status: 404, body: Buffer.from('not found'), contentType: 'text/plain' };
   }
   return { status: 200, body: readFileSync(file), contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' };
@@ -56,13 +56,15 @@ export interface RendererBinding {
 
 /**
  * Serves the renderer to `context` and binds `page`'s `window.api` to `call`. Requests
- * outside the app's origin are aborted and passed to `onOutsideRequest`.
+ * outside the app's origin are aborted and passed to `onOutsideRequest`. `rendererDir`
+ * is another build of the renderer (the search benchmark's baseline), else out/renderer.
  */
 export async function bindRenderer(
   context: BrowserContext,
   page: Page,
   call: (name: unknown, input: unknown) => Promise<Result<unknown>>,
   onOutsideRequest: (url: string) => void = () => undefined,
+  rendererDir: string = RENDERER_DIR,
 ): Promise<RendererBinding> {
   // Nothing leaves the machine: every request but the app's own is refused and noted.
   await context.route('**/*', (route) => {
@@ -71,7 +73,7 @@ export async function bindRenderer(
   });
   await context.route(`${ORIGIN}/**`, (route) => {
     const url = new URL(route.request().url());
-    const { status, body, contentType } = serveFile(url.pathname);
+    const { status, body, contentType } = serveFile(rendererDir, url.pathname);
     const headers: Record<string, string> = { 'content-type': contentType, 'x-content-type-options': 'nosniff' };
     // The shell's own CSP (main/electron/security.ts), so the page runs under it.
     if (contentType.startsWith('text/html')) headers['content-security-policy'] = contentSecurityPolicy();
