@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: figures measured side by side in one run, printed as ratios
  * (machines are noisy; tests never assert timings). GUICHET_BENCH_VISITORS sets the
- * number of visitors for the search section (default 100,000).
+ * number of visitors for the search sections (default 100,000). Names of sections as
+ * arguments run only those (`npm run bench -- search-ui`); none runs them all.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { login } from '../../main/core/accounts/authentication';
 import { calibrateKdf, deriveKey, KDF_FLOOR, newKdfParams } from '../../main/core/vault/kdf';
 import { randomBytes } from '../../main/core/vault/crypto';
 import { median, ms, table, time } from './measure';
+import { benchSearchUi } from './search-ui';
 import { benchVisitors } from './visitors';
 
 async function benchKdfAndUnlock(): Promise<void> {
@@ -83,7 +85,16 @@ async function benchAuditWrites(): Promise<void> {
   }
 }
 
+const visitors = Number(process.env.GUICHET_BENCH_VISITORS ?? 100_000);
+const sections: Record<string, () => Promise<void>> = {
+  kdf: benchKdfAndUnlock,
+  audit: benchAuditWrites,
+  visitors: () => benchVisitors(visitors),
+  'search-ui': () => benchSearchUi(visitors),
+};
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !(name in sections));
+if (unknown.length > 0) throw new Error(`bench: no section ${unknown.join(', ')} (sections: ${Object.keys(sections).join(', ')})`);
+
 console.log(`Guichet bench — ${new Date().toISOString()} — node ${process.version}`);
-await benchKdfAndUnlock();
-await benchAuditWrites();
-await benchVisitors(Number(process.env.GUICHET_BENCH_VISITORS ?? 100_000));
+for (const [name, run] of Object.entries(sections)) if (asked.length === 0 || asked.includes(name)) await run();

@@ -1,41 +1,27 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { Desk } from '../../main/core/desk';
-import { contentSecurityPolicy } from '../../main/electron/security';
 import { createDeskRouter } from '../../main/core/handlers';
 import type { Router } from '../../main/core/router';
 import { KDF_FLOOR } from '../../main/core/vault/kdf';
-import { PROCEDURE_NAMES, type DeskEvent, type InputOf, type OutputOf, type ProcedureName } from '../../shared/contract';
-import { createWindowApi } from '../../shared/contract/window-api';
+import type { DeskEvent, InputOf, OutputOf, ProcedureName } from '../../shared/contract';
 import type { Language, Role } from '../../shared/domain/accounts';
 import type { Result } from '../../shared/errors';
+import { APP_URL, assertRendererBuilt, bindRenderer } from '../support/renderer-page';
 
 /**
  * The e2e harness: the built renderer (out/renderer) in Debian's Chromium, served
  * from a fake origin by `context.route`, with `window.api` bound through
  * `exposeBinding` to the real router over a real Desk (SQLCipher database, vault)
  * in a temporary folder of this test process. No mock and no second code path:
- * the page gets the very `createWindowApi` the preload uses.
+ * the page gets the very `createWindowApi` the preload uses (tests/support/renderer-page.ts).
  */
 
-export const ORIGIN = 'http://guichet.test';
-export const APP_URL = `${ORIGIN}/index.html`;
-const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer');
+export { APP_URL, ORIGIN } from '../support/renderer-page';
 export const SCREENS_DIR = resolve(import.meta.dirname, '../../test-results/screens');
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-};
 
 export const ADMIN = { login: 'amina', displayName: 'Amina Benali', password: 'la porte ouvre a neuf heures' };
 
@@ -71,25 +57,9 @@ export interface Harness {
   pageErrors: string[];
 }
 
-function serveFile(pathname: string): { status: number; body: Buffer; contentType: string } {
-  const relative = normalize(decodeURIComponent(pathname)).replace(/^[/\\]+/, '') || 'index.html';
-  const file = resolve(RENDERER_DIR, relative);
-  if (!file.startsWith(RENDERER_DIR + sep) || !existsSync(file)) {
-    return { status: 404, body: Buffer.from('not found'), contentType: 'text/plain' };
-  }
-  return { status: 200, body: readFileSync(file), contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' };
-}
-
-/** The page's view of the harness: what the init script defines on `window`. */
-interface HarnessWindow {
-  __guichetEmit(event: DeskEvent): void;
-}
-
 export const test = base.extend<{ harness: Harness }>({
   harness: async ({ page, context }, use, testInfo) => {
-    if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
-      throw new Error('out/renderer is missing: run `npm run build:renderer` first (npm run test:e2e does).');
-    }
+    assertRendererBuilt();
     const dataDir = mkdtempSync(join(tmpdir(), 'guichet-e2e-'));
     let clockOffset = 0;
     let finished = false;
@@ -109,37 +79,9 @@ export const test = base.extend<{ harness: Harness }>({
     const outsideRequests: string[] = [];
     const pageErrors: string[] = [];
 
-    const emit = (event: DeskEvent) =>
-      page.evaluate((e) => (globalThis as unknown as HarnessWindow).__guichetEmit(e), event);
-
-    // Nothing leaves the machine: every request but the app's own is refused and noted.
-    await context.route('**/*', (route) => {
-      outsideRequests.push(route.request().url());
-      return route.abort('blockedbyclient');
-    });
-    await context.route(`${ORIGIN}/**`, (route) => {
-      const url = new URL(route.request().url());
-      const { status, body, contentType } = serveFile(url.pathname);
-      const headers: Record<string, string> = { 'content-type': contentType, 'x-content-type-options': 'nosniff' };
-      // The shell's own CSP (main/electron/security.ts), so the suite proves the UI runs under it.
-      if (contentType.startsWith('text/html')) headers['content-security-policy'] = contentSecurityPolicy();
-      return route.fulfill({ status, body, headers });
-    });
-
-    await page.exposeBinding('__guichetCall', (_source, name: unknown, input: unknown) => router.dispatch(desk, name, input));
-    await page.addInitScript(`(() => {
-      const listeners = new Set();
-      const call = (name, input) => window.__guichetCall(name, input);
-      const subscribe = (listener) => {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      };
-      Object.defineProperty(window, '__guichetEmit', {
-        value: (event) => { for (const listener of [...listeners]) listener(event); },
-      });
-      const api = (${createWindowApi.toString()})(${JSON.stringify(PROCEDURE_NAMES)}, call, subscribe);
-      Object.defineProperty(window, 'api', { value: Object.freeze(api), enumerable: true });
-    })();`);
+    // `router.dispatch` is looked up at each call, so a test may wrap it (to slow one answer, say).
+    const binding = await bindRenderer(context, page, (name, input) => router.dispatch(desk, name, input), (url) => outsideRequests.push(url));
+    const emit = (event: DeskEvent) => binding.emit(event);
 
     page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
     page.on('console', (message) => {

@@ -282,6 +282,11 @@ test('a visitor at the desk: keyboard registration, duplicate, consent, intake w
   await search.fill('فاطم');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('ف. ع.');
+  // Screen readers hear the count from one polite region once typing settles; the visible status is no live region.
+  const announcement = page.getByTestId('visitor-search-announcement');
+  await expect(announcement).toHaveAttribute('aria-live', 'polite');
+  await expect(announcement).toHaveText(fill(fr.visitors.search.results_one, { count: 1 }));
+  await expect(status).not.toHaveAttribute('aria-live');
   // A name is shown only on purpose, for one row, and the showing is audited.
   // Read straight from the session's database: the desk worker may not list the audit log herself.
   const auditedReveals = async () =>
@@ -293,8 +298,17 @@ test('a visitor at the desk: keyboard registration, duplicate, consent, intake w
   await shot(page, 'visitors-search');
   await rows.first().getByRole('button', { name: fill(fr.visitors.hideNameOf, { code: '' }).trim() }).click();
   await expect(page.getByTestId('revealed-name')).toHaveCount(0);
+  // Typed key by key without a pause: what stays on screen answers the whole text, never a part of it.
+  const results = page.getByTestId('visitor-results');
+  await search.fill('');
+  await search.pressSequentially('aissatou');
+  await expect(results).toHaveAttribute('data-query', 'aissatou');
+  await expect(results).toHaveAttribute('aria-busy', 'false');
+  await expect(page.getByTestId('visitor-list')).toContainText(visitorCode);
+  // Under 3 characters the hint is there at once: nothing is asked of the core.
   await search.fill('a');
   await expect(status).toHaveText(fr.visitors.search.tooShort);
+  await expect(results).toHaveAttribute('data-query', 'a');
   await search.fill('!!!');
   await expect(status).toHaveText(fr.visitors.search.tooShort);
   await expect(page.getByRole('alert')).toHaveCount(0);

@@ -1,6 +1,6 @@
 import { ActionIcon, Badge, Group, Text, Tooltip } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { VisitorListItem } from '../../../shared/domain/visitor-views';
@@ -23,9 +23,10 @@ interface Props {
 /**
  * Visitors as a table whose rows are drawn only where the eye is (hundreds of results
  * stay smooth). Names never appear here. The code of each row is a link: Tab or the
- * arrow keys move from row to row, Enter opens the profile.
+ * arrow keys move from row to row, Enter opens the profile. Memoised: a keystroke in the
+ * search box does not draw the rows again, only a new answer does.
  */
-export function VisitorList({ items, label, onLeaveTop }: Props) {
+function VisitorTable({ items, label, onLeaveTop }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const country = useCountryName();
@@ -175,3 +176,5 @@ export function VisitorList({ items, label, onLeaveTop }: Props) {
     </div>
   );
 }
+
+export const VisitorList = memo(VisitorTable);

@@ -1,67 +1,58 @@
 import { ActionIcon, Button, Center, Group, Kbd, Loader, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { VisitorListItem } from '../../../shared/domain/visitor-views';
-import { useApi } from '../../app/api';
 import { useSession } from '../../app/desk';
-import { errorMessage } from '../../app/i18n';
 import { worksAtDesk } from '../../app/navigation';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Icon } from '../../ui/icons';
 import { PageHeader } from '../../ui/PageHeader';
+import { SearchAnnouncement } from './SearchAnnouncement';
+import { useVisitorSearch } from './useVisitorSearch';
 import { VisitorList } from './VisitorList';
 
-const SEARCH_LIMIT = 500;
-const RECENT_LIMIT = 50;
 /** Not a word: the names of keys, as printed on them. */
 const NEW_VISITOR_KEYS = 'Alt N';
 
-type Listing =
-  | { kind: 'loading' }
-  | { kind: 'recent'; items: VisitorListItem[] }
-  | { kind: 'tooShort' }
-  | { kind: 'results'; query: string; items: VisitorListItem[]; more: boolean };
+/** The first row's link, once the list has drawn it (a list just mounted draws its rows a frame later). */
+function focusFirstRow(attempt = 0): void {
+  const link = document.querySelector<HTMLAnchorElement>('[data-testid="visitor-list"] [data-index="0"] a');
+  if (link) link.focus();
+  else if (attempt < 5) requestAnimationFrame(() => focusFirstRow(attempt + 1));
+}
 
 /** Finding someone: instant search by any fragment of code, name, alias or phone; names never listed. */
 export function VisitorsPage() {
   const { t } = useTranslation();
-  const api = useApi();
   const navigate = useNavigate();
   const { user } = useSession();
   const [query, setQuery] = useState('');
-  const [debounced] = useDebouncedValue(query, 150);
-  const [listing, setListing] = useState<Listing>({ kind: 'loading' });
-  const [error, setError] = useState<string | null>(null);
+  /** Nothing is said to screen readers before the first keystroke (the page's own heading speaks first). */
+  const [typed, setTyped] = useState(false);
+  const { listing, error, search } = useVisitorSearch();
   const searchBox = useRef<HTMLInputElement>(null);
+  /** Arrow down pressed before the answer to the box's text had arrived: go down once it has. */
+  const focusWhenAnswered = useRef(false);
 
-  useEffect(() => {
-    let current = true;
-    const text = debounced.trim();
-    if (text === '') {
-      void api.visitors.recent({ limit: RECENT_LIMIT }).then((result) => {
-        if (!current) return;
-        if (!result.ok) return setError(errorMessage(t, result.error));
-        setError(null);
-        setListing({ kind: 'recent', items: result.value });
-      });
-    } else {
-      void api.visitors.search({ query: text, limit: SEARCH_LIMIT }).then((result) => {
-        if (!current) return;
-        if (!result.ok) return setError(errorMessage(t, result.error));
-        setError(null);
-        const found = result.value;
-        setListing(found.status === 'tooShort' ? { kind: 'tooShort' } : { kind: 'results', query: text, items: found.items, more: found.more });
-      });
-    }
-    return () => {
-      current = false;
-    };
-  }, [api, debounced, t]);
+  const changeQuery = (value: string) => {
+    setQuery(value);
+    setTyped(true);
+    focusWhenAnswered.current = false;
+    search(value);
+  };
 
   const items = listing.kind === 'recent' || listing.kind === 'results' ? listing.items : [];
-  const focusFirstRow = () => document.querySelector<HTMLAnchorElement>('[data-testid="visitor-list"] [data-index="0"] a')?.focus();
+  const shownQuery = listing.kind === 'loading' ? null : listing.query;
+  // The rows on screen answer what the box holds (not an older text still being replaced).
+  const answered = shownQuery === query.trim();
+
+  useEffect(() => {
+    if (!answered || !focusWhenAnswered.current) return;
+    focusWhenAnswered.current = false;
+    if ((listing.kind === 'recent' || listing.kind === 'results') && listing.items.length > 0) focusFirstRow();
+  }, [answered, listing]);
+
+  const backToSearch = useCallback(() => searchBox.current?.focus(), []);
 
   let status: string;
   if (listing.kind === 'loading') status = '';
@@ -96,18 +87,22 @@ export function VisitorsPage() {
           description={t('visitors.search.hint')}
           placeholder={t('visitors.search.placeholder')}
           value={query}
-          onChange={(event) => setQuery(event.currentTarget.value)}
+          onChange={(event) => changeQuery(event.currentTarget.value)}
           onKeyDown={(event) => {
-            if (event.key === 'ArrowDown' && items.length > 0) {
+            if (event.key === 'ArrowDown' && !answered) {
+              // Never into rows of an older text: Enter there would open someone else's record.
+              event.preventDefault();
+              focusWhenAnswered.current = true;
+            } else if (event.key === 'ArrowDown' && items.length > 0) {
               event.preventDefault();
               focusFirstRow();
             }
-            if (event.key === 'Escape') setQuery('');
+            if (event.key === 'Escape') changeQuery('');
           }}
           leftSection={<Icon name="search" size={18} />}
           rightSection={
             query ? (
-              <ActionIcon variant="subtle" color="gray" aria-label={t('common.clear')} onClick={() => setQuery('')}>
+              <ActionIcon variant="subtle" color="gray" aria-label={t('common.clear')} onClick={() => changeQuery('')}>
                 <Icon name="x" size={16} />
               </ActionIcon>
             ) : null
@@ -119,23 +114,27 @@ export function VisitorsPage() {
           data-testid="visitor-search"
         />
       </Paper>
-      <Group justify="space-between" mb="xs" mih={24}>
-        <Text size="sm" c={listing.kind === 'tooShort' ? 'indigo.9' : 'dimmed'} role="status" aria-live="polite" data-testid="visitor-search-status">
-          {status}
-        </Text>
-      </Group>
-      <ErrorAlert message={error} />
-      {listing.kind === 'loading' ? (
-        <Center p="xl">
-          <Loader size="sm" aria-hidden="true" />
-        </Center>
-      ) : items.length > 0 ? (
-        <VisitorList
-          items={items}
-          label={listing.kind === 'recent' ? t('visitors.recentLabel') : t('visitors.resultsLabel')}
-          onLeaveTop={() => searchBox.current?.focus()}
-        />
-      ) : null}
+      <SearchAnnouncement message={typed ? status : ''} answering={shownQuery ?? ''} />
+      {/* data-query: the text whose answer is on screen (recent activity: empty), for the search benchmark and the tests. */}
+      <div data-testid="visitor-results" data-query={shownQuery ?? undefined} aria-busy={!answered}>
+        <Group justify="space-between" mb="xs" mih={24}>
+          <Text size="sm" c={listing.kind === 'tooShort' ? 'indigo.9' : 'dimmed'} data-testid="visitor-search-status">
+            {status}
+          </Text>
+        </Group>
+        <ErrorAlert message={error} />
+        {listing.kind === 'loading' ? (
+          <Center p="xl">
+            <Loader size="sm" aria-hidden="true" />
+          </Center>
+        ) : items.length > 0 ? (
+          <VisitorList
+            items={items}
+            label={listing.kind === 'recent' ? t('visitors.recentLabel') : t('visitors.resultsLabel')}
+            onLeaveTop={backToSearch}
+          />
+        ) : null}
+      </div>
     </Stack>
   );
 }
