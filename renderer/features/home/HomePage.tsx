@@ -19,7 +19,7 @@ export function HomePage() {
         <Text c="dimmed" size="sm" data-testid="home-date">
           {format.fullDate(new Date())}
         </Text>
-        <Title order={1} size="h2">
+        <Title order={1} tabIndex={-1} size="h2">
           {t('home.greeting', { name: user.displayName })}
         </Title>
         <Group gap="xs">
