@@ -113,9 +113,10 @@ export function Shell() {
           <Group gap="sm" wrap="nowrap">
             <Stack gap={0} align="flex-end" className="guichet-whoami">
               <Text fw={600} size="sm" data-testid="shell-user">
-                {user.displayName}
+                <bdi>{user.displayName}</bdi>
               </Text>
-              <Text size="xs" c="dimmed" dir="ltr">
+              {/* A login may be written in Arabic letters: its own direction, not the page's. */}
+              <Text size="xs" c="dimmed" dir="auto">
                 {user.login}
               </Text>
             </Stack>

@@ -6,6 +6,7 @@ import { useDeskFormat } from '../../ui/format';
 import { Icon } from '../../ui/icons';
 import { useDrafts, type DraftSummary } from './DraftsContext';
 import { draftForm, type ResumeState } from './forms';
+import { isolatedT } from '../../ui/isolated';
 
 /** The unfinished forms that a page of the app can take up again, but the one on screen (it offers its own draft). */
 export function useResumableDrafts(): DraftSummary[] {
@@ -28,7 +29,7 @@ export function DraftItems({ drafts }: { drafts: DraftSummary[] }) {
   const describe = (draft: DraftSummary) => {
     const { kind } = draftForm(draft.form);
     const at = format.shortDateTime(draft.updatedAt);
-    if (kind === 'intake') return t('drafts.unfinishedIntake', { code: draft.label ?? '', at });
+    if (kind === 'intake') return isolatedT(t, 'drafts.unfinishedIntake', { code: draft.label ?? '', at }, ['code']);
     return t('drafts.unfinishedRegistration', { at });
   };
 

@@ -10,6 +10,7 @@ import { todayIn, useDeskFormat } from '../../ui/format';
 import type { IconName } from '../../ui/icon-paths';
 import { Icon } from '../../ui/icons';
 import { DraftItems, useResumableDrafts } from '../drafts/DraftsNotice';
+import { isolatedT } from '../../ui/isolated';
 
 /** The places the home page starts from itself; the grid below offers the others. */
 const STARTS: readonly Destination['key'][] = ['home', 'visitors', 'followUps'];
@@ -76,7 +77,7 @@ export function HomePage() {
           {format.fullDate(new Date())}
         </Text>
         <Title order={1} tabIndex={-1} size="h2">
-          {t('home.greeting', { name: user.displayName })}
+          {isolatedT(t, 'home.greeting', { name: user.displayName }, ['name'])}
         </Title>
         <Group gap="xs">
           <Text size="sm" c="dimmed">

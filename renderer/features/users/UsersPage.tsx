@@ -123,7 +123,7 @@ export function UsersPage() {
                   <Table.Td>
                     <Group gap={6} wrap="nowrap">
                       <Text fw={600} size="sm" style={{ whiteSpace: 'nowrap' }}>
-                        {user.displayName}
+                        <bdi>{user.displayName}</bdi>
                       </Text>
                       {user.id === me.id ? (
                         <Badge size="xs" variant="outline" color="gray" style={{ flex: 'none' }} tt="none">
@@ -133,7 +133,7 @@ export function UsersPage() {
                     </Group>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" dir="ltr">
+                    <Text size="sm" dir="auto">
                       {user.login}
                     </Text>
                   </Table.Td>
