@@ -9,6 +9,7 @@ import { destinationsFor, type Destination } from '../../app/navigation';
 import { todayIn, useDeskFormat } from '../../ui/format';
 import type { IconName } from '../../ui/icon-paths';
 import { Icon } from '../../ui/icons';
+import { LIST_PAGE_WIDTH } from '../../ui/layout';
 import { DraftItems, useResumableDrafts } from '../drafts/DraftsNotice';
 import { isolatedT } from '../../ui/isolated';
 
@@ -71,7 +72,7 @@ export function HomePage() {
   const places = destinationsFor(user).filter((destination) => !STARTS.includes(destination.key));
 
   return (
-    <Stack gap="xl">
+    <Stack gap="xl" maw={LIST_PAGE_WIDTH}>
       <Stack gap={6}>
         <Text c="dimmed" size="sm" data-testid="home-date">
           {format.fullDate(new Date())}

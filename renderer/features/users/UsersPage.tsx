@@ -18,6 +18,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { OneTimePasswordModal } from './OneTimePasswordModal';
 import { UserFormModal } from './UserFormModal';
 import { notify } from '../../ui/notify';
+import { LIST_PAGE_WIDTH } from '../../ui/layout';
 
 type Pending = { kind: 'disable' | 'reset'; user: UserSummary } | null;
 
@@ -91,7 +92,7 @@ export function UsersPage() {
   };
 
   return (
-    <Stack maw={1200} gap={0}>
+    <Stack maw={LIST_PAGE_WIDTH} gap={0}>
       <PageHeader
         title={t('users.title')}
         description={t('users.intro')}

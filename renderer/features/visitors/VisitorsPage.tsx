@@ -120,7 +120,7 @@ export function VisitorsPage() {
         />
       </Paper>
       <Group justify="space-between" mb="xs" mih={24}>
-        <Text size="sm" c={listing.kind === 'tooShort' ? 'indigo.9' : 'dimmed'} role="status" aria-live="polite" data-testid="visitor-search-status">
+        <Text size="sm" c="dimmed" className={listing.kind === 'tooShort' ? 'guichet-hint' : undefined} role="status" aria-live="polite" data-testid="visitor-search-status">
           {status}
         </Text>
       </Group>
