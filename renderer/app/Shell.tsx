@@ -1,6 +1,6 @@
 import { AppShell, Box, Button, Group, Kbd, Menu, NavLink, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import type { ComponentType } from 'react';
+import { useRef, type ComponentType, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { LANGUAGES, type Language } from '../../shared/domain/accounts';
@@ -21,6 +21,7 @@ import { useDesk, useSession } from './desk';
 import { errorMessage } from './i18n';
 import { destinationsFor, DESTINATIONS, mayGo, worksAtDesk, type Destination } from './navigation';
 import { notify } from '../ui/notify';
+import { usePageFocus } from './usePageFocus';
 
 const PAGES: Record<Destination['key'], ComponentType> = {
   home: HomePage,
@@ -33,6 +34,8 @@ const PAGES: Record<Destination['key'], ComponentType> = {
   audit: AuditPage,
   settings: SettingsPage,
 };
+
+const MAIN_ID = 'guichet-main';
 
 /** Alt+N opens a new registration from anywhere (the key's place, whatever the keyboard's language). */
 function NewVisitorShortcut() {
@@ -82,10 +85,20 @@ export function Shell() {
   const location = useLocation();
   const allowed = destinationsFor(user);
   const shortcut = isMac() ? '⌘ L' : t('shell.lockShortcutKeys');
+  const main = useRef<HTMLElement>(null);
+  usePageFocus(main);
+  // The router lives in the URL's hash: the link's own #target would be read as a route.
+  const skipToContent = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    main.current?.focus();
+  };
 
   return (
     <DraftsProvider>
     {worksAtDesk(user) ? <NewVisitorShortcut /> : null}
+    <a href={`#${MAIN_ID}`} className="guichet-skip-link" onClick={skipToContent}>
+      {t('shell.skipToContent')}
+    </a>
     <AppShell header={{ height: 64 }} navbar={{ width: 248, breakpoint: 0 }} padding="xl">
       <AppShell.Header className="guichet-header">
         <Group h="100%" px="lg" justify="space-between" wrap="nowrap">
@@ -100,9 +113,10 @@ export function Shell() {
           <Group gap="sm" wrap="nowrap">
             <Stack gap={0} align="flex-end" className="guichet-whoami">
               <Text fw={600} size="sm" data-testid="shell-user">
-                {user.displayName}
+                <bdi>{user.displayName}</bdi>
               </Text>
-              <Text size="xs" c="dimmed" dir="ltr">
+              {/* A login may be written in Arabic letters: its own direction, not the page's. */}
+              <Text size="xs" c="dimmed" dir="auto">
                 {user.login}
               </Text>
             </Stack>
@@ -140,7 +154,7 @@ export function Shell() {
         </Text>
       </AppShell.Navbar>
 
-      <AppShell.Main className="guichet-main">
+      <AppShell.Main className="guichet-main" id={MAIN_ID} ref={main} tabIndex={-1}>
         <DraftsNotice />
         <Routes>
           {DESTINATIONS.map((destination) => {

@@ -18,6 +18,13 @@ export const theme = createTheme({
     Select: { defaultProps: { size: 'md' } },
     NumberInput: { defaultProps: { size: 'md' } },
     Modal: { defaultProps: { centered: true, radius: 'lg', padding: 'xl' } },
+    // One label size on every form, whatever the size of the field (md text fields, sm selects).
+    InputWrapper: {
+      styles: {
+        label: { fontSize: 'var(--mantine-font-size-sm)', fontWeight: 600, marginBottom: 2 },
+        description: { fontSize: 'var(--mantine-font-size-xs)' },
+      },
+    },
     // Mantine's placeholder is a focusable role="presentation" div inside role="menu":
     // focus landed on nothing nameable and axe fails the menu (aria-required-children).
     // Without it, opening focuses the first item, as the ARIA menu button pattern asks.

@@ -5,7 +5,8 @@ export function PageHeader({ title, description, actions }: { title: string; des
   return (
     <Group justify="space-between" align="flex-end" mb="lg" gap="md">
       <Stack gap={4}>
-        <Title order={1} size="h2">
+        {/* Focusable by the script alone: focus lands here after a page change (usePageFocus). */}
+        <Title order={1} size="h2" tabIndex={-1}>
           {title}
         </Title>
         {description ? (

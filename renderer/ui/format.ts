@@ -1,35 +1,39 @@
 import { useMemo } from 'react';
 import { useDesk, useSession } from '../app/desk';
 import { localeOf } from '../app/i18n';
+import type { Language } from '../../shared/domain/accounts';
 import { calendarDateIn } from '../../shared/domain/calendar';
 
 /** Dates and times in the desk's time zone and the user's language. */
 export function useDeskFormat() {
   const { language } = useDesk();
   const { timeZone } = useSession();
-  return useMemo(() => {
-    const locale = localeOf(language);
-    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone });
-    const fullDate = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone });
-    const shortDateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone });
-    const instantDate = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
-    // Calendar dates (YYYY-MM-DD) are no instant: they are shown as written, whatever the zone.
-    const calendarDate = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-    const calendarMonth = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
-    return {
-      locale,
-      timeZone,
-      dateTime: (iso: string) => dateTime.format(new Date(iso)),
-      shortDateTime: (iso: string) => shortDateTime.format(new Date(iso)),
-      fullDate: (date: Date) => fullDate.format(date),
-      /** The day of an instant, in the desk's zone. */
-      day: (iso: string) => instantDate.format(new Date(iso)),
-      /** A calendar date such as a visit date (YYYY-MM-DD). */
-      date: (date: string) => calendarDate.format(new Date(`${date}T00:00:00Z`)),
-      /** A month such as the month of arrival (YYYY-MM). */
-      month: (month: string) => calendarMonth.format(new Date(`${month}-01T00:00:00Z`)),
-    };
-  }, [language, timeZone]);
+  return useMemo(() => deskFormat(language, timeZone), [language, timeZone]);
+}
+
+/** Dates and times in the desk's time zone and a given language (a slip in the partner's, say). */
+export function deskFormat(language: Language, timeZone: string) {
+  const locale = localeOf(language);
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone });
+  const fullDate = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone });
+  const shortDateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone });
+  const instantDate = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
+  // Calendar dates (YYYY-MM-DD) are no instant: they are shown as written, whatever the zone.
+  const calendarDate = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const calendarMonth = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return {
+    locale,
+    timeZone,
+    dateTime: (iso: string) => dateTime.format(new Date(iso)),
+    shortDateTime: (iso: string) => shortDateTime.format(new Date(iso)),
+    fullDate: (date: Date) => fullDate.format(date),
+    /** The day of an instant, in the desk's zone. */
+    day: (iso: string) => instantDate.format(new Date(iso)),
+    /** A calendar date such as a visit date (YYYY-MM-DD). */
+    date: (date: string) => calendarDate.format(new Date(`${date}T00:00:00Z`)),
+    /** A month such as the month of arrival (YYYY-MM). */
+    month: (month: string) => calendarMonth.format(new Date(`${month}-01T00:00:00Z`)),
+  };
 }
 
 /** The offset of `timeZone` from UTC at `instant`, in milliseconds. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './define';
-import { ADMIN_ROLES, STAFF_ROLES } from '../domain/accounts';
+import { ADMIN_ROLES, LANGUAGES, STAFF_ROLES } from '../domain/accounts';
 import { PARTNER_KINDS, REFERRAL_STATUSES, type PartnerView, type ReferralSlip, type ReferralView } from '../domain/referrals';
 import { NEEDS, TEXT_MAX } from '../domain/visitors';
 import { anyStaff as staff, isoDate, text } from './common';
@@ -60,10 +60,16 @@ export const referralsProcedures = {
     access: staff,
     audit: false,
   }),
-  /** What the printed slip carries: never a word about violence. */
+  /** What the printed slip carries: never a word about violence. Opening it is a read, as opening a profile is. */
   'referrals.slip': procedure<ReferralSlip>()({
     input: z.object({ id: z.number().int().positive() }),
     access: staff,
     audit: { kind: 'read', entity: 'referral' },
+  }),
+  /** The slip went to the printer, in the language chosen for the partner (the entry's detail). */
+  'referrals.slipPrinted': procedure<null>()({
+    input: z.object({ id: z.number().int().positive(), language: z.enum(LANGUAGES, { error: 'required' }) }),
+    access: staff,
+    audit: { kind: 'write', entity: 'referral' },
   }),
 };

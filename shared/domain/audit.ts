@@ -36,7 +36,7 @@ export interface AuditEntry {
   entity: string | null;
   entityId: string | null;
   outcome: AuditOutcome;
-  /** An error code, a procedure name, a change of roles (`rolesChangeDetail`) or an erasure, never content. */
+  /** An error code, a procedure name, a change of roles (`rolesChangeDetail`), an erasure or a printed slip's language, never content. */
   detail: string | null;
 }
 

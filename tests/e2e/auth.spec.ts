@@ -130,7 +130,7 @@ test.describe('a damaged data folder', () => {
     await harness.open();
     await expect(page.getByTestId('broken-screen')).toBeVisible();
     await expect(page.getByRole('alert')).toHaveText('Le fichier des clés (coffre) est illisible ou abîmé.');
-    await expect(page.getByText("L'administrateur restaurera la dernière sauvegarde chiffrée")).toBeVisible();
+    await expect(page.getByText("L'administrateur examinera le dossier de données avec la coordination")).toBeVisible();
     await expect(page.getByRole('textbox')).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Première mise en service' })).toHaveCount(0);
 

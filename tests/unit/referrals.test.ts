@@ -134,4 +134,30 @@ describe('partners and referrals', () => {
       t.close();
     }
   });
+
+  it('opening a slip is audited as a read, and only printing it records a print, with its language', async () => {
+    const t = await setup();
+    try {
+      const referral = await t.ok('referrals.create', { visitorId: t.withConsent, partnerId: t.hospital.id, service: 'legal', referredOn: '2026-11-29' });
+      await t.ok('referrals.slip', { id: referral.id });
+      await t.ok('referrals.slip', { id: referral.id });
+      expect(await t.ok('referrals.slipPrinted', { id: referral.id, language: 'ar' })).toBeNull();
+      expect(await t.call('referrals.slipPrinted', { id: referral.id + 100, language: 'fr' })).toEqual({ ok: false, error: { code: 'referrals.notFound' } });
+      expect(await t.call('referrals.slipPrinted', { id: referral.id, language: 'de' } as never)).toMatchObject({
+        ok: false,
+        error: { code: 'call.invalidInput', fields: { language: 'required' } },
+      });
+      t.desk.lock('button');
+      await loginAs(t, t.staff.admin);
+      const entries = (await t.ok('audit.list', { limit: 20 })).entries.filter((e) => e.action.startsWith('referrals.slip')).reverse();
+      expect(entries.map((e) => [e.action, e.userLogin, e.entityId, e.outcome, e.detail])).toEqual([
+        ['referrals.slip', t.staff.desk.login, String(referral.id), 'success', null],
+        ['referrals.slip', t.staff.desk.login, String(referral.id), 'success', null],
+        ['referrals.slipPrinted', t.staff.desk.login, String(referral.id), 'success', 'ar'],
+        ['referrals.slipPrinted', t.staff.desk.login, String(referral.id + 100), 'failure', 'referrals.notFound'],
+      ]);
+    } finally {
+      t.close();
+    }
+  });
 });

@@ -17,7 +17,7 @@ import {
 } from './service';
 
 export const referralsHandlers: HandlersFor<
-  'partners.list' | 'partners.create' | 'partners.update' | 'referrals.create' | 'referrals.setStatus' | 'referrals.followUpsDue' | 'referrals.slip'
+  'partners.list' | 'partners.create' | 'partners.update' | 'referrals.create' | 'referrals.setStatus' | 'referrals.followUpsDue' | 'referrals.slip' | 'referrals.slipPrinted'
 > = {
   'partners.list': ({ includeInactive }, { desk }) => listPartners(acting(desk).db, includeInactive),
   'partners.create': (fields, { desk, setAuditEntityId }) => {
@@ -69,5 +69,13 @@ export const referralsHandlers: HandlersFor<
     const { db, user } = acting(desk);
     setAuditEntityId(id);
     return referralSlip(db, id, user.displayName);
+  },
+  'referrals.slipPrinted': ({ id, language }, { desk, setAuditEntityId, setAuditDetail }) => {
+    const { db } = acting(desk);
+    setAuditEntityId(id);
+    // Only a referral that exists was printed; the audit entry is the record of it.
+    getReferral(db, id);
+    setAuditDetail(language);
+    return null;
   },
 };

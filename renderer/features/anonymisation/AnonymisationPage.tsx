@@ -12,6 +12,7 @@ import { Icon } from '../../ui/icons';
 import { notify } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
 import { shortName, useCountryName } from '../visitors/labels';
+import { LIST_PAGE_WIDTH } from '../../ui/layout';
 
 /**
  * Retention: the visitors without activity for the months the settings give. Nothing
@@ -57,7 +58,7 @@ export function AnonymisationPage() {
   };
 
   return (
-    <Stack maw={1200} gap={0}>
+    <Stack maw={LIST_PAGE_WIDTH} gap={0}>
       <PageHeader title={t('anonymisation.title')} description={months === null ? t('anonymisation.introNoMonths') : t('anonymisation.intro', { count: months })} />
       <ErrorAlert message={error} />
       {candidates === null ? (

@@ -228,7 +228,7 @@ export function AuditPage() {
                     </Table.Td>
                     <Table.Td>
                       {entry.userLogin ? (
-                        <Text size="sm" dir="ltr" span>
+                        <Text size="sm" dir="auto" span>
                           {entry.userLogin}
                         </Text>
                       ) : (

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { isProcedureName } from '../../../shared/contract';
+import { LANGUAGES } from '../../../shared/domain/accounts';
 import { IDENTITY_ERASED_DETAIL, parseRolesChange } from '../../../shared/domain/audit';
 import { isErrorCode } from '../../../shared/errors';
 import { i18n } from '../../app/i18n';
@@ -17,7 +18,7 @@ export function actionLabel(t: TFunction, action: string): string {
   return message(t, `auditActions.${action}`) ?? t('auditActions.unknown');
 }
 
-/** What the entry's detail says, in words: an error, a lock's reason, a refused procedure, a change of roles, an erasure. */
+/** What the entry's detail says, in words: an error, a lock's reason, a refused procedure, a change of roles, an erasure, a slip's language. */
 export function detailLabel(t: TFunction, detail: string | null): string | null {
   if (!detail) return null;
   const roles = parseRolesChange(detail);
@@ -30,6 +31,7 @@ export function detailLabel(t: TFunction, detail: string | null): string | null 
   if (detail === IDENTITY_ERASED_DETAIL) return t('auditDetails.identityErased');
   if (LOCK_REASONS.includes(detail)) return t(`lockReasons.${detail}`);
   if (isProcedureName(detail)) return actionLabel(t, detail);
+  if ((LANGUAGES as readonly string[]).includes(detail)) return t('auditDetails.inLanguage', { language: t(`languageNames.${detail}`) });
   return null;
 }
 

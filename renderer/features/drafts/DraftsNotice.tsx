@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { Alert, Box, Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useApi } from '../../app/api';
@@ -6,35 +6,36 @@ import { useDeskFormat } from '../../ui/format';
 import { Icon } from '../../ui/icons';
 import { useDrafts, type DraftSummary } from './DraftsContext';
 import { draftForm, type ResumeState } from './forms';
+import { isolatedT } from '../../ui/isolated';
 
-/**
- * At the top of every page: the forms she left unfinished (a lock in the middle of
- * an intake), to take up again or drop. The form on screen offers its own draft itself.
- */
-export function DraftsNotice() {
-  const { t } = useTranslation();
-  const api = useApi();
-  const { drafts, reload } = useDrafts();
+/** The unfinished forms that a page of the app can take up again, but the one on screen (it offers its own draft). */
+export function useResumableDrafts(): DraftSummary[] {
+  const { drafts } = useDrafts();
   const location = useLocation();
-  const navigate = useNavigate();
-  const format = useDeskFormat();
-
-  const shown = drafts.filter((draft) => {
+  return drafts.filter((draft) => {
     const { path } = draftForm(draft.form);
     return path !== null && path !== location.pathname;
   });
-  if (shown.length === 0) return null;
+}
+
+/** One line per unfinished form: what it is, when it was left, to take up again or drop. */
+export function DraftItems({ drafts }: { drafts: DraftSummary[] }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { reload } = useDrafts();
+  const navigate = useNavigate();
+  const format = useDeskFormat();
 
   const describe = (draft: DraftSummary) => {
     const { kind } = draftForm(draft.form);
     const at = format.shortDateTime(draft.updatedAt);
-    if (kind === 'intake') return t('drafts.unfinishedIntake', { code: draft.label ?? '', at });
+    if (kind === 'intake') return isolatedT(t, 'drafts.unfinishedIntake', { code: draft.label ?? '', at }, ['code']);
     return t('drafts.unfinishedRegistration', { at });
   };
 
   return (
-    <Stack gap="xs" mb="lg" data-testid="drafts-notice">
-      {shown.map((draft) => (
+    <Stack gap="xs" data-testid="drafts-notice">
+      {drafts.map((draft) => (
         <Alert key={draft.form} color="indigo" variant="light" icon={<Icon name="file" />} role="status" py="xs">
           <Group justify="space-between" gap="sm" wrap="wrap">
             <Text size="sm">{describe(draft)}</Text>
@@ -48,11 +49,7 @@ export function DraftsNotice() {
               >
                 {t('drafts.resume')}
               </Button>
-              <Button
-                size="xs"
-                variant="default"
-                onClick={() => void api.drafts.discard({ form: draft.form }).then(reload)}
-              >
+              <Button size="xs" variant="default" onClick={() => void api.drafts.discard({ form: draft.form }).then(reload)}>
                 {t('drafts.discard')}
               </Button>
             </Group>
@@ -60,5 +57,20 @@ export function DraftsNotice() {
         </Alert>
       ))}
     </Stack>
+  );
+}
+
+/**
+ * At the top of every page: the forms she left unfinished (a lock in the middle of
+ * an intake), to take up again or drop. The home page lists them in a section of its own.
+ */
+export function DraftsNotice() {
+  const shown = useResumableDrafts();
+  const location = useLocation();
+  if (shown.length === 0 || location.pathname === '/') return null;
+  return (
+    <Box mb="lg">
+      <DraftItems drafts={shown} />
+    </Box>
   );
 }

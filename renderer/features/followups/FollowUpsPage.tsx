@@ -12,6 +12,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ReferralStatusModal, type StatusChange } from '../referrals/ReferralStatusModal';
 import { ReferralsTable } from '../referrals/ReferralsTable';
 import { SlipModal } from '../referrals/SlipModal';
+import { LIST_PAGE_WIDTH } from '../../ui/layout';
 
 /** Referrals still waiting on someone whose follow-up date has come: the desk's calls of the day. */
 export function FollowUpsPage() {
@@ -40,7 +41,7 @@ export function FollowUpsPage() {
   }, [load]);
 
   return (
-    <Stack maw={1200} gap={0}>
+    <Stack maw={LIST_PAGE_WIDTH} gap={0}>
       <PageHeader title={t('followUps.title')} description={t('followUps.intro', { date: format.date(today) })} />
       <ErrorAlert message={error} />
       {referrals === null ? (

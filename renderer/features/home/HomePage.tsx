@@ -1,26 +1,84 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Kbd, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { mayCall } from '../../../shared/contract/access';
+import { useApi } from '../../app/api';
 import { useSession } from '../../app/desk';
-import { destinationsFor } from '../../app/navigation';
-import { useDeskFormat } from '../../ui/format';
+import { destinationsFor, type Destination } from '../../app/navigation';
+import { todayIn, useDeskFormat } from '../../ui/format';
+import type { IconName } from '../../ui/icon-paths';
 import { Icon } from '../../ui/icons';
+import { LIST_PAGE_WIDTH } from '../../ui/layout';
+import { DraftItems, useResumableDrafts } from '../drafts/DraftsNotice';
+import { isolatedT } from '../../ui/isolated';
 
-/** Greets her, says who she is here and what day it is at the desk, and where she can go. */
+/** The places the home page starts from itself; the grid below offers the others. */
+const STARTS: readonly Destination['key'][] = ['home', 'visitors', 'followUps'];
+
+function StartCard({ icon, title, children, action, testId }: { icon: IconName; title: string; children: ReactNode; action: ReactNode; testId: string }) {
+  return (
+    <Card withBorder radius="lg" padding="lg" data-testid={testId}>
+      <Stack gap="sm" h="100%">
+        <Group gap="sm" wrap="nowrap">
+          <ThemeIcon variant="light" size={40} radius="md">
+            <Icon name={icon} size={22} />
+          </ThemeIcon>
+          <Title order={3} size="h4">
+            {title}
+          </Title>
+        </Group>
+        <Text size="sm" c="dimmed" style={{ flexGrow: 1 }}>
+          {children}
+        </Text>
+        <Group>{action}</Group>
+      </Stack>
+    </Card>
+  );
+}
+
+/** How many referrals wait for a follow-up today (null while it is being counted). */
+function useFollowUpsDueToday(enabled: boolean): number | null {
+  const api = useApi();
+  const { timeZone } = useSession();
+  const [count, setCount] = useState<number | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    let current = true;
+    void api.referrals.followUpsDue({ on: todayIn(timeZone) }).then((result) => {
+      if (current && result.ok) setCount(result.value.length);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, enabled, timeZone]);
+  return count;
+}
+
+/**
+ * Where a working day starts, for each role: find a person, register a new one, the
+ * follow-ups due today, the forms left unfinished; then the other places her roles open.
+ * Only what the router would let her call is offered.
+ */
 export function HomePage() {
   const { t } = useTranslation();
   const { user } = useSession();
   const format = useDeskFormat();
-  const places = destinationsFor(user).filter((destination) => destination.key !== 'home');
+  const searches = mayCall(user, 'visitors.search');
+  const registers = mayCall(user, 'visitors.register');
+  const followsUp = mayCall(user, 'referrals.followUpsDue');
+  const dueToday = useFollowUpsDueToday(followsUp);
+  const drafts = useResumableDrafts();
+  const places = destinationsFor(user).filter((destination) => !STARTS.includes(destination.key));
 
   return (
-    <Stack gap="xl" maw={1100}>
+    <Stack gap="xl" maw={LIST_PAGE_WIDTH}>
       <Stack gap={6}>
         <Text c="dimmed" size="sm" data-testid="home-date">
           {format.fullDate(new Date())}
         </Text>
-        <Title order={1} size="h2">
-          {t('home.greeting', { name: user.displayName })}
+        <Title order={1} tabIndex={-1} size="h2">
+          {isolatedT(t, 'home.greeting', { name: user.displayName }, ['name'])}
         </Title>
         <Group gap="xs">
           <Text size="sm" c="dimmed">
@@ -33,31 +91,93 @@ export function HomePage() {
           ))}
         </Group>
       </Stack>
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg">
-        {places.map((place) => (
-          <Card
-            key={place.key}
-            component={Link}
-            to={place.path}
-            withBorder
-            radius="lg"
-            padding="lg"
-            className="guichet-card-link"
-          >
-            <Stack gap="sm">
-              <ThemeIcon variant="light" size={44} radius="md">
-                <Icon name={place.icon} size={24} />
-              </ThemeIcon>
-              <Text fw={650} size="lg">
-                {t(`nav.${place.key}`)}
-              </Text>
-              <Text size="sm" c="dimmed">
-                {t(`navDescriptions.${place.key}`)}
-              </Text>
-            </Stack>
-          </Card>
-        ))}
-      </SimpleGrid>
+
+      {searches || registers || followsUp ? (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg">
+          {searches ? (
+            <StartCard
+              icon="search"
+              title={t('home.search.title')}
+              testId="home-search"
+              action={
+                <Button component={Link} to="/visitors" variant="light" leftSection={<Icon name="search" size={18} />}>
+                  {t('home.search.open')}
+                </Button>
+              }
+            >
+              {t('home.search.hint')}
+            </StartCard>
+          ) : null}
+          {registers ? (
+            <StartCard
+              icon="userPlus"
+              title={t('home.newVisitor.title')}
+              testId="home-new-visitor"
+              action={
+                <Button component={Link} to="/visitors/new" leftSection={<Icon name="plus" size={18} />} aria-keyshortcuts="Alt+N">
+                  {t('home.newVisitor.open')}
+                </Button>
+              }
+            >
+              {t('home.newVisitor.hint')} <Kbd size="xs">{t('shell.newVisitorShortcutKeys')}</Kbd>
+            </StartCard>
+          ) : null}
+          {followsUp ? (
+            <StartCard
+              icon="calendarCheck"
+              title={t('home.followUps.title')}
+              testId="home-follow-ups"
+              action={
+                <Button component={Link} to="/follow-ups" variant="light">
+                  {t('home.followUps.open')}
+                </Button>
+              }
+            >
+              <span data-testid="home-follow-ups-count">
+                {dueToday === null ? t('home.followUps.counting') : dueToday === 0 ? t('followUps.empty') : t('home.followUps.count', { count: dueToday })}
+              </span>
+            </StartCard>
+          ) : null}
+        </SimpleGrid>
+      ) : null}
+
+      <Stack gap="sm" component="section" aria-labelledby="home-drafts">
+        <Title order={2} size="h4" id="home-drafts">
+          {t('home.drafts.title')}
+        </Title>
+        {drafts.length > 0 ? (
+          <DraftItems drafts={drafts} />
+        ) : (
+          <Text size="sm" c="dimmed" data-testid="home-no-drafts">
+            {t('home.drafts.none')}
+          </Text>
+        )}
+      </Stack>
+
+      {places.length > 0 ? (
+        <Stack gap="sm" component="section" aria-labelledby="home-places">
+          <Title order={2} size="h4" id="home-places">
+            {t('home.places')}
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg">
+            {places.map((place) => (
+              <Card key={place.key} component={Link} to={place.path} withBorder radius="lg" padding="lg" className="guichet-card-link">
+                <Stack gap="sm">
+                  <ThemeIcon variant="light" size={44} radius="md">
+                    <Icon name={place.icon} size={24} />
+                  </ThemeIcon>
+                  <Text fw={650} size="lg">
+                    {t(`nav.${place.key}`)}
+                  </Text>
+                  <Text size="sm" c="dimmed">
+                    {t(`navDescriptions.${place.key}`)}
+                  </Text>
+                </Stack>
+              </Card>
+            ))}
+          </SimpleGrid>
+        </Stack>
+      ) : null}
     </Stack>
   );
 }

@@ -5,6 +5,7 @@ import type { VisitorProfile } from '../../../shared/contract/visitors';
 import type { IntakeView } from '../../../shared/domain/visitor-views';
 import { useDeskFormat } from '../../ui/format';
 import { Icon } from '../../ui/icons';
+import { isolatedT } from '../../ui/isolated';
 
 const URGENCY_COLOR = { low: 'gray', medium: 'yellow', high: 'red' } as const;
 
@@ -58,7 +59,7 @@ export function IntakesSection({ profile, canRecord }: { profile: VisitorProfile
                   </Badge>
                 </Group>
                 <Text size="xs" c="dimmed">
-                  {t('intakes.recordedBy', { date: format.shortDateTime(intake.createdAt), by: intake.createdBy ?? '—' })}
+                  {isolatedT(t, 'intakes.recordedBy', { date: format.shortDateTime(intake.createdAt), by: intake.createdBy ?? '—' }, ['by'])}
                 </Text>
               </Group>
               {intake.orientation === null ? (

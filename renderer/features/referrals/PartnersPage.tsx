@@ -14,6 +14,7 @@ import { Icon } from '../../ui/icons';
 import { notify } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
 import { PartnerFormModal } from './PartnerFormModal';
+import { LIST_PAGE_WIDTH } from '../../ui/layout';
 
 const KIND_COLOR = { hospital: 'red', publicService: 'blue', association: 'teal', community: 'grape' } as const;
 
@@ -62,7 +63,7 @@ export function PartnersPage() {
   };
 
   return (
-    <Stack maw={1300} gap={0}>
+    <Stack maw={LIST_PAGE_WIDTH} gap={0}>
       <PageHeader
         title={t('partners.title')}
         description={isAdmin ? t('partners.introAdmin') : t('partners.intro')}

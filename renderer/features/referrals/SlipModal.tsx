@@ -1,19 +1,33 @@
-import { Button, Center, Group, Loader, Modal, Stack } from '@mantine/core';
-import { useEffect, useState, type ReactNode } from 'react';
+import { Button, Center, Group, Loader, Modal, Select, Stack } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import { LANGUAGES, type Language } from '../../../shared/domain/accounts';
 import type { ReferralSlip } from '../../../shared/domain/referrals';
 import { formatPhone } from '../../../shared/domain/phone';
 import { useApi } from '../../app/api';
-import { errorMessage } from '../../app/i18n';
+import { useDesk, useSession } from '../../app/desk';
+import { directionOf, errorMessage, i18n } from '../../app/i18n';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { useDeskFormat } from '../../ui/format';
+import { deskFormat } from '../../ui/format';
 import { Icon } from '../../ui/icons';
+import { notify } from '../../ui/notify';
 
-/** The paper the person takes to the partner: who, where, for what, in which language. Never a word about violence. */
-function Slip({ slip, testId }: { slip: ReferralSlip; testId?: string }) {
-  const { t } = useTranslation();
-  const format = useDeskFormat();
+interface SlipProps {
+  slip: ReferralSlip;
+  language: Language;
+  testId?: string;
+}
+
+/**
+ * The paper the person takes to the partner: who, where, for what, in which language. Never
+ * a word about violence. Written in the partner's language, whatever the desk worker's.
+ */
+function Slip({ slip, language, testId }: SlipProps) {
+  const { timeZone } = useSession();
+  const t: TFunction = useMemo(() => i18n.getFixedT(language), [language]);
+  const format = useMemo(() => deskFormat(language, timeZone), [language, timeZone]);
   const languages = slip.languages.map((code) => t(`spokenLanguages.${code}`)).join(t('common.listSeparator'));
   const rows: [string, ReactNode][] = [
     [t('slip.code'), <bdi dir="ltr" className="guichet-mono">{slip.visitorCode}</bdi>],
@@ -24,7 +38,7 @@ function Slip({ slip, testId }: { slip: ReferralSlip; testId?: string }) {
     [t('slip.interpreter'), slip.interpreterLanguage ? t(`spokenLanguages.${slip.interpreterLanguage}`) : t('slip.noInterpreter')],
   ];
   return (
-    <article className="guichet-slip" data-testid={testId}>
+    <article className="guichet-slip" data-testid={testId} lang={language} dir={directionOf(language)}>
       <header className="guichet-slip-header">
         <div>
           <div className="guichet-slip-org">
@@ -61,7 +75,9 @@ function Slip({ slip, testId }: { slip: ReferralSlip; testId?: string }) {
       <footer className="guichet-slip-footer">
         <div>
           <div className="guichet-slip-label">{t('slip.issuedBy')}</div>
-          <div>{slip.issuedBy}</div>
+          <div>
+            <bdi>{slip.issuedBy}</bdi>
+          </div>
         </div>
         <div className="guichet-slip-signature">{t('slip.signature')}</div>
       </footer>
@@ -92,8 +108,10 @@ export function SlipModal({ referralId, onClose }: { referralId: number | null; 
 function SlipPreview({ referralId, onClose }: { referralId: number; onClose(): void }) {
   const { t } = useTranslation();
   const api = useApi();
+  const desk = useDesk();
   const [slip, setSlip] = useState<ReferralSlip | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [language, setLanguage] = useState<Language>(desk.language);
 
   useEffect(() => {
     let current = true;
@@ -107,17 +125,55 @@ function SlipPreview({ referralId, onClose }: { referralId: number; onClose(): v
     };
   }, [api, referralId, t]);
 
+  // The print is recorded once it happened, however it was asked for (the button or Ctrl+P).
+  useEffect(() => {
+    if (!slip) return;
+    const recordPrint = () => {
+      void api.referrals.slipPrinted({ id: slip.referralId, language }).then((result) => {
+        if (!result.ok) notify(t, 'error', errorMessage(t, result.error));
+      });
+    };
+    window.addEventListener('afterprint', recordPrint);
+    return () => window.removeEventListener('afterprint', recordPrint);
+  }, [api, slip, language, t]);
+
+  const languageOptions = LANGUAGES.map((option) => ({ value: option, label: t(`languageNames.${option}`) }));
+
   return (
     <Stack gap="md">
+      {/* Above the slip, so that printing never needs a scroll, whatever the screen's height. */}
+      <Group justify="space-between" align="flex-end" gap="md" className="no-print">
+        <Select
+          label={t('slip.language')}
+          description={t('slip.languageHint')}
+          data={languageOptions}
+          value={language}
+          onChange={(value) => {
+            if (value) setLanguage(value as Language);
+          }}
+          allowDeselect={false}
+          size="sm"
+          w={240}
+          data-testid="slip-language"
+        />
+        <Group gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('common.close')}
+          </Button>
+          <Button leftSection={<Icon name="printer" size={18} />} onClick={() => window.print()} disabled={!slip} data-autofocus>
+            {t('slip.print')}
+          </Button>
+        </Group>
+      </Group>
       <ErrorAlert message={error} />
       {slip ? (
         <>
           <div className="guichet-slip-preview">
-            <Slip slip={slip} testId="slip-preview" />
+            <Slip slip={slip} language={language} testId="slip-preview" />
           </div>
           {createPortal(
             <div className="guichet-print-only" aria-hidden="true">
-              <Slip slip={slip} />
+              <Slip slip={slip} language={language} />
             </div>,
             document.body,
           )}
@@ -127,14 +183,6 @@ function SlipPreview({ referralId, onClose }: { referralId: number; onClose(): v
           <Loader size="sm" aria-hidden="true" />
         </Center>
       )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          {t('common.close')}
-        </Button>
-        <Button leftSection={<Icon name="printer" size={18} />} onClick={() => window.print()} disabled={!slip} data-autofocus>
-          {t('slip.print')}
-        </Button>
-      </Group>
     </Stack>
   );
 }

@@ -18,6 +18,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { OneTimePasswordModal } from './OneTimePasswordModal';
 import { UserFormModal } from './UserFormModal';
 import { notify } from '../../ui/notify';
+import { LIST_PAGE_WIDTH } from '../../ui/layout';
 
 type Pending = { kind: 'disable' | 'reset'; user: UserSummary } | null;
 
@@ -91,7 +92,7 @@ export function UsersPage() {
   };
 
   return (
-    <Stack maw={1200} gap={0}>
+    <Stack maw={LIST_PAGE_WIDTH} gap={0}>
       <PageHeader
         title={t('users.title')}
         description={t('users.intro')}
@@ -123,7 +124,7 @@ export function UsersPage() {
                   <Table.Td>
                     <Group gap={6} wrap="nowrap">
                       <Text fw={600} size="sm" style={{ whiteSpace: 'nowrap' }}>
-                        {user.displayName}
+                        <bdi>{user.displayName}</bdi>
                       </Text>
                       {user.id === me.id ? (
                         <Badge size="xs" variant="outline" color="gray" style={{ flex: 'none' }} tt="none">
@@ -133,7 +134,7 @@ export function UsersPage() {
                     </Group>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" dir="ltr">
+                    <Text size="sm" dir="auto">
                       {user.login}
                     </Text>
                   </Table.Td>

@@ -41,7 +41,7 @@ export function ChangesSection({ changes, anonymised }: { changes: VisitorChange
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" dir="ltr" span>
+                  <Text size="sm" dir="auto" span>
                     {change.changedBy ?? '—'}
                   </Text>
                 </Table.Td>

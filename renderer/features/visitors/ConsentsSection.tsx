@@ -10,6 +10,7 @@ import { ConfirmModal } from '../../ui/ConfirmModal';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useDeskFormat } from '../../ui/format';
 import { notify } from '../../ui/notify';
+import { isolatedT } from '../../ui/isolated';
 
 interface Props {
   profile: VisitorProfile;
@@ -83,7 +84,7 @@ export function ConsentsSection({ profile, canRecord, onRecorded }: Props) {
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">
-                        {current ? t('consents.recordedBy', { date: format.shortDateTime(current.recordedAt), by: current.recordedBy ?? '—' }) : '—'}
+                        {current ? isolatedT(t, 'consents.recordedBy', { date: format.shortDateTime(current.recordedAt), by: current.recordedBy ?? '—' }, ['by']) : '—'}
                       </Text>
                     </Table.Td>
                     {canRecord ? (

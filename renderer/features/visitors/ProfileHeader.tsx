@@ -35,7 +35,7 @@ export function ProfileHeader({ profile, actions }: { profile: VisitorProfile; a
             <Text size="sm" c="dimmed">
               {t('profile.code')}
             </Text>
-            <Title order={1} size="h2" className="guichet-mono" data-testid="profile-code">
+            <Title order={1} tabIndex={-1} size="h2" className="guichet-mono" data-testid="profile-code">
               <bdi dir="ltr">{visitor.code}</bdi>
             </Title>
             {name || fields.alias ? (

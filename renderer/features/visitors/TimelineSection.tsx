@@ -4,6 +4,7 @@ import type { VisitorProfile } from '../../../shared/contract/visitors';
 import { useDeskFormat } from '../../ui/format';
 import { Icon } from '../../ui/icons';
 import { timelineOf } from './timeline';
+import { isolatedT } from '../../ui/isolated';
 
 export function TimelineSection({ profile }: { profile: VisitorProfile }) {
   const { t } = useTranslation();
@@ -28,7 +29,7 @@ export function TimelineSection({ profile }: { profile: VisitorProfile }) {
               </Text>
             ) : null}
             <Text size="xs" c="dimmed" mt={4}>
-              {event.by ? t('timeline.atBy', { at: format.shortDateTime(event.at), by: event.by }) : format.shortDateTime(event.at)}
+              {event.by ? isolatedT(t, 'timeline.atBy', { at: format.shortDateTime(event.at), by: event.by }, ['by']) : format.shortDateTime(event.at)}
             </Text>
           </Timeline.Item>
         ))}

@@ -7,6 +7,7 @@ import { worksAtDesk } from '../../app/navigation';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Icon } from '../../ui/icons';
 import { PageHeader } from '../../ui/PageHeader';
+import { LIST_PAGE_WIDTH } from '../../ui/layout';
 import { SearchAnnouncement } from './SearchAnnouncement';
 import { useVisitorSearch } from './useVisitorSearch';
 import { VisitorList } from './VisitorList';
@@ -63,7 +64,7 @@ export function VisitorsPage() {
   else status = t('visitors.search.results', { count: items.length });
 
   return (
-    <Stack maw={1200} gap={0}>
+    <Stack maw={LIST_PAGE_WIDTH} gap={0}>
       <PageHeader
         title={t('visitors.title')}
         description={t('visitors.intro')}
@@ -118,7 +119,7 @@ export function VisitorsPage() {
       {/* data-query: the text whose answer is on screen (recent activity: empty), for the search benchmark and the tests. */}
       <div data-testid="visitor-results" data-query={shownQuery ?? undefined} aria-busy={!answered}>
         <Group justify="space-between" mb="xs" mih={24}>
-          <Text size="sm" c={listing.kind === 'tooShort' ? 'indigo.9' : 'dimmed'} data-testid="visitor-search-status">
+          <Text size="sm" c="dimmed" className={listing.kind === 'tooShort' ? 'guichet-hint' : undefined} data-testid="visitor-search-status">
             {status}
           </Text>
         </Group>
