@@ -72,8 +72,13 @@ test('a desk worker starts from the search, a new registration, today\'s follow-
   await page.getByRole('link', { name: fr.home.followUps.open }).click();
   await expect(page.getByRole('heading', { level: 1, name: fr.followUps.title })).toBeFocused();
   await page.goBack();
-  await page.getByRole('link', { name: fr.home.search.open }).click();
+  // What she types in the home page's box is looked up on the visitors page.
+  await page.getByTestId('home-search-input').fill('Rose');
+  await page.getByTestId('home-search-input').press('Enter');
   await expect(page.getByTestId('visitor-search')).toBeFocused();
+  await expect(page.getByTestId('visitor-search')).toHaveValue('Rose');
+  await expect(page.getByTestId('visitor-results')).toHaveAttribute('data-query', 'Rose');
+  await expect(page.getByTestId('visitor-list').locator('[data-index]')).toHaveCount(1);
   await page.goBack();
   await page.getByRole('link', { name: fr.home.newVisitor.open }).click();
   await expect(page.getByRole('heading', { level: 1, name: fr.registration.title })).toBeVisible();

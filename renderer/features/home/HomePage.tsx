@@ -1,7 +1,7 @@
-import { Badge, Button, Card, Group, Kbd, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { useEffect, useState, type ReactNode } from 'react';
+import { Badge, Button, Card, Group, Kbd, SimpleGrid, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { mayCall } from '../../../shared/contract/access';
 import { useApi } from '../../app/api';
 import { useSession } from '../../app/desk';
@@ -12,6 +12,40 @@ import { Icon } from '../../ui/icons';
 import { LIST_PAGE_WIDTH } from '../../ui/layout';
 import { DraftItems, useResumableDrafts } from '../drafts/DraftsNotice';
 import { isolatedT } from '../../ui/isolated';
+
+/**
+ * The search box of the home page: what she types is looked up on the visitors page,
+ * which shows the answers as it does for its own box.
+ */
+function HomeSearch() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const box = useRef<HTMLInputElement>(null);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const text = box.current?.value.trim() ?? '';
+    void navigate(text ? `/visitors?q=${encodeURIComponent(text)}` : '/visitors');
+  };
+  return (
+    <form role="search" onSubmit={submit}>
+      <Group gap="xs" wrap="nowrap" align="flex-end">
+        <TextInput
+          ref={box}
+          flex={1}
+          aria-label={t('visitors.search.label')}
+          placeholder={t('visitors.search.placeholder')}
+          dir="auto"
+          autoComplete="off"
+          spellCheck={false}
+          data-testid="home-search-input"
+        />
+        <Button type="submit" variant="light" leftSection={<Icon name="search" size={18} />}>
+          {t('home.search.open')}
+        </Button>
+      </Group>
+    </form>
+  );
+}
 
 /** The places the home page starts from itself; the grid below offers the others. */
 const STARTS: readonly Destination['key'][] = ['home', 'visitors', 'followUps'];
@@ -99,11 +133,7 @@ export function HomePage() {
               icon="search"
               title={t('home.search.title')}
               testId="home-search"
-              action={
-                <Button component={Link} to="/visitors" variant="light" leftSection={<Icon name="search" size={18} />}>
-                  {t('home.search.open')}
-                </Button>
-              }
+              action={<HomeSearch />}
             >
               {t('home.search.hint')}
             </StartCard>

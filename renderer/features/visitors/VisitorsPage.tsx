@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Center, Group, Kbd, Loader, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../../app/desk';
 import { worksAtDesk } from '../../app/navigation';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -27,7 +27,9 @@ export function VisitorsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { user } = useSession();
-  const [query, setQuery] = useState('');
+  // A search begun elsewhere (the home page's box) arrives as ?q=.
+  const [params] = useSearchParams();
+  const [query, setQuery] = useState(() => params.get('q') ?? '');
   /** Nothing is said to screen readers before the first keystroke (the page's own heading speaks first). */
   const [typed, setTyped] = useState(false);
   const { listing, error, search } = useVisitorSearch();
@@ -52,6 +54,14 @@ export function VisitorsPage() {
     focusWhenAnswered.current = false;
     if ((listing.kind === 'recent' || listing.kind === 'results') && listing.items.length > 0) focusFirstRow();
   }, [answered, listing]);
+
+  const asked = useRef(false);
+  useEffect(() => {
+    if (asked.current || !query) return;
+    asked.current = true;
+    setTyped(true);
+    search(query);
+  }, [query, search]);
 
   const backToSearch = useCallback(() => searchBox.current?.focus(), []);
 
