@@ -33,7 +33,6 @@ function HomeSearch() {
           ref={box}
           flex={1}
           aria-label={t('visitors.search.label')}
-          placeholder={t('visitors.search.placeholder')}
           dir="auto"
           autoComplete="off"
           spellCheck={false}
