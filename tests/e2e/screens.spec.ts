@@ -57,7 +57,7 @@ for (const lang of ['fr', 'ar'] as const) {
     await asked.nth(0).fill('0000');
     await asked.nth(1).fill(groups[Number(await asked.nth(1).getAttribute('data-group')) - 1]);
     await page.getByRole('button', { name: t.recoveryKey.confirm }).click();
-    await expect(page.getByText(t.recoveryKey.groupMismatch)).toBeVisible();
+    await expect(page.getByText(t.fields.recovery.groupMismatch)).toBeVisible();
     await check(page, 'recovery-confirm');
     await asked.nth(0).fill(groups[Number(await asked.nth(0).getAttribute('data-group')) - 1]);
     await page.getByRole('button', { name: t.recoveryKey.confirm }).click();

@@ -27,7 +27,7 @@ export function DraftsNotice() {
 
   const describe = (draft: DraftSummary) => {
     const { kind } = draftForm(draft.form);
-    const at = format.shortDateTime(draft.updatedAt);
+    const at = format.instant(draft.updatedAt);
     if (kind === 'intake') return t('drafts.unfinishedIntake', { code: draft.label ?? '', at });
     return t('drafts.unfinishedRegistration', { at });
   };

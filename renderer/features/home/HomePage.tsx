@@ -1,6 +1,7 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { calendarDateIn } from '../../../shared/domain/calendar';
 import { useSession } from '../../app/desk';
 import { destinationsFor } from '../../app/navigation';
 import { useDeskFormat } from '../../ui/format';
@@ -9,7 +10,7 @@ import { Icon } from '../../ui/icons';
 /** Greets her, says who she is here and what day it is at the desk, and where she can go. */
 export function HomePage() {
   const { t } = useTranslation();
-  const { user } = useSession();
+  const { user, timeZone } = useSession();
   const format = useDeskFormat();
   const places = destinationsFor(user).filter((destination) => destination.key !== 'home');
 
@@ -17,7 +18,7 @@ export function HomePage() {
     <Stack gap="xl" maw={1100}>
       <Stack gap={6}>
         <Text c="dimmed" size="sm" data-testid="home-date">
-          {format.fullDate(new Date())}
+          {format.day(calendarDateIn(timeZone))}
         </Text>
         <Title order={1} size="h2">
           {t('home.greeting', { name: user.displayName })}

@@ -19,7 +19,7 @@ function Slip({ slip, testId }: { slip: ReferralSlip; testId?: string }) {
     [t('slip.code'), <bdi dir="ltr" className="guichet-mono">{slip.visitorCode}</bdi>],
     [t('slip.name'), slip.visitorName ? <bdi>{slip.visitorName}</bdi> : t('slip.noName')],
     [t('slip.service'), t(`needs.${slip.service}`)],
-    [t('slip.date'), format.date(slip.referredOn)],
+    [t('slip.date'), format.day(slip.referredOn)],
     [t('slip.languages'), languages || t('slip.none')],
     [t('slip.interpreter'), slip.interpreterLanguage ? t(`spokenLanguages.${slip.interpreterLanguage}`) : t('slip.noInterpreter')],
   ];

@@ -28,7 +28,7 @@ export function TimelineSection({ profile }: { profile: VisitorProfile }) {
               </Text>
             ) : null}
             <Text size="xs" c="dimmed" mt={4}>
-              {event.by ? t('timeline.atBy', { at: format.shortDateTime(event.at), by: event.by }) : format.shortDateTime(event.at)}
+              {event.by ? t('timeline.atBy', { at: format.instant(event.at), by: event.by }) : format.instant(event.at)}
             </Text>
           </Timeline.Item>
         ))}

@@ -164,7 +164,7 @@ export function VisitorList({ items, label, onLeaveTop }: Props) {
                 </div>
                 <div role="cell">
                   <Text size="sm" c="dimmed">
-                    {format.day(item.lastActivityAt)}
+                    {format.instant(item.lastActivityAt)}
                   </Text>
                 </div>
               </div>
