@@ -8,6 +8,21 @@ import tseslint from 'typescript-eslint';
 const node = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'better-sqlite3-multiple-ciphers', '@node-rs/*'];
 const restrict = (patterns, message) => ['error', { patterns: [{ group: patterns, message }] }];
 
+/**
+ * SQL lives in a domain's service.ts or in main/core/db/ (and the folder lock's own file),
+ * so that what touches the tables can be read in one place per domain. It is caught where
+ * it enters SQLite: `prepare`, `exec` and `pragma` on a connection (not `exec` on a regular
+ * expression literal), and db/statements.ts's cached `statement(db, sql)`.
+ */
+const SQL_MESSAGE = "SQL belongs in a domain's service.ts or in main/core/db/: move this statement there.";
+const SQL_CALLS = [
+  {
+    selector: "CallExpression[callee.type='MemberExpression'][callee.property.name=/^(prepare|exec|pragma)$/]:not([callee.object.regex])",
+    message: SQL_MESSAGE,
+  },
+  { selector: "CallExpression[callee.type='Identifier'][callee.name='statement']", message: SQL_MESSAGE },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules', 'out', 'dist', 'release', 'test-results', 'playwright-report', 'native'] },
   js.configs.recommended,
@@ -32,10 +47,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/core/**/*.ts'],
+    files: ['main/core/**/*.ts', 'main/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrict(['electron', '**/electron/*', '**/renderer/*'], 'main/core never imports Electron or the renderer.'),
+      'no-restricted-imports': restrict(['electron', '**/electron/*', '**/renderer/*'], 'main/core and main/cli never import Electron or the renderer.'),
     },
+  },
+  {
+    files: ['main/**/*.ts', 'shared/**/*.ts', 'scripts/**/*.js', 'bin/**/*.js'],
+    ignores: ['main/core/**/service.ts', 'main/core/db/**', 'main/core/storage/folder-lock.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...SQL_CALLS] },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -57,7 +77,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['tests/**/*.ts', '**/*.test.ts', '**/*.spec.ts', 'scripts/**', 'bin/**', 'main/core/cli.ts', 'tests/bench/**'],
+    files: ['tests/**/*.ts', '**/*.test.ts', '**/*.spec.ts', 'scripts/**', 'bin/**', 'main/cli/output.ts', 'tests/bench/**'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -3,4 +3,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../main/core/cli.ts');
+await import('../main/cli/index.ts');

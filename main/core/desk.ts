@@ -273,7 +273,7 @@ export class Desk {
    */
   openDatabaseFor(vault: VaultFile, dataKey: Buffer): Db {
     finishInterruptedRotation(this.path(DATABASE_FILE), dataKey, vault.vaultId, this.options.nativeBinding);
-    const db = openDatabase(this.path(DATABASE_FILE), dataKey, { create: false, nativeBinding: this.options.nativeBinding });
+    const db = openDatabase(this.path(DATABASE_FILE), dataKey, { create: false, nativeBinding: this.options.nativeBinding, now: this.now() });
     try {
       if (readMeta(db, 'vault_id') !== vault.vaultId) throw new AppError('vault.mismatch');
       if (vault.generation < recordedVaultGeneration(db)) throw new AppError('vault.stale');

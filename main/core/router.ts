@@ -8,6 +8,7 @@ import {
   type ProcedureName,
 } from '../../shared/contract';
 import type { FieldErrors, Result } from '../../shared/errors';
+import { beginImmediate, type WriteTransaction } from './db/transaction';
 import type { Desk } from './desk';
 import { AppError, invalidInput, isAppError } from './errors';
 
@@ -121,8 +122,9 @@ export function createRouter(handlers: Handlers, log: (line: string) => void = c
     const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => unknown;
     // A write made in a session is one transaction with its audit entry: both or neither.
     const db = audited && audited.kind === 'write' && procedure.atomic !== false ? (desk.currentUser ? desk.requireSession().db : null) : null;
+    let transaction: WriteTransaction | null = null;
     try {
-      db?.exec('BEGIN IMMEDIATE');
+      if (db) transaction = beginImmediate(db);
       const value = await handler(parsed.data, ctx);
       if (audited && desk.currentUser) {
         desk.audit({ action: name, entity: audited.entity, entityId, outcome: 'success', detail });
@@ -130,7 +132,7 @@ export function createRouter(handlers: Handlers, log: (line: string) => void = c
       // The vault last: a failure before leaves it as it was (see Desk.stageVault).
       if (desk.currentUser) desk.writeStagedVault(desk.requireSession().db);
       else desk.discardStagedVault();
-      if (db?.inTransaction) db.exec('COMMIT');
+      transaction?.commit();
       for (const action of committed) {
         try {
           action();
@@ -142,7 +144,7 @@ export function createRouter(handlers: Handlers, log: (line: string) => void = c
       return { ok: true, value: value ?? null };
     } catch (error) {
       desk.discardStagedVault();
-      if (db?.open && db.inTransaction) db.exec('ROLLBACK');
+      transaction?.rollback();
       const appError = appErrorOf(error) ?? new AppError('call.internal');
       if (!appErrorOf(error)) {
         // Name and stack frames only: a message may quote data (SQLite quotes values).

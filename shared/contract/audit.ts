@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './define';
+import { ADMIN_ROLES } from '../domain/accounts';
 import { auditFilterSchema, type AuditEntry, type AuditVerification } from '../domain/audit';
 
 export interface AuditPage {
@@ -11,12 +12,12 @@ export interface AuditPage {
 export const auditProcedures = {
   'audit.list': procedure<AuditPage>()({
     input: auditFilterSchema,
-    access: ['admin'],
+    access: ADMIN_ROLES,
     audit: false,
   }),
   'audit.verify': procedure<AuditVerification>()({
     input: z.object({}),
-    access: ['admin'],
+    access: ADMIN_ROLES,
     audit: { kind: 'read', entity: 'audit' },
   }),
 };

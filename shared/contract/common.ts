@@ -13,6 +13,4 @@ export const text = (max: number) =>
     .refine((v) => [...v].length <= max, { error: 'tooLong' });
 export const freeText = text(TEXT_MAX);
 
-/** Who works at the desk with visitors, and every member of staff. */
-export const desk = ['desk', 'psychologist'] as const;
-export const anyStaff = ['desk', 'psychologist', 'admin'] as const;
+export { DESK_WORK_ROLES as desk, STAFF_ROLES as anyStaff } from '../domain/accounts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './define';
+import { CLINICAL_ROLES } from '../domain/accounts';
 import { desk, freeText, isoDate, visitorId } from './common';
 import { NEEDS, ORIENTATIONS, URGENCIES, VIOLENCE_TYPES, VULNERABILITIES } from '../domain/visitors';
 
@@ -28,7 +29,7 @@ export const intakesProcedures = {
   /** Violence details: psychologists only. Anyone else is refused, and the refusal audited. */
   'intakes.disclosure': procedure<{ intakeId: number; violenceType: (typeof VIOLENCE_TYPES)[number] | null }>()({
     input: z.object({ intakeId: z.number().int().positive() }),
-    access: ['psychologist'],
+    access: CLINICAL_ROLES,
     audit: { kind: 'read', entity: 'intake' },
   }),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './define';
+import { ADMIN_ROLES } from '../domain/accounts';
 
 export const keysProcedures = {
   /**
@@ -9,7 +10,7 @@ export const keysProcedures = {
    */
   'keys.rotate': procedure<{ generation: number }>()({
     input: z.object({}),
-    access: ['admin'],
+    access: ADMIN_ROLES,
     audit: { kind: 'write', entity: 'vault' },
     atomic: false,
   }),

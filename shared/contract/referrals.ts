@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './define';
+import { ADMIN_ROLES, STAFF_ROLES } from '../domain/accounts';
 import { PARTNER_KINDS, REFERRAL_STATUSES, type PartnerView, type ReferralSlip, type ReferralView } from '../domain/referrals';
 import { NEEDS, TEXT_MAX } from '../domain/visitors';
 import { anyStaff as staff, isoDate, text } from './common';
@@ -30,12 +31,12 @@ export const referralsProcedures = {
   }),
   'partners.create': procedure<PartnerView>()({
     input: partnerFields,
-    access: ['admin'],
+    access: ADMIN_ROLES,
     audit: { kind: 'write', entity: 'partner' },
   }),
   'partners.update': procedure<PartnerView>()({
     input: partnerFields.extend({ id: z.number().int().positive() }),
-    access: ['admin'],
+    access: ADMIN_ROLES,
     audit: { kind: 'write', entity: 'partner' },
   }),
   'referrals.create': procedure<ReferralView>()({
@@ -48,7 +49,7 @@ export const referralsProcedures = {
       /** Psychologists and administrators only: refer without the visitor's consent, with a reason. */
       consentOverrideReason: text(TEXT_MAX).nullable().default(null),
     }),
-    access: ['desk', 'psychologist', 'admin'],
+    access: STAFF_ROLES,
     audit: { kind: 'write', entity: 'referral' },
   }),
   'referrals.setStatus': procedure<ReferralView>()({

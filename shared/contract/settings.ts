@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './define';
+import { ADMIN_ROLES } from '../domain/accounts';
 import { deskSettingsSchema, type DeskSettings } from '../domain/settings';
 
 export const settingsProcedures = {
@@ -10,7 +11,7 @@ export const settingsProcedures = {
   }),
   'settings.update': procedure<DeskSettings>()({
     input: deskSettingsSchema.partial(),
-    access: ['admin'],
+    access: ADMIN_ROLES,
     audit: { kind: 'write', entity: 'settings' },
   }),
 };

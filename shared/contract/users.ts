@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './define';
-import {
-  displayNameSchema,
-  languageSchema,
-  loginSchema,
-  rolesSchema,
-  userIdSchema,
-  type UserSummary,
-} from '../domain/accounts';
+import { ADMIN_ROLES, type UserSummary, displayNameSchema, languageSchema, loginSchema, rolesSchema, userIdSchema } from '../domain/accounts';
 
 export interface UserWithOneTimePassword {
   user: UserSummary;
@@ -15,7 +8,7 @@ export interface UserWithOneTimePassword {
   oneTimePassword: string;
 }
 
-const admin = ['admin'] as const;
+const admin = ADMIN_ROLES;
 
 export const usersProcedures = {
   'users.list': procedure<UserSummary[]>()({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './define';
+import { ADMIN_ROLES } from '../domain/accounts';
 import { CONSENT_KINDS, visitorFieldsSchema } from '../domain/visitors';
 import type {
   ConsentRecord,
@@ -69,12 +70,12 @@ export const visitorsProcedures = {
   }),
   'visitors.anonymise': procedure<VisitorDetail>()({
     input: z.object({ id: visitorId }),
-    access: ['admin'],
+    access: ADMIN_ROLES,
     audit: { kind: 'write', entity: 'visitor' },
   }),
   'visitors.retentionCandidates': procedure<VisitorListItem[]>()({
     input: z.object({}),
-    access: ['admin'],
+    access: ADMIN_ROLES,
     audit: false,
   }),
   'consents.record': procedure<ConsentState>()({

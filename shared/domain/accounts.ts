@@ -3,6 +3,16 @@ import { z } from 'zod';
 export const ROLES = ['desk', 'psychologist', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * The role lists the contract's procedures are open to, declared once: who works with
+ * visitors at the desk (registration, consents, intakes), every member of staff, and the
+ * administrators. The renderer never keeps lists of its own: it asks `mayCall`.
+ */
+export const DESK_WORK_ROLES = ['desk', 'psychologist'] as const satisfies readonly Role[];
+export const STAFF_ROLES = ['desk', 'psychologist', 'admin'] as const satisfies readonly Role[];
+export const ADMIN_ROLES = ['admin'] as const satisfies readonly Role[];
+export const CLINICAL_ROLES = ['psychologist'] as const satisfies readonly Role[];
+
 export const LANGUAGES = ['fr', 'ar', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'fr';
@@ -66,8 +76,4 @@ export interface SessionUser {
   roles: Role[];
   language: Language;
   mustChangePassword: boolean;
-}
-
-export function hasRole(user: { roles: readonly Role[] }, role: Role): boolean {
-  return user.roles.includes(role);
 }

@@ -3,7 +3,7 @@ import { COUNTRY_CODES } from './countries';
 
 export const SEXES = ['female', 'male', 'other', 'undisclosed'] as const;
 
-/** Languages heard at the desk in Nador; labels live in shared/i18n (`languagesSpoken.*`). */
+/** Languages heard at the desk in Nador; labels live in shared/i18n (`spokenLanguages.*`). */
 export const SPOKEN_LANGUAGES = [
   'ary', 'ar', 'fr', 'en', 'es', 'zgh', 'bm', 'wo', 'ff', 'ln', 'ha', 'sw', 'pt', 'sus', 'mnk', 'dyu', 'yo', 'ig', 'kr', 'ti', 'am', 'so', 'other',
 ] as const;

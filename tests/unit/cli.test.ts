@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FolderLock } from '../../main/core/storage/folder-lock';
-import { childWithClock } from '../support/child-process';
+import { ROOT, runGuichet, text, type Run } from '../support/cli';
 import { openTestDesk, removeDir, tempDataDir, TestClock, type TestDesk } from '../support/desk';
 
 /** One clock for this file's desks and the command lines they check. */
@@ -14,38 +12,11 @@ const clock = new TestClock();
  * The admin command line, run for real as a child process (the way an administrator
  * or a script runs it), over real encrypted folders. What it did is then checked
  * through a Desk and the router in this process, after the child has let the folder go.
+ * These runs speak English (GUICHET_LANGUAGE=en), so that a failure reads plainly;
+ * cli-language.test.ts shows how the language is chosen.
  */
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CLI = join(ROOT, 'main/core/cli.ts');
-const BIN = join(ROOT, 'bin/guichet.js');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI with no terminal on stdin (as in a script), the test KDF cost, and only the GUICHET_ variables given. */
 function guichet(args: string[], env: Record<string, string> = {}, entry: 'source' | 'bin' = 'source'): Promise<Run> {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('GUICHET_')));
-  // The child keeps the clock of the desks this file opens to check what it did.
-  const { execArgv, env: childEnv } = childWithClock(clock, { ...inherited, GUICHET_KDF: 'floor', ...env });
-  const argv = entry === 'bin' ? [...execArgv, BIN, ...args] : [...execArgv, CLI, ...args];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, argv, {
-      // The bin must work from anywhere, as it does once installed.
-      cwd: entry === 'bin' ? home : ROOT,
-      env: childEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runGuichet(args, { clock, home, env: { GUICHET_LANGUAGE: 'en', ...env }, entry });
 }
 
 const RECOVERY_KEY_LINE = /^ {4}([0-9A-Z]{4}(?:-[0-9A-Z]{4}){7})$/m;
@@ -94,7 +65,7 @@ describe('guichet init', () => {
     expect(run).toMatchObject({ code: 0, stderr: '' });
     recoveryKey = RECOVERY_KEY_LINE.exec(run.stdout)?.[1] ?? '';
     expect(recoveryKey).not.toBe('');
-    expect(run.stdout).toMatch(/safe/);
+    expect(run.stdout).toContain(text('en', 'cli.init.keepItSafe'));
     expect(run.stdout).not.toContain(ADMIN.password);
     expect(existsSync(join(data, 'vault.json'))).toBe(true);
     expect(existsSync(join(data, 'guichet.db'))).toBe(true);
@@ -125,6 +96,8 @@ describe('guichet init', () => {
 
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^guichet: error password\.tooShort —/);
+    // The app's own advice for a new password follows the explanation.
+    expect(run.stderr).toContain(text('en', 'password.hint', { min: 8, recommended: 15 }));
     // Only the lock file, empty and not held.
     expect(readdirSync(fresh)).toEqual(['guichet.lock']);
     FolderLock.acquire(fresh).release();
@@ -212,7 +185,7 @@ describe('guichet audit verify', () => {
 
       expect(run.code).toBe(1);
       expect(run.stdout).toBe('');
-      expect(run.stderr).toMatch(/^guichet: error audit\.broken — .*entry 2: it was edited/);
+      expect(run.stderr).toBe(`guichet: error audit.broken — ${text('en', 'audit.verification.broken', { id: 2, problem: text('en', 'audit.problems.edited') })}\n`);
     } finally {
       removeDir(tampered);
     }
@@ -226,6 +199,7 @@ describe('guichet key rotate', () => {
 
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toMatch(/data key is replaced/);
+    expect(run.stdout).toContain(text('en', 'cli.keyRotate.passwordsKept'));
     expect((await logsIn(data, ADMIN.login, ADMIN.password)).ok).toBe(true);
     const current = readFileSync(join(data, 'vault.json'));
     writeFileSync(join(data, 'vault.json'), before);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -18,15 +19,50 @@ function rawOpen(path: string, key: Buffer): Database.Database {
   return db;
 }
 
+/**
+ * Every migration that has landed on main, by the SHA-256 of its file (LF line endings).
+ * A desk already past a migration's version never runs it again, so a landed file never
+ * changes; a new migration is pinned here in the commit that lands it.
+ */
+const LANDED_MIGRATIONS: Record<string, string> = {
+  '0001-foundation.ts': '3b06c0423481feb071050f13346d5023a4a87ea9f32e1284606d435e3025ebf8',
+  '0002-visitors.ts': '8f66a35ce9ef9d213ce616a127375ad280ef997fa6926f1d06868a9e21d6c6ab',
+  '0003-visitors-catch-up.ts': '8541139c1c5fa7d5c89d9c39443c320ebd35dec61744827e48ae927fbd3d5123',
+};
+
+function sha256Of(file: string): string {
+  return createHash('sha256').update(readFileSync(join(MIGRATIONS_DIR, file), 'utf8').replace(/\r\n/g, '\n')).digest('hex');
+}
+
+const migrationFiles = () => readdirSync(MIGRATIONS_DIR).filter((f) => /^\d{4}-.+\.ts$/.test(f)).sort();
+
 describe('migrations', () => {
-  it('are registered in order, one file per version, named after their version', () => {
-    const files = readdirSync(MIGRATIONS_DIR).filter((f) => /^\d{4}-.+\.ts$/.test(f)).sort();
+  it('are registered in order, one file per version, named after their version', async () => {
+    const files = migrationFiles();
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
     expect(files).toHaveLength(MIGRATIONS.length);
-    files.forEach((file, i) => {
+    for (const [i, file] of files.entries()) {
       expect(file).toBe(`${String(MIGRATIONS[i].version).padStart(4, '0')}-${MIGRATIONS[i].name}.ts`);
-    });
+      // The registry holds the very object that file exports, not one of the same name.
+      const module = (await import(join(MIGRATIONS_DIR, file))) as { migration: unknown };
+      expect(module.migration, file).toBe(MIGRATIONS[i]);
+    }
     expect(LATEST_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  it('that have landed are never edited: each file keeps the hash it landed with', () => {
+    for (const file of migrationFiles()) {
+      const pinned = LANDED_MIGRATIONS[file];
+      const actual = sha256Of(file);
+      expect(pinned, `${file} is not pinned: once it is final, add '${file}': '${actual}' to LANDED_MIGRATIONS`).toBeDefined();
+      const next = String(MIGRATIONS.length + 1).padStart(4, '0');
+      expect(
+        actual,
+        `${file} has landed and must not change: a desk already past its version would never run the edit. ` +
+          `Restore it (git checkout main -- main/core/db/migrations/${file}) and write the change as a new migration, ${next}-<name>.ts.`,
+      ).toBe(pinned);
+    }
+    expect(Object.keys(LANDED_MIGRATIONS).sort(), 'a landed migration was removed').toEqual(migrationFiles());
   });
 
   it('create STRICT tables and record the version', async () => {

@@ -1,6 +1,5 @@
 import { join, resolve, sep } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, PROCEDURE_NAMES, type DeskEvent } from '../../shared/contract';
+import { describe, expect, it, vi } from 'vitest';
 import type { DeskState } from '../../shared/contract/app';
 import { DATA_SUBFOLDER, PRODUCT_NAME } from '../../main/core/data-folder';
 import { createCallHandler, type CallEvent } from '../../main/electron/ipc';
@@ -392,59 +391,5 @@ describe('the IPC gate', () => {
   it('answers with the reason when the data folder could not be opened', async () => {
     const { handle } = gateOver(null, 'data.inUse');
     expect(await handle(trusted(), 'app.status', {})).toEqual({ ok: false, error: { code: 'data.inUse' } });
-  });
-});
-
-describe('the preload', () => {
-  afterEach(() => {
-    vi.doUnmock('electron');
-    vi.resetModules();
-  });
-
-  async function loadPreload() {
-    const exposed = new Map<string, unknown>();
-    const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
-    const invoke = vi.fn(async (..._args: unknown[]) => ({ ok: true, value: 'answer' }));
-    vi.resetModules();
-    vi.doMock('electron', () => ({
-      contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) },
-      ipcRenderer: {
-        invoke,
-        on: (channel: string, listener: (...args: unknown[]) => void) => {
-          if (!listeners.has(channel)) listeners.set(channel, new Set());
-          listeners.get(channel)?.add(listener);
-        },
-        removeListener: (channel: string, listener: (...args: unknown[]) => void) => listeners.get(channel)?.delete(listener),
-      },
-    }));
-    await import('../../main/electron/preload');
-    return { exposed, listeners, invoke };
-  }
-
-  it('exposes window.api and nothing else', async () => {
-    const { exposed } = await loadPreload();
-    expect([...exposed.keys()]).toEqual(['api']);
-    const api = exposed.get('api') as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual([...new Set(PROCEDURE_NAMES.map((name) => name.split('.')[0]))].concat('onEvent').sort());
-    expect(JSON.stringify(Object.keys(api))).not.toMatch(/ipc|invoke|send|require/i);
-  });
-
-  it('sends each procedure over the call channel with its own name', async () => {
-    const { exposed, invoke } = await loadPreload();
-    const api = exposed.get('api') as { app: { status(input?: unknown): Promise<unknown> } };
-    expect(await api.app.status()).toEqual({ ok: true, value: 'answer' });
-    expect(invoke).toHaveBeenCalledWith(IPC_CALL_CHANNEL, 'app.status', {});
-  });
-
-  it('passes main’s events to the page without the IPC event, and unsubscribes', async () => {
-    const { exposed, listeners } = await loadPreload();
-    const api = exposed.get('api') as { onEvent(listener: (event: DeskEvent) => void): () => void };
-    const seen: unknown[][] = [];
-    const unsubscribe = api.onEvent((...args) => seen.push(args));
-    const event: DeskEvent = { type: 'locked', reason: 'idle' };
-    for (const listener of listeners.get(IPC_EVENT_CHANNEL) ?? []) listener({ sender: 'ipc internals' }, event);
-    expect(seen).toEqual([[event]]);
-    unsubscribe();
-    expect(listeners.get(IPC_EVENT_CHANNEL)?.size).toBe(0);
   });
 });

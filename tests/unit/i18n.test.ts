@@ -2,7 +2,21 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROCEDURE_NAMES } from '../../shared/contract';
+import { LANGUAGES, ROLES } from '../../shared/domain/accounts';
 import { AUDIT_ACTIONS } from '../../shared/domain/audit';
+import { PARTNER_KINDS, REFERRAL_STATUSES } from '../../shared/domain/referrals';
+import {
+  CONSENT_KINDS,
+  FAMILY_SITUATIONS,
+  HOUSING_SITUATIONS,
+  NEEDS,
+  ORIENTATIONS,
+  SEXES,
+  SPOKEN_LANGUAGES,
+  URGENCIES,
+  VIOLENCE_TYPES,
+  VULNERABILITIES,
+} from '../../shared/domain/visitors';
 import { ERROR_CODES, SERVICE_FIELD_CODES } from '../../shared/errors';
 import ar from '../../shared/i18n/ar.json' with { type: 'json' };
 import en from '../../shared/i18n/en.json' with { type: 'json' };
@@ -104,6 +118,35 @@ describe('translations', () => {
     for (const lng of ['fr', 'ar', 'en'] as const) {
       for (const action of [...AUDIT_ACTIONS, ...PROCEDURE_NAMES]) {
         expect({ lng, action, found: has(lng, `auditActions.${action}`) }).toEqual({ lng, action, found: true });
+      }
+    }
+  });
+
+  it('labels every option of every list a screen offers, in every language', () => {
+    // Where an option has more than a name (a GBVIMS type's question, a consent's description), its name is `.label`.
+    const labelOf = (prefix: string, option: string) => (flat.fr.has(`${prefix}.${option}.label`) ? `${prefix}.${option}.label` : `${prefix}.${option}`);
+    const lists: Record<string, readonly string[]> = {
+      sexes: SEXES,
+      spokenLanguages: SPOKEN_LANGUAGES,
+      familySituations: FAMILY_SITUATIONS,
+      housingSituations: HOUSING_SITUATIONS,
+      needs: NEEDS,
+      urgencies: URGENCIES,
+      orientations: ORIENTATIONS,
+      vulnerabilities: VULNERABILITIES,
+      violenceTypes: VIOLENCE_TYPES,
+      consentKinds: CONSENT_KINDS,
+      partnerKinds: PARTNER_KINDS,
+      referralStatuses: REFERRAL_STATUSES,
+      roles: ROLES,
+      languageNames: LANGUAGES,
+    };
+    for (const lng of ['fr', 'ar', 'en'] as const) {
+      for (const [prefix, options] of Object.entries(lists)) {
+        for (const option of options) {
+          const key = labelOf(prefix, option);
+          expect({ lng, key, found: has(lng, key) }).toEqual({ lng, key, found: true });
+        }
       }
     }
   });

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../errors';
 import { isWiped, secretBuffer, wipe } from '../vault/crypto';
 import { MIGRATIONS, LATEST_VERSION } from './migrations';
+import type { Migration, MigrationContext } from './migrations/types';
 
 export type Db = Database.Database;
 
@@ -11,6 +12,8 @@ export interface OpenOptions {
   create: boolean;
   /** The path of an Electron-ABI build of the native module, when running under Electron. */
   nativeBinding?: string;
+  /** The desk's clock, for the rows a migration writes. */
+  now?: Date;
 }
 
 const HEX = Buffer.from('0123456789abcdef', 'ascii');
@@ -71,6 +74,19 @@ function isNotADatabase(error: unknown): boolean {
   return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT';
 }
 
+/** The pragmas every connection to the desk's database runs with. */
+export function configureConnection(db: Db): void {
+  // Temporary tables and sort spills stay in memory: SQLite's temp files are not encrypted.
+  db.pragma('temp_store=MEMORY');
+  db.pragma('journal_mode=WAL');
+  db.pragma('synchronous=FULL');
+  db.pragma('foreign_keys=ON');
+  db.pragma('secure_delete=ON');
+  db.pragma('busy_timeout=5000');
+  // 64 MiB of decrypted pages: searches at 100,000 visitors stay in memory instead of decrypting again.
+  db.pragma('cache_size=-65536');
+}
+
 /**
  * Opens the SQLCipher v4 database with the raw data key, checks the key by reading
  * `sqlite_master`, sets the pragmas every connection needs, and brings the schema up
@@ -91,16 +107,8 @@ export function openDatabase(path: string, dataKey: Buffer, options: OpenOptions
   try {
     // Only this account may read the file (SQLite gives its WAL and SHM the same mode).
     if (options.create && process.platform !== 'win32') chmodSync(path, 0o600);
-    // Temporary tables and sort spills stay in memory: SQLite's temp files are not encrypted.
-    db.pragma('temp_store=MEMORY');
-    db.pragma('journal_mode=WAL');
-    db.pragma('synchronous=FULL');
-    db.pragma('foreign_keys=ON');
-    db.pragma('secure_delete=ON');
-    db.pragma('busy_timeout=5000');
-    // 64 MiB of decrypted pages: searches at 100,000 visitors stay in memory instead of decrypting again.
-    db.pragma('cache_size=-65536');
-    migrate(db);
+    configureConnection(db);
+    migrate(db, { now: options.now });
     return db;
   } catch (error) {
     db.close();
@@ -114,17 +122,31 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+export interface MigrateOptions {
+  /** Stops after this version: tests build a database as an older app left it (tests/support/schema-versions.ts). */
+  upTo?: number;
+  /** When the migrations run; defaults to the system clock. */
+  now?: Date;
+}
+
 /** Forward-only: each pending migration and its version number in one transaction. */
-export function migrate(db: Db): void {
+export function migrate(db: Db, options: MigrateOptions = {}): void {
   const current = schemaVersion(db);
   if (current > LATEST_VERSION) {
     throw new AppError('db.fromNewerVersion', { params: { found: current, supported: LATEST_VERSION } });
   }
+  const upTo = options.upTo ?? LATEST_VERSION;
+  if (!Number.isInteger(upTo) || upTo < current || upTo > LATEST_VERSION) throw new RangeError(`cannot migrate from ${current} to ${upTo}`);
+  const context = { now: options.now ?? new Date() };
   for (const migration of MIGRATIONS) {
-    if (migration.version <= current) continue;
-    db.transaction(() => {
-      migration.up(db);
-      db.pragma(`user_version=${migration.version}`);
-    })();
+    if (migration.version > current && migration.version <= upTo) runMigration(db, migration, context);
   }
+}
+
+/** One migration and its version number, in one transaction: both or neither. */
+export function runMigration(db: Db, migration: Migration, context: MigrationContext): void {
+  db.transaction(() => {
+    migration.up(db, context);
+    db.pragma(`user_version=${migration.version}`);
+  })();
 }

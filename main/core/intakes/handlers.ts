@@ -2,7 +2,7 @@ import type { HandlersFor } from '../router';
 import { acting } from '../acting';
 import { AppError } from '../errors';
 import { refuseFutureDate } from '../settings/desk-calendar';
-import { hasConsent } from '../visitors/consents';
+import { hasConsent } from '../consents/service';
 import { requireActiveVisitor, touchVisitor } from '../visitors/service';
 import { disclosureOf, recordIntake } from './service';
 

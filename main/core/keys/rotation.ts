@@ -1,4 +1,5 @@
 import { closeSync, openSync } from 'node:fs';
+import { checkpoint, vacuumInto } from '../db/copy';
 import { applyKey, openKeyed } from '../db/database';
 import { recordedVaultGeneration, recordVaultGeneration } from '../db/meta';
 import { DATABASE_FILE, type Desk } from '../desk';
@@ -13,10 +14,6 @@ function vaultSealedWith(desk: Desk, key: Buffer): boolean {
   } catch {
     return false;
   }
-}
-
-function sqlString(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
 }
 
 /**
@@ -37,10 +34,10 @@ export async function rotateDataKey(desk: Desk): Promise<{ generation: number }>
       const generation = Math.max(vault.generation, recordedVaultGeneration(session.db)) + 1;
       try {
         removeDatabaseFiles(next);
-        session.db.pragma('wal_checkpoint(TRUNCATE)');
+        checkpoint(session.db);
         // Made empty with the owner's mode first: VACUUM INTO fills it, and it is never readable by others.
         closeSync(openSync(next, 'wx', 0o600));
-        session.db.exec(`VACUUM INTO ${sqlString(next)}`);
+        vacuumInto(session.db, next);
         const copy = openKeyed(next, oldKey, { fileMustExist: true, nativeBinding: desk.nativeBinding });
         try {
           applyKey(copy, newKey, 'rekey');

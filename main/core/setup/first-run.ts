@@ -40,7 +40,7 @@ export async function setUpDesk(desk: Desk, input: SetupInput): Promise<SetupRes
     // Until the vault is written, a kill leaves a folder the next start empties again (Desk.open).
     writeFileAtomic(desk.path(SETUP_MARKER), '');
     created.push(SETUP_MARKER);
-    db = openDatabase(desk.path(DATABASE_FILE), made.dataKey, { create: true, nativeBinding: desk.nativeBinding });
+    db = openDatabase(desk.path(DATABASE_FILE), made.dataKey, { create: true, nativeBinding: desk.nativeBinding, now });
     created.push(DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`);
     const openDb = db;
     openDb.transaction(() => {

@@ -4,7 +4,7 @@ import { AppError } from '../errors';
 import { intakesFor } from '../intakes/service';
 import { referralsOf } from '../referrals/service';
 import { readSettings } from '../settings/service';
-import { consentHistory, currentConsents, hasConsent, recordConsent } from './consents';
+import { consentHistory, currentConsents, hasConsent, recordConsent } from '../consents/service';
 import {
   anonymiseVisitor,
   compactAfterErasure,

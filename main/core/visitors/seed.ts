@@ -1,6 +1,6 @@
 import type { Db } from '../db/database';
 import { CONSENT_KINDS, FAMILY_SITUATIONS, HOUSING_SITUATIONS, NEEDS, VIOLENCE_TYPES, VULNERABILITIES, type VisitorFields } from '../../../shared/domain/visitors';
-import { recordConsent } from './consents';
+import { recordConsent } from '../consents/service';
 import { recordIntake } from '../intakes/service';
 import { insertReferral, listPartners } from '../referrals/service';
 import { insertVisitor } from './service';

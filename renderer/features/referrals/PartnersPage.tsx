@@ -1,7 +1,7 @@
 import { ActionIcon, Badge, Button, Center, Group, Loader, Menu, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hasRole } from '../../../shared/domain/accounts';
+import { mayCall } from '../../../shared/contract/access';
 import { formatPhone } from '../../../shared/domain/phone';
 import type { PartnerView } from '../../../shared/domain/referrals';
 import { useApi } from '../../app/api';
@@ -22,7 +22,8 @@ export function PartnersPage() {
   const { t } = useTranslation();
   const api = useApi();
   const { user } = useSession();
-  const isAdmin = hasRole(user, 'admin');
+  // Who may add and edit partners also sees the inactive ones.
+  const isAdmin = mayCall(user, 'partners.create');
   const [partners, setPartners] = useState<PartnerView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [form, setForm] = useState<'new' | PartnerView | null>(null);

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { VisitorProfile } from '../../../shared/contract/visitors';
-import { hasRole } from '../../../shared/domain/accounts';
+import { mayCall } from '../../../shared/contract/access';
 import type { ReferralView } from '../../../shared/domain/referrals';
 import type { ConsentState } from '../../../shared/domain/visitor-views';
 import type { ConsentKind } from '../../../shared/domain/visitors';
@@ -82,7 +82,7 @@ export function ProfilePage() {
 
   const anonymised = profile.visitor.anonymised;
   const deskWork = worksAtDesk(user) && !anonymised;
-  const isAdmin = hasRole(user, 'admin');
+  const mayAnonymise = mayCall(user, 'visitors.anonymise');
 
   const setTab = (next: string | null) => setParams(next && next !== 'identity' ? { tab: next } : {}, { replace: true });
 
@@ -151,7 +151,7 @@ export function ProfilePage() {
                 {t('referrals.new')}
               </Button>
             ) : null}
-            {isAdmin && !anonymised ? (
+            {mayAnonymise && !anonymised ? (
               <Button variant="light" color="red" leftSection={<Icon name="eraser" size={18} />} onClick={() => setAnonymising(true)}>
                 {t('anonymisation.action')}
               </Button>

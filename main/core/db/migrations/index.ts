@@ -1,8 +1,17 @@
 import type { Migration } from './types';
 import { migration as m0001 } from './0001-foundation';
 import { migration as m0002 } from './0002-visitors';
+import { migration as m0003 } from './0003-visitors-catch-up';
 
-/** Every migration, in order. A test checks versions run 1..n and match the file names. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
+/**
+ * Every migration, in order. A test checks versions run 1..n and match the file names.
+ *
+ * A migration that has landed on main is never edited, not even to add an index or a
+ * row: a desk already past its version never runs it again, so the edit would reach new
+ * desks only (0002 was edited twice after it landed; 0003 repairs that). A change is a
+ * new migration. tests/unit/database.test.ts pins every landed file by its SHA-256, and
+ * tests/unit/migrations.test.ts upgrades a database written at each version.
+ */
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

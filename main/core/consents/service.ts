@@ -2,7 +2,12 @@ import type { Db } from '../db/database';
 import { statement } from '../db/statements';
 import { CONSENT_KINDS, type ConsentKind } from '../../../shared/domain/visitors';
 import type { ConsentRecord, ConsentState } from '../../../shared/domain/visitor-views';
-import type { Actor } from './service';
+import type { Actor } from '../visitors/service';
+
+/*
+ * A visitor's consents: a table and a history of their own, which the visitors', intakes'
+ * and referrals' handlers all read (a referral without consent is refused, say).
+ */
 
 interface ConsentRow {
   id: number;
