@@ -72,9 +72,10 @@ export function useDraft<T extends FieldValues, O>(form: UseFormReturn<T, unknow
     timer.current = null;
     if (!changed.current || closed.current || !name) return inFlight.current;
     changed.current = false;
-    const values = getValues();
-    if (JSON.stringify(values) === pristine) return inFlight.current;
-    const data = { v: 1 as const, label: labelRef.current, values };
+    // As JSON has it: a field not yet chosen is `undefined` in the form, which main refuses in a draft.
+    const json = JSON.stringify(getValues());
+    if (json === pristine) return inFlight.current;
+    const data = { v: 1 as const, label: labelRef.current, values: JSON.parse(json) as unknown };
     inFlight.current = inFlight.current.then(() => api.drafts.save({ form: name, data }));
     return inFlight.current;
   }, [api, name, getValues, pristine]);
