@@ -1,4 +1,4 @@
-import { tzScan } from '@date-fns/tz';
+import { TZDate, tzScan } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
 import { addDays, calendarDateIn, endOfDayIn, startOfDayIn } from '../../shared/domain/calendar';
 import { deskFormat, parseTypedDay } from '../../renderer/ui/dates';
@@ -22,6 +22,11 @@ describe("Casablanca's clock in 2026", () => {
     expect(fromRamadan).toMatchObject({ change: 60, offset: 60 });
     expect(changeDay(toRamadan)).toMatch(/^2026-02-(1[0-9]|2[0-8])$/);
     expect(changeDay(fromRamadan)).toMatch(/^2026-03-(1[5-9]|2[0-9]|3[01])$/);
+    // The library's wall clock on either side, as checked when it was chosen (STACK.md).
+    expect(new TZDate(at('2026-03-01T12:00:00Z'), ZONE).toString()).toMatch(/ 12:00:00 GMT\+0000 /);
+    expect(new TZDate(at('2026-04-01T12:00:00Z'), ZONE).toString()).toMatch(/ 13:00:00 GMT\+0100 /);
+    expect(calendarDateIn(ZONE, at('2026-03-01T23:30:00Z'))).toBe('2026-03-01');
+    expect(calendarDateIn(ZONE, at('2026-04-01T23:30:00Z'))).toBe('2026-04-02');
   });
 });
 
