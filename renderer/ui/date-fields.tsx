@@ -5,7 +5,11 @@ import { parseTypedDay } from './dates';
 import { useBoundField, type Bound } from './fields';
 import { useDeskFormat } from './format';
 
-/** Names for the calendar's own buttons, which Mantine leaves unnamed. */
+/**
+ * Names for the calendar's arrows, which Mantine leaves unnamed. The button between them
+ * keeps its own text (`décembre 2026`) as its name: a name that differs from what it shows
+ * misleads those who speak to their computer.
+ */
 function useCalendarLabels() {
   const { t } = useTranslation();
   return {
@@ -15,8 +19,6 @@ function useCalendarLabels() {
     nextYear: t('dates.nextYear'),
     previousDecade: t('dates.previousDecade'),
     nextDecade: t('dates.nextDecade'),
-    monthLevelControl: t('dates.chooseMonth'),
-    yearLevelControl: t('dates.chooseYear'),
   };
 }
 
