@@ -57,14 +57,16 @@ export function useDraft<T extends FieldValues, O>(form: UseFormReturn<T, unknow
   const labelRef = useRef(label);
   const arrivedWith = useRef<unknown>(location.state);
   // The first values, as the form was opened with them: a draft is what differs from them.
-  const [pristine] = useState(() => JSON.stringify(formState.defaultValues ?? {}));
+  // Kept as they are too: JSON drops the fields not yet chosen, which a draft may fill.
+  const [defaults] = useState(() => formState.defaultValues ?? {});
+  const [pristine] = useState(() => JSON.stringify(defaults));
   useEffect(() => {
     labelRef.current = label;
   });
 
   const restore = useCallback(
-    (stored: unknown) => reset(overDefaults(JSON.parse(pristine), stored) as DefaultValues<T>, { keepDefaultValues: true }),
-    [reset, pristine],
+    (stored: unknown) => reset(overDefaults(defaults, stored) as DefaultValues<T>, { keepDefaultValues: true }),
+    [reset, defaults],
   );
 
   const send = useCallback(() => {
