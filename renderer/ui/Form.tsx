@@ -17,11 +17,13 @@ interface Props<I extends FieldValues, O> {
  */
 export function Form<I extends FieldValues, O>({ form, onSubmit, children, testId }: Props<I, O>) {
   const ref = useRef<HTMLFormElement>(null);
-  const { failures } = form;
+  // Once a try is over: react-hook-form publishes the schema's errors with the new count,
+  // after its own callbacks, and main's (setError) before it, so both are on screen by then.
+  const { submitCount } = form.formState;
   useEffect(() => {
-    if (failures === 0) return;
+    if (submitCount === 0) return;
     ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [failures]);
+  }, [submitCount]);
   return (
     <FormProvider {...form}>
       <form ref={ref} noValidate data-testid={testId} onSubmit={(event) => void onSubmit(event)}>

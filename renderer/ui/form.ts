@@ -32,8 +32,6 @@ export interface ContractForm<I extends FieldValues, O> extends UseFormReturn<I,
   failure: MainFailure | null;
   /** The message for the whole form: a refusal not about one of its fields. */
   alert: string | null;
-  /** Counts failed tries (the schema's or main's), so that `Form` can focus the first wrong field. */
-  failures: number;
   /** True while the call is on its way. */
   busy: boolean;
 }
@@ -76,7 +74,6 @@ export function useContractForm<S extends FormSchema>(
     resolver: zodResolver(schema),
   });
   const [failure, setFailure] = useState<MainFailure | null>(null);
-  const [failures, setFailures] = useState(0);
   const { getValues, setError, handleSubmit } = form;
 
   const refuse = useCallback(
@@ -89,7 +86,6 @@ export function useContractForm<S extends FormSchema>(
         else unshown.push(path);
       }
       setFailure({ error, at: Date.now(), unshown });
-      setFailures((count) => count + 1);
     },
     [getValues, setError],
   );
@@ -107,10 +103,7 @@ export function useContractForm<S extends FormSchema>(
           }
           await done?.(result.value, values);
         },
-        () => {
-          setFailure(null);
-          setFailures((count) => count + 1);
-        },
+        () => setFailure(null),
       ),
     [handleSubmit, refuse],
   );
@@ -124,7 +117,7 @@ export function useContractForm<S extends FormSchema>(
     return errorMessage(t, error);
   }, [failure, t]);
 
-  return { ...form, submitTo, failure, alert, failures, busy: form.formState.isSubmitting };
+  return { ...form, submitTo, failure, alert, busy: form.formState.isSubmitting };
 }
 
 /** Descriptions under their inputs: a row of inputs stays aligned whatever each one says. */
