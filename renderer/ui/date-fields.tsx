@@ -51,6 +51,9 @@ export function DayField<T extends FieldValues>({ name, control, clearable, clea
       clearable={clearable}
       clearButtonProps={{ 'aria-label': t('common.clear') }}
       ariaLabels={ariaLabels}
+      // The calendar opens when the field gets the focus, as it does after a refused try:
+      // held clear of the error under the field (two lines at most), so that both are read.
+      popoverProps={{ offset: error ? 44 : 8 }}
     />
   );
 }
