@@ -1,4 +1,5 @@
 import { DateInput, MonthPickerInput, type DateInputProps, type MonthPickerInputProps } from '@mantine/dates';
+import { useState } from 'react';
 import type { FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { parseTypedDay } from './dates';
@@ -37,23 +38,33 @@ export function DayField<T extends FieldValues>({ name, control, clearable, clea
   const format = useDeskFormat();
   const ariaLabels = useCalendarLabels();
   const { field, ref, error } = useBoundField({ name, control });
+  // Opened by a click only: a box that gets the focus (the page's first field, Tab, the
+  // first wrong field after a try) must not cover the fields and errors under it.
+  const [opened, setOpened] = useState(false);
   return (
     <DateInput
       placeholder={t('dates.dayPlaceholder')}
       {...props}
       ref={ref}
       value={(field.value as string | null | undefined) ?? null}
-      onChange={(next) => field.onChange(next ?? clearedAs)}
-      onBlur={field.onBlur}
+      onChange={(next) => {
+        setOpened(false);
+        field.onChange(next ?? clearedAs);
+      }}
+      onClick={() => setOpened(true)}
+      onKeyDown={(event) => event.key === 'Escape' && setOpened(false)}
+      onBlur={() => {
+        setOpened(false);
+        field.onBlur();
+      }}
       error={error}
       valueFormat={format.day}
       dateParser={parseTypedDay}
       clearable={clearable}
       clearButtonProps={{ 'aria-label': t('common.clear') }}
       ariaLabels={ariaLabels}
-      // The calendar opens when the field gets the focus, as it does after a refused try:
-      // held clear of the error under the field (two lines at most), so that both are read.
-      popoverProps={{ offset: error ? 44 : 8 }}
+      // Held clear of an error under the field (two lines at most), so that both are read.
+      popoverProps={{ opened, offset: error ? 44 : 8 }}
     />
   );
 }

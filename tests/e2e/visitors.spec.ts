@@ -419,6 +419,8 @@ test('bad input is shown clearly, and nothing harmful runs: dates, required sex,
   await page.getByRole('button', { name: fr.intakes.submit }).click();
   await expect(page.getByText(fr.fields.visitDate.future)).toBeVisible();
   await expect(visitDate).toBeFocused();
+  // The focus alone opens no calendar over the error and the fields below; a click does.
+  await expect(page.locator('[data-dates-dropdown]')).toBeHidden();
   await shot(page, 'intake-future-date');
   harness.setDeskClock(new Date());
   await page.getByRole('button', { name: fr.intakes.abandon }).click();
