@@ -11,6 +11,7 @@ import { Desk, type LockReason } from '../core/desk';
 import { isAppError } from '../core/errors';
 import { createDeskRouter } from '../core/handlers';
 import { createCallHandler } from './ipc';
+import { shellLocale } from './locale';
 import { builtPaths, crashDumpsFolder, dataDirectory, nativeBindingPath, userDataFolder } from './paths';
 import {
   APP_SCHEME,
@@ -145,6 +146,8 @@ function main(): void {
   // Before anything reads them: the single-instance lock lives in userData.
   app.setPath('userData', userDataFolder(app.getPath('appData')));
   app.setPath('crashDumps', crashDumpsFolder(app.getPath('userData')));
+  // Chromium reads its locale once, before it is ready: the desk's language, from desk.json.
+  app.commandLine.appendSwitch('lang', shellLocale(dataDirectory({ isPackaged: app.isPackaged, env: process.env, userData: app.getPath('userData') })));
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
   app.enableSandbox();
 

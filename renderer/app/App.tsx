@@ -1,10 +1,14 @@
 import { Center, Loader, useDirection } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import 'dayjs/locale/ar-ma';
+import 'dayjs/locale/fr';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { DeskStatus } from '../../shared/contract/app';
 import type { SessionUser } from '../../shared/domain/accounts';
 import type { ErrorInfo, Result } from '../../shared/errors';
+import { pickerLocaleOf } from '../ui/dates';
 import { ForcedPasswordChange } from '../features/auth/ForcedPasswordChange';
 import { LockScreen } from '../features/auth/LockScreen';
 import { LoginScreen } from '../features/auth/LoginScreen';
@@ -194,7 +198,10 @@ export function App() {
 
   return (
     <ApiContext.Provider value={api}>
-      <DeskContext.Provider value={desk}>{screen}</DeskContext.Provider>
+      <DeskContext.Provider value={desk}>
+        {/* The pickers speak her language; weeks start on Monday, as at the desk. */}
+        <DatesProvider settings={{ locale: pickerLocaleOf(language), firstDayOfWeek: 1 }}>{screen}</DatesProvider>
+      </DeskContext.Provider>
     </ApiContext.Provider>
   );
 }

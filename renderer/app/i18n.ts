@@ -42,8 +42,3 @@ export function fieldMessage(t: TFunction, code: string): string {
 export function directionOf(language: Language): 'ltr' | 'rtl' {
   return language === 'ar' ? 'rtl' : 'ltr';
 }
-
-/** Formatting locales: Moroccan French and Arabic (Western digits, as used in Morocco), British English. */
-export function localeOf(language: Language): string {
-  return language === 'ar' ? 'ar-MA' : language === 'en' ? 'en-GB' : 'fr-MA';
-}

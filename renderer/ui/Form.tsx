@@ -1,36 +1,34 @@
-import { useEffect, useRef, type ReactNode } from 'react';
-import type { FormErrors } from './form';
+import { useEffect, useRef, type BaseSyntheticEvent, type ReactNode } from 'react';
+import { FormProvider, type FieldValues } from 'react-hook-form';
+import type { ContractForm } from './form';
 
-interface Props {
-  errors: FormErrors;
-  onSubmit(): void | Promise<void>;
+interface Props<I extends FieldValues, O> {
+  form: ContractForm<I, O>;
+  onSubmit(event?: BaseSyntheticEvent): Promise<void>;
   children: ReactNode;
   testId?: string;
 }
 
 /**
- * A form submitted with Enter or its button, checked by main rather than by the
- * browser (whose messages are not translated); after a failed try the focus goes
- * to the first field marked wrong, so the keyboard is right where it is needed.
+ * A form submitted with Enter or its button, checked by its schema and by main rather
+ * than by the browser (whose messages are not translated). After a failed try the focus
+ * goes to the first field marked wrong, in the order the person sees them, so the
+ * keyboard is right where it is needed. The fields inside find the form by context.
  */
-export function Form({ errors, onSubmit, children, testId }: Props) {
+export function Form<I extends FieldValues, O>({ form, onSubmit, children, testId }: Props<I, O>) {
   const ref = useRef<HTMLFormElement>(null);
-  const { attempt } = errors;
+  // Once a try is over: react-hook-form publishes the schema's errors with the new count,
+  // after its own callbacks, and main's (setError) before it, so both are on screen by then.
+  const { submitCount } = form.formState;
   useEffect(() => {
-    if (attempt === 0) return;
+    if (submitCount === 0) return;
     ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [attempt]);
+  }, [submitCount]);
   return (
-    <form
-      ref={ref}
-      noValidate
-      data-testid={testId}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void onSubmit();
-      }}
-    >
-      {children}
-    </form>
+    <FormProvider {...form}>
+      <form ref={ref} noValidate data-testid={testId} onSubmit={(event) => void onSubmit(event)}>
+        {children}
+      </form>
+    </FormProvider>
   );
 }

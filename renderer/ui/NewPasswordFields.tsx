@@ -1,15 +1,12 @@
 import { Group, Progress, Stack, Text } from '@mantine/core';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { codePointLength, PASSWORD_MIN_LENGTH, PASSWORD_RECOMMENDED_LENGTH } from '../../shared/domain/accounts';
-import { PasswordField } from './PasswordField';
+import { PasswordField } from './fields';
 
 interface Props {
-  value: string;
-  confirm: string;
-  onChange(value: string): void;
-  onConfirmChange(value: string): void;
-  error?: string;
-  confirmError?: string;
+  /** The form's field for the new password (`password` at setup, `newPassword` elsewhere); its confirmation is `confirm`. */
+  name: 'password' | 'newPassword';
   label?: string;
   confirmLabel?: string;
   autoFocus?: boolean;
@@ -28,25 +25,23 @@ function strengthOf(password: string): Strength {
 const COLOR: Record<Strength, string> = { empty: 'gray', short: 'red', fair: 'yellow', strong: 'green' };
 
 /**
- * A new password and its confirmation. The only rule shown is length (ASVS: no
- * composition rules): at least 8 characters, 15 or more recommended.
+ * A new password and its confirmation, in the form around them. The only rule shown is
+ * length (ASVS: no composition rules): at least 8 characters, 15 or more recommended.
  */
-export function NewPasswordFields(props: Props) {
+export function NewPasswordFields({ name, label, confirmLabel, autoFocus }: Props) {
   const { t } = useTranslation();
-  const strength = strengthOf(props.value);
-  const length = codePointLength(props.value);
+  const password = (useWatch({ name }) as string | undefined) ?? '';
+  const strength = strengthOf(password);
+  const length = codePointLength(password);
   return (
     <Stack gap="sm">
       <Stack gap={6}>
         <PasswordField
-          label={props.label ?? t('password.new')}
+          name={name}
+          label={label ?? t('password.new')}
           description={t('password.hint', { min: PASSWORD_MIN_LENGTH, recommended: PASSWORD_RECOMMENDED_LENGTH })}
-          value={props.value}
-          onChange={(event) => props.onChange(event.currentTarget.value)}
-          error={props.error}
           autoComplete="new-password"
-          autoFocus={props.autoFocus}
-
+          autoFocus={autoFocus}
         />
         <Group gap="sm" wrap="nowrap" aria-live="polite">
           <Progress
@@ -61,14 +56,7 @@ export function NewPasswordFields(props: Props) {
           </Text>
         </Group>
       </Stack>
-      <PasswordField
-        label={props.confirmLabel ?? t('password.confirm')}
-        value={props.confirm}
-        onChange={(event) => props.onConfirmChange(event.currentTarget.value)}
-        error={props.confirmError}
-        autoComplete="new-password"
-
-      />
+      <PasswordField name="confirm" label={confirmLabel ?? t('password.confirm')} autoComplete="new-password" />
     </Stack>
   );
 }

@@ -14,6 +14,15 @@ const partnerFields = z.object({
   active: z.boolean().default(true),
 });
 
+/** One step of a referral's life, as the desk fills it in: a refusal needs its reason. */
+export const referralStepSchema = z
+  .object({
+    status: z.enum(REFERRAL_STATUSES, { error: 'required' }),
+    reason: text(TEXT_MAX).nullable().default(null),
+    followUpOn: isoDate.nullable().optional(),
+  })
+  .refine((r) => r.status !== 'refused' || (r.reason ?? '').length > 0, { error: 'required', path: ['reason'] });
+
 export const referralsProcedures = {
   'partners.list': procedure<PartnerView[]>()({
     input: z.object({ includeInactive: z.boolean().default(false) }),
@@ -44,14 +53,7 @@ export const referralsProcedures = {
     audit: { kind: 'write', entity: 'referral' },
   }),
   'referrals.setStatus': procedure<ReferralView>()({
-    input: z
-      .object({
-        id: z.number().int().positive(),
-        status: z.enum(REFERRAL_STATUSES, { error: 'required' }),
-        reason: text(TEXT_MAX).nullable().default(null),
-        followUpOn: isoDate.nullable().optional(),
-      })
-      .refine((r) => r.status !== 'refused' || (r.reason ?? '').length > 0, { error: 'required', path: ['reason'] }),
+    input: referralStepSchema.extend({ id: z.number().int().positive() }),
     access: staff,
     audit: { kind: 'write', entity: 'referral' },
   }),

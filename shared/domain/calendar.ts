@@ -1,7 +1,37 @@
+import { tz } from '@date-fns/tz';
+import { addDays as addCalendarDays, endOfDay, format, parseISO, startOfDay } from 'date-fns';
+
 /**
- * The calendar date (YYYY-MM-DD) of an instant in a time zone: instants are stored in
- * UTC, but "today", "this year" and "this month" are the desk's (Africa/Casablanca by default).
+ * The desk's calendar. Instants are stored in UTC, but "today", "this year" and the
+ * bounds of a day are the desk's (Africa/Casablanca by default, which moves to UTC+0
+ * during Ramadan): every conversion goes through @date-fns/tz, never an offset by hand.
+ * Calendar dates travel as `YYYY-MM-DD`, months as `YYYY-MM`.
  */
+
+const DAY = 'yyyy-MM-dd';
+
+/** `2026-02-14T23:00:00.000Z`: a TZDate would print its own offset, and instants are stored in UTC. */
+function utcInstant(date: Date): string {
+  return new Date(date.getTime()).toISOString();
+}
+
+/** The calendar date (YYYY-MM-DD) of an instant on the desk's wall calendar. */
 export function calendarDateIn(timeZone: string, instant: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return format(instant, DAY, { in: tz(timeZone) });
+}
+
+/** The instant (ISO 8601, UTC) at which the desk's day `date` begins. */
+export function startOfDayIn(date: string, timeZone: string): string {
+  return utcInstant(startOfDay(parseISO(date, { in: tz(timeZone) })));
+}
+
+/** The last millisecond of the desk's day `date`, as an ISO instant: a day may last 23, 24 or 25 hours. */
+export function endOfDayIn(date: string, timeZone: string): string {
+  return utcInstant(endOfDay(parseISO(date, { in: tz(timeZone) })));
+}
+
+/** A calendar date moved by `days` (YYYY-MM-DD in, YYYY-MM-DD out): days of the calendar, not 24-hour steps. */
+export function addDays(date: string, days: number): string {
+  const utc = { in: tz('UTC') };
+  return format(addCalendarDays(parseISO(date, utc), days, utc), DAY, utc);
 }

@@ -38,6 +38,8 @@ export interface Harness {
   router: Router;
   /** Moves the desk's clock (throttle delays) without touching the page's. */
   advanceDeskClock(ms: number): void;
+  /** Sets the desk's clock to `instant` (it runs on from there), for a test about given days. */
+  setDeskClock(instant: Date): void;
   /** Calls the router directly, as the test's own hands (seeding data). */
   call<N extends ProcedureName>(name: N, input: InputOf<N>): Promise<Result<OutputOf<N>>>;
   ok<N extends ProcedureName>(name: N, input: InputOf<N>): Promise<OutputOf<N>>;
@@ -104,6 +106,9 @@ export const test = base.extend<{ harness: Harness }>({
       router,
       advanceDeskClock: (ms) => {
         clockOffset += ms;
+      },
+      setDeskClock: (instant) => {
+        clockOffset = instant.getTime() - Date.now();
       },
       call,
       ok,

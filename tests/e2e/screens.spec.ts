@@ -41,6 +41,8 @@ for (const lang of ['fr', 'ar'] as const) {
 
     await page.getByRole('button', { name: t.setup.submit }).click();
     await expect(page.getByText(t.fields.required).first()).toBeVisible();
+    // The first wrong field, in the order she reads them, has the keyboard.
+    await expect(page.getByLabel(t.setup.displayName)).toBeFocused();
     await screenshot(page, 'setup-errors');
 
     await page.getByLabel(t.setup.displayName).fill(ADMIN.displayName);
@@ -57,7 +59,7 @@ for (const lang of ['fr', 'ar'] as const) {
     await asked.nth(0).fill('0000');
     await asked.nth(1).fill(groups[Number(await asked.nth(1).getAttribute('data-group')) - 1]);
     await page.getByRole('button', { name: t.recoveryKey.confirm }).click();
-    await expect(page.getByText(t.recoveryKey.groupMismatch)).toBeVisible();
+    await expect(page.getByText(t.fields.recovery.groupMismatch)).toBeVisible();
     await check(page, 'recovery-confirm');
     await asked.nth(0).fill(groups[Number(await asked.nth(0).getAttribute('data-group')) - 1]);
     await page.getByRole('button', { name: t.recoveryKey.confirm }).click();

@@ -427,17 +427,27 @@ test('bad input is shown clearly, and nothing harmful runs: dates, required sex,
   await expect(page.locator('main script')).toHaveCount(0);
   const visitorCode = (await page.getByTestId('profile-code').textContent()) ?? '';
 
-  // An intake dated after today is refused on its date, which gets the focus.
+  // A visit after today cannot be given: typed, the day is not taken (the field keeps
+  // today once she moves on), and the calendar offers no later day.
   await page.getByRole('button', { name: fr.intakes.new }).first().click();
   const visitDate = page.getByLabel(fr.intakes.visitDate);
-  await visitDate.fill('2099-01-01');
+  await visitDate.fill('01/01/2099');
+  await page.keyboard.press('Tab');
+  await expect(visitDate).not.toHaveValue(/2099/);
+  await expect(visitDate).not.toHaveValue('');
+  // Should the desk's clock be a day behind the screen's, main refuses today as a day to
+  // come: its error lands on the date, which gets the focus.
+  harness.setDeskClock(new Date(Date.now() - 86_400_000));
   await page.getByRole('radio', { name: fr.urgencies.low }).check();
   await page.getByRole('combobox', { name: fr.intakes.orientationLabel }).click();
   await page.getByRole('option', { name: fr.orientations.informationOnly }).click();
   await page.getByRole('button', { name: fr.intakes.submit }).click();
   await expect(page.getByText(fr.fields.visitDate.future)).toBeVisible();
   await expect(visitDate).toBeFocused();
+  // The focus alone opens no calendar over the error and the fields below; a click does.
+  await expect(page.locator('[data-dates-dropdown]')).toBeHidden();
   await shot(page, 'intake-future-date');
+  harness.setDeskClock(new Date());
   await page.getByRole('button', { name: fr.intakes.abandon }).click();
 
   // A referral without the visitor's consent: the desk is told why, and cannot send it.

@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/contract';
+import type { Language } from '../../shared/domain/accounts';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import type { Result } from '../../shared/errors';
 import { PRODUCT_NAME } from '../../main/core/data-folder';
@@ -52,23 +53,23 @@ afterEach(async () => {
 });
 
 /** A data folder with its administrator, closed, as the app finds it at start. */
-async function folderWithAdministrator(): Promise<string> {
+async function folderWithAdministrator(language: Language = 'fr'): Promise<string> {
   const t = openTestDesk();
-  await t.ok('setup.create', { ...ADMIN, language: 'fr' });
+  await t.ok('setup.create', { ...ADMIN, language });
   t.close();
   cleanups.push(() => removeDir(t.dir));
   return t.dir;
 }
 
 /** Imports main.ts as Electron starts it, with the stand-in, a data folder and (unless told otherwise) SQLite's build where main looks for it. */
-async function boot({ nativeBuild = true, singleInstance = true, beforeStart = (_appData: string): void => undefined } = {}): Promise<Booted> {
+async function boot({ nativeBuild = true, singleInstance = true, language = 'fr' as Language, beforeStart = (_appData: string): void => undefined } = {}): Promise<Booted> {
   const root = tempDataDir('guichet-shell-');
   const appData = join(root, 'appData');
   const appPath = join(root, 'app');
   mkdirSync(join(appPath, 'native', 'electron'), { recursive: true });
   if (nativeBuild) symlinkSync(NODE_SQLITE_BUILD, join(appPath, 'native', 'electron', NATIVE_SQLITE_FILE));
   beforeStart(appData);
-  const dataDir = await folderWithAdministrator();
+  const dataDir = await folderWithAdministrator(language);
   const electron = createElectronStandIn({ appData, appPath, singleInstance });
 
   const signals = { SIGTERM: process.listeners('SIGTERM'), SIGINT: process.listeners('SIGINT') };
@@ -145,6 +146,14 @@ describe('the shell under Node, against the Electron stand-in', () => {
     expect(electron.indexOf('protocol.registerSchemesAsPrivileged')).toBeLessThan(electron.indexOf('ready'));
     expect(electron.indexOf('app.enableSandbox')).toBeLessThan(electron.indexOf('ready'));
     expect(electron.windows).toHaveLength(1);
+  });
+
+  it("gives Chromium the desk's language (--lang) before Electron is ready", async () => {
+    const { electron } = await boot({ language: 'ar' });
+    expect(electron.calls('app.commandLine.appendSwitch')).toContainEqual(['lang', 'ar']);
+
+    await electron.becomeReady();
+    expect(electron.indexOf('app.commandLine.appendSwitch')).toBeLessThan(electron.indexOf('ready'));
   });
 
   it('creates one window with exactly the options windowOptions() gives, hardened, on the in-memory partition', async () => {

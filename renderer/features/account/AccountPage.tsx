@@ -1,43 +1,29 @@
 import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../../shared/domain/accounts';
+import { contract } from '../../../shared/contract';
 import { useApi } from '../../app/api';
 import { useDesk, useSession } from '../../app/desk';
-import { errorMessage } from '../../app/i18n';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { NewPasswordFields } from '../../ui/NewPasswordFields';
 import { usePasswordChange } from './usePasswordChange';
 import { PageHeader } from '../../ui/PageHeader';
-import { PasswordField } from '../../ui/PasswordField';
+import { PasswordField } from '../../ui/fields';
 import { notify } from '../../ui/notify';
 import { Form } from '../../ui/Form';
+import { useContractForm } from '../../ui/form';
 
 function ChangePasswordForm() {
   const { t } = useTranslation();
-  const form = usePasswordChange(() => notify(t, 'success', t('account.passwordChanged')));
-  const { errors } = form;
+  const { form, submit } = usePasswordChange(() => notify(t, 'success', t('account.passwordChanged')));
 
   return (
-    <Form errors={errors} onSubmit={form.submit}>
+    <Form form={form} onSubmit={submit}>
       <Stack gap="md">
-        <PasswordField
-          label={t('account.currentPassword')}
-          value={form.currentPassword}
-          onChange={(event) => form.setCurrentPassword(event.currentTarget.value)}
-          error={errors.field('currentPassword')}
-          autoComplete="current-password"
-        />
-        <NewPasswordFields
-          value={form.newPassword}
-          confirm={form.confirm}
-          onChange={form.setNewPassword}
-          onConfirmChange={form.setConfirm}
-          error={errors.field('newPassword')}
-          confirmError={errors.field('confirm')}
-        />
-        <ErrorAlert message={errors.alert} />
+        <PasswordField control={form.control} name="currentPassword" label={t('account.currentPassword')} autoComplete="current-password" />
+        <NewPasswordFields name="newPassword" />
+        <ErrorAlert message={form.alert} />
         <Group>
           <Button type="submit" loading={form.busy}>
             {t('account.changePassword')}
@@ -48,24 +34,48 @@ function ChangePasswordForm() {
   );
 }
 
-/** Her own account: who she is here, her language, her password. */
-export function AccountPage() {
+/** Her language, saved as soon as she picks it: `account.setLanguage`, a form of one field. */
+function LanguageForm() {
   const { t } = useTranslation();
   const api = useApi();
   const { refresh, language } = useDesk();
-  const { user } = useSession();
-  const [languageError, setLanguageError] = useState<string | null>(null);
+  const form = useContractForm(contract['account.setLanguage'].input, { defaultValues: { language } });
+  const submit = form.submitTo(
+    (values) => api.account.setLanguage(values),
+    async (_user, { language: saved }) => {
+      await refresh();
+      notify(t, 'success', t('account.languageSaved', { lng: saved }));
+    },
+    () => form.setValue('language', language),
+  );
+  return (
+    <Form form={form} onSubmit={submit}>
+      <Controller
+        control={form.control}
+        name="language"
+        render={({ field }) => (
+          <LanguageSwitch
+            value={field.value}
+            onChange={(next) => {
+              field.onChange(next);
+              void submit();
+            }}
+          />
+        )}
+      />
+      {form.alert ? (
+        <Stack mt="sm">
+          <ErrorAlert message={form.alert} />
+        </Stack>
+      ) : null}
+    </Form>
+  );
+}
 
-  const chooseLanguage = async (next: Language) => {
-    setLanguageError(null);
-    const result = await api.account.setLanguage({ language: next });
-    if (!result.ok) {
-      setLanguageError(errorMessage(t, result.error));
-      return;
-    }
-    await refresh();
-    notify(t, 'success', t('account.languageSaved', { lng: next }));
-  };
+/** Her own account: who she is here, her language, her password. */
+export function AccountPage() {
+  const { t } = useTranslation();
+  const { user } = useSession();
 
   return (
     <Stack maw={1100} gap={0}>
@@ -112,12 +122,7 @@ export function AccountPage() {
             <Text size="sm" c="dimmed" mb="md">
               {t('account.languageIntro')}
             </Text>
-            <LanguageSwitch value={language} onChange={(next) => void chooseLanguage(next)} />
-            {languageError ? (
-              <Stack mt="sm">
-                <ErrorAlert message={languageError} />
-              </Stack>
-            ) : null}
+            <LanguageForm />
           </Paper>
         </Stack>
         <Paper withBorder radius="lg" p="lg">

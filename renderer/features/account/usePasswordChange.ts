@@ -1,38 +1,29 @@
-import { useState } from 'react';
+import { z } from 'zod';
+import { contract } from '../../../shared/contract';
 import type { SessionUser } from '../../../shared/domain/accounts';
 import { useApi } from '../../app/api';
-import { useFormErrors } from '../../ui/form';
+import { useContractForm } from '../../ui/form';
+
+/** `account.changePassword`, and the new password typed twice. */
+const changePasswordSchema = contract['account.changePassword'].input
+  .extend({ confirm: z.string() })
+  .refine((values) => values.newPassword === values.confirm, { error: 'confirm.mismatch', path: ['confirm'] });
+
+const EMPTY = { currentPassword: '', newPassword: '', confirm: '' };
 
 /**
- * The state and submission of "choose a new password" (current, new, confirmation),
- * shared by My account and the forced change after a one-time password.
+ * "Choose a new password" (current, new, confirmation), shared by My account and the
+ * forced change after a one-time password. The passwords leave the form once changed.
  */
-export function usePasswordChange(onChanged: (user: SessionUser) => void | Promise<void>) {
+export function usePasswordChange(onChanged: (user: SessionUser) => unknown) {
   const api = useApi();
-  const [currentPassword, setCurrentPassword] = useState('');
-  const [newPassword, setNewPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(['currentPassword', 'newPassword', 'confirm']);
-
-  const submit = async () => {
-    errors.clear();
-    if (newPassword !== confirm) {
-      errors.failField('confirm', 'confirm.mismatch');
-      return;
-    }
-    setBusy(true);
-    const result = await api.account.changePassword({ currentPassword, newPassword });
-    setBusy(false);
-    if (!result.ok) {
-      errors.fail(result.error);
-      return;
-    }
-    setCurrentPassword('');
-    setNewPassword('');
-    setConfirm('');
-    await onChanged(result.value);
-  };
-
-  return { currentPassword, setCurrentPassword, newPassword, setNewPassword, confirm, setConfirm, busy, errors, submit };
+  const form = useContractForm(changePasswordSchema, { defaultValues: EMPTY });
+  const submit = form.submitTo(
+    ({ confirm: _confirm, ...input }) => api.account.changePassword(input),
+    async (user) => {
+      form.reset(EMPTY);
+      await onChanged(user);
+    },
+  );
+  return { form, submit };
 }

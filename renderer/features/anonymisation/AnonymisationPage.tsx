@@ -111,7 +111,7 @@ export function AnonymisationPage() {
                       <Text size="sm">{country(visitor.nationality) ?? '—'}</Text>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{format.day(visitor.lastActivityAt)}</Text>
+                      <Text size="sm">{format.instant(visitor.lastActivityAt)}</Text>
                     </Table.Td>
                     <Table.Td>
                       <Button

@@ -1,30 +1,36 @@
-import { Alert, Badge, Button, Center, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Center, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { AuditPage as AuditPageData } from '../../../shared/contract/audit';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { AUDIT_ACTIONS, AUDIT_OUTCOMES, type AuditEntry, type AuditOutcome, type AuditVerification } from '../../../shared/domain/audit';
+import type { AuditPage as AuditPageData } from '../../../shared/contract/audit';
+import { isoDate } from '../../../shared/contract/common';
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES, auditFilterSchema, type AuditEntry, type AuditOutcome, type AuditVerification } from '../../../shared/domain/audit';
+import { endOfDayIn, startOfDayIn } from '../../../shared/domain/calendar';
 import type { UserSummary } from '../../../shared/domain/accounts';
 import type { Result } from '../../../shared/errors';
 import { useApi } from '../../app/api';
 import { errorMessage } from '../../app/i18n';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { useDeskFormat, zonedDateToUtc } from '../../ui/format';
+import { DayField } from '../../ui/date-fields';
+import { SelectField } from '../../ui/fields';
+import { useContractForm } from '../../ui/form';
+import { useDeskFormat } from '../../ui/format';
 import { Icon } from '../../ui/icons';
 import { PageHeader } from '../../ui/PageHeader';
 import { actionLabel, detailLabel, entityLabel } from './labels';
 
 const PAGE_SIZE = 50;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
-interface Filters {
-  action: string | null;
-  userId: string | null;
-  outcome: AuditOutcome | null;
-  from: string;
-  to: string;
-}
+/**
+ * The filters of `audit.list`, with days instead of instants: the person picks days on the
+ * desk's calendar, and the query asks from the first to the last instant of those days.
+ */
+const auditFiltersSchema = auditFilterSchema
+  .pick({ action: true, userId: true, outcome: true })
+  .extend({ from: isoDate.optional(), to: isoDate.optional() })
+  .refine((filters) => !filters.from || !filters.to || filters.from <= filters.to, { error: 'dateRange.inverted', path: ['to'] });
 
-const NO_FILTERS: Filters = { action: null, userId: null, outcome: null, from: '', to: '' };
+const NO_FILTERS = { action: undefined, userId: undefined, outcome: undefined, from: undefined, to: undefined };
 
 const OUTCOME_COLOR: Record<AuditOutcome, string> = { success: 'green', failure: 'red', refused: 'orange' };
 
@@ -33,7 +39,9 @@ export function AuditPage() {
   const { t } = useTranslation();
   const api = useApi();
   const format = useDeskFormat();
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  // Filters apply as they are chosen: checked at each change (a typed day counts once it is whole).
+  const filters = useContractForm(auditFiltersSchema, { defaultValues: NO_FILTERS, mode: 'onChange' });
+  const chosen = useWatch({ control: filters.control });
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [nextBeforeId, setNextBeforeId] = useState<number | null>(null);
   const [loading, setLoading] = useState(true);
@@ -42,20 +50,27 @@ export function AuditPage() {
   const [verification, setVerification] = useState<AuditVerification | null>(null);
   const [verifying, setVerifying] = useState(false);
   const [reloads, setReloads] = useState(0);
+  const { watch, trigger } = filters;
 
-  const rangeInverted = filters.from !== '' && filters.to !== '' && filters.from > filters.to;
+  // The range is checked again whichever of its ends moves.
+  useEffect(() => {
+    const subscription = watch((_values, { name }) => {
+      if (name === 'from') void trigger('to');
+    });
+    return () => subscription.unsubscribe();
+  }, [watch, trigger]);
 
-  const query = useMemo(
-    () => ({
-      action: filters.action ?? undefined,
-      userId: filters.userId ? Number(filters.userId) : undefined,
-      outcome: filters.outcome ?? undefined,
-      from: filters.from ? zonedDateToUtc(filters.from, format.timeZone) : undefined,
-      to: filters.to ? zonedDateToUtc(filters.to, format.timeZone, DAY_MS - 1) : undefined,
+  const query = useMemo(() => {
+    const parsed = auditFiltersSchema.safeParse(chosen);
+    if (!parsed.success) return null;
+    const { from, to, ...rest } = parsed.data;
+    return {
+      ...rest,
+      from: from ? startOfDayIn(from, format.timeZone) : undefined,
+      to: to ? endOfDayIn(to, format.timeZone) : undefined,
       limit: PAGE_SIZE,
-    }),
-    [filters, format.timeZone],
-  );
+    };
+  }, [chosen, format.timeZone]);
 
   const apply = useCallback(
     (result: Result<AuditPageData>, append: boolean) => {
@@ -72,16 +87,16 @@ export function AuditPage() {
   );
 
   useEffect(() => {
-    if (rangeInverted) return;
+    if (!query) return;
     let current = true;
     void api.audit.list(query).then((result) => current && apply(result, false));
     return () => {
       current = false;
     };
-  }, [api, query, rangeInverted, reloads, apply]);
+  }, [api, query, reloads, apply]);
 
   const loadMore = async () => {
-    if (nextBeforeId === null) return;
+    if (nextBeforeId === null || !query) return;
     setLoading(true);
     apply(await api.audit.list({ ...query, beforeId: nextBeforeId }), true);
   };
@@ -104,8 +119,6 @@ export function AuditPage() {
     // The verification itself is an audited act: show it.
     setReloads((count) => count + 1);
   };
-
-  const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((current) => ({ ...current, [key]: value }));
 
   return (
     <Stack maw={1300} gap={0}>
@@ -142,59 +155,50 @@ export function AuditPage() {
 
       <Paper withBorder radius="lg" p="md" mb="lg">
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} spacing="md">
-          <Select
+          <SelectField
+            control={filters.control}
+            name="action"
+            clearedAs={undefined}
             label={t('audit.filters.action')}
             placeholder={t('audit.filters.any')}
             data={AUDIT_ACTIONS.map((action) => ({ value: action, label: actionLabel(t, action) }))}
-            value={filters.action}
-            onChange={(value) => set('action', value)}
             clearable
             clearButtonProps={{ 'aria-label': t('common.clear') }}
             searchable
             size="sm"
           />
-          <Select
+          <SelectField
+            control={filters.control}
+            name="userId"
+            numeric
+            clearedAs={undefined}
             label={t('audit.filters.user')}
             placeholder={t('audit.filters.any')}
             data={users.map((user) => ({ value: String(user.id), label: `${user.displayName} (${user.login})` }))}
-            value={filters.userId}
-            onChange={(value) => set('userId', value)}
             clearable
             clearButtonProps={{ 'aria-label': t('common.clear') }}
             searchable
             size="sm"
           />
-          <Select
+          <SelectField
+            control={filters.control}
+            name="outcome"
+            clearedAs={undefined}
             label={t('audit.filters.outcome')}
             placeholder={t('audit.filters.any')}
             data={AUDIT_OUTCOMES.map((outcome) => ({ value: outcome, label: t(`audit.outcomes.${outcome}`) }))}
-            value={filters.outcome}
-            onChange={(value) => set('outcome', value as AuditOutcome | null)}
             clearable
             clearButtonProps={{ 'aria-label': t('common.clear') }}
             size="sm"
           />
-          <TextInput
-            type="date"
-            label={t('audit.filters.from')}
-            value={filters.from}
-            onChange={(event) => set('from', event.currentTarget.value)}
-            size="sm"
-          />
-          <TextInput
-            type="date"
-            label={t('audit.filters.to')}
-            value={filters.to}
-            onChange={(event) => set('to', event.currentTarget.value)}
-            error={rangeInverted ? t('fields.dateRange.inverted') : undefined}
-            size="sm"
-          />
+          <DayField control={filters.control} name="from" clearedAs={undefined} label={t('audit.filters.from')} clearable size="sm" />
+          <DayField control={filters.control} name="to" clearedAs={undefined} label={t('audit.filters.to')} clearable size="sm" />
         </SimpleGrid>
         <Group justify="space-between" mt="sm">
           <Text size="xs" c="dimmed">
             {t('audit.timeZoneNote', { zone: format.timeZone })}
           </Text>
-          <Button variant="subtle" size="xs" onClick={() => setFilters(NO_FILTERS)} disabled={filters === NO_FILTERS}>
+          <Button variant="subtle" size="xs" onClick={() => filters.reset(NO_FILTERS)} disabled={!filters.formState.isDirty}>
             {t('audit.filters.reset')}
           </Button>
         </Group>
@@ -223,7 +227,7 @@ export function AuditPage() {
                   <Table.Tr key={entry.id} data-action={entry.action} data-outcome={entry.outcome}>
                     <Table.Td>
                       <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                        {format.dateTime(entry.at)}
+                        {format.instant(entry.at)}
                       </Text>
                     </Table.Td>
                     <Table.Td>

@@ -5,7 +5,7 @@ import { AuthLayout } from '../../ui/AuthLayout';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Icon } from '../../ui/icons';
 import { NewPasswordFields } from '../../ui/NewPasswordFields';
-import { PasswordField } from '../../ui/PasswordField';
+import { PasswordField } from '../../ui/fields';
 import { Form } from '../../ui/Form';
 import { usePasswordChange } from '../account/usePasswordChange';
 import { AuthHeading } from '../../ui/AuthHeading';
@@ -15,36 +15,19 @@ export function ForcedPasswordChange({ onSwitchUser }: { onSwitchUser(): void })
   const { t } = useTranslation();
   const { refresh } = useDesk();
   const { user } = useSession();
-  const form = usePasswordChange(async () => {
-    await refresh();
-  });
-  const { errors } = form;
+  const { form, submit } = usePasswordChange(() => refresh());
 
   return (
     <AuthLayout width={500}>
-      <Form errors={errors} onSubmit={form.submit}>
+      <Form form={form} onSubmit={submit}>
         <Stack gap="md">
           <AuthHeading title={t('forcedChange.title', { name: user.displayName })} intro={t('forcedChange.intro')} />
           <Alert color="indigo" variant="light" icon={<Icon name="key" />}>
             {t('forcedChange.private')}
           </Alert>
-          <PasswordField
-            label={t('forcedChange.current')}
-            value={form.currentPassword}
-            onChange={(event) => form.setCurrentPassword(event.currentTarget.value)}
-            error={errors.field('currentPassword')}
-            autoComplete="current-password"
-            autoFocus
-          />
-          <NewPasswordFields
-            value={form.newPassword}
-            confirm={form.confirm}
-            onChange={form.setNewPassword}
-            onConfirmChange={form.setConfirm}
-            error={errors.field('newPassword')}
-            confirmError={errors.field('confirm')}
-          />
-          <ErrorAlert message={errors.alert} />
+          <PasswordField control={form.control} name="currentPassword" label={t('forcedChange.current')} autoComplete="current-password" autoFocus />
+          <NewPasswordFields name="newPassword" />
+          <ErrorAlert message={form.alert} />
           <Button type="submit" size="md" loading={form.busy} fullWidth>
             {t('forcedChange.submit')}
           </Button>

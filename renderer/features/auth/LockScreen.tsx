@@ -4,9 +4,9 @@ import type { SessionUser } from '../../../shared/domain/accounts';
 import type { ErrorInfo } from '../../../shared/errors';
 import { errorMessage } from '../../app/i18n';
 import { AuthLayout } from '../../ui/AuthLayout';
-import { Icon } from '../../ui/icons';
-import { PasswordField } from '../../ui/PasswordField';
+import { PasswordField } from '../../ui/fields';
 import { Form } from '../../ui/Form';
+import { Icon } from '../../ui/icons';
 import { usePasswordLogin } from './usePasswordLogin';
 
 interface Props {
@@ -20,14 +20,11 @@ interface Props {
 /** The desk is locked for `login`: only her password opens it again. Nothing else is on screen. */
 export function LockScreen({ login, onUnlocked, onSwitchUser, problem = null }: Props) {
   const { t } = useTranslation();
-  const { password, setPassword, busy, passwordRef, errors, failure, submit: submitLogin } = usePasswordLogin(['password'], (user) =>
-    onUnlocked(user, login),
-  );
-  const submit = () => submitLogin(login);
+  const { form, failure, submit } = usePasswordLogin(login, (user) => onUnlocked(user, login));
 
   return (
     <AuthLayout width={420}>
-      <Form errors={errors} onSubmit={submit} testId="lock-screen">
+      <Form form={form} onSubmit={submit} testId="lock-screen">
         <Stack gap="md">
           <Center>
             <span className="guichet-lock-icon" aria-hidden="true">
@@ -50,17 +47,9 @@ export function LockScreen({ login, onUnlocked, onSwitchUser, problem = null }: 
               {errorMessage(t, problem)}
             </Alert>
           )}
-          <PasswordField
-            ref={passwordRef}
-            label={t('lock.password')}
-            value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
-            error={errors.field('password')}
-            autoComplete="current-password"
-            autoFocus
-          />
+          <PasswordField control={form.control} name="password" label={t('lock.password')} autoComplete="current-password" autoFocus />
           {failure.message}
-          <Button type="submit" size="md" loading={busy} disabled={failure.waiting} fullWidth leftSection={<Icon name="lock" size={18} />}>
+          <Button type="submit" size="md" loading={form.busy} disabled={failure.waiting} fullWidth leftSection={<Icon name="lock" size={18} />}>
             {t('lock.unlock')}
           </Button>
           <Button variant="subtle" color="gray" onClick={onSwitchUser} leftSection={<Icon name="switchUser" size={18} />}>

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, SessionUser } from '../../../shared/domain/accounts';
@@ -7,7 +7,7 @@ import { useDesk } from '../../app/desk';
 import { AuthLayout } from '../../ui/AuthLayout';
 import { Icon } from '../../ui/icons';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
-import { PasswordField } from '../../ui/PasswordField';
+import { PasswordField, TextField } from '../../ui/fields';
 import { RecoverForm } from './RecoverForm';
 import { usePasswordLogin } from './usePasswordLogin';
 import { Form } from '../../ui/Form';
@@ -24,17 +24,12 @@ export function LoginScreen({ previousLogin, onSignedIn }: Props) {
   const api = useApi();
   const { language, refresh } = useDesk();
   const [mode, setMode] = useState<'login' | 'recover'>('login');
-  const [login, setLogin] = useState('');
-  const { password, setPassword, busy, passwordRef, errors, failure, submit: submitLogin } = usePasswordLogin(['login', 'password'], (user) =>
-    onSignedIn(user, previousLogin),
-  );
+  const { form, failure, submit } = usePasswordLogin('', (user) => onSignedIn(user, previousLogin));
 
   const chooseLanguage = async (next: Language) => {
     await api.app.setDeskLanguage({ language: next });
     await refresh();
   };
-
-  const submit = () => submitLogin(login);
 
   const languageSwitch = <LanguageSwitch value={language} onChange={(next) => void chooseLanguage(next)} />;
 
@@ -48,30 +43,22 @@ export function LoginScreen({ previousLogin, onSignedIn }: Props) {
 
   return (
     <AuthLayout aside={languageSwitch}>
-      <Form errors={errors} onSubmit={submit}>
+      <Form form={form} onSubmit={submit}>
         <Stack gap="md">
           <AuthHeading title={t('login.title')} intro={t('login.intro')} />
-          <TextInput
+          <TextField
+            control={form.control}
+            name="login"
             label={t('login.login')}
-            value={login}
-            onChange={(event) => setLogin(event.currentTarget.value)}
-            error={errors.field('login')}
             autoComplete="username"
             autoCapitalize="none"
             spellCheck={false}
             dir="ltr"
             autoFocus
           />
-          <PasswordField
-            ref={passwordRef}
-            label={t('login.password')}
-            value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
-            error={errors.field('password')}
-            autoComplete="current-password"
-          />
+          <PasswordField control={form.control} name="password" label={t('login.password')} autoComplete="current-password" />
           {failure.message}
-          <Button type="submit" size="md" loading={busy} disabled={failure.waiting} fullWidth>
+          <Button type="submit" size="md" loading={form.busy} disabled={failure.waiting} fullWidth>
             {t('login.submit')}
           </Button>
           <Group justify="center">

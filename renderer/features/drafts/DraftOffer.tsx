@@ -9,7 +9,7 @@ export function DraftOffer({ updatedAt, onResume, onDiscard }: { updatedAt: stri
   const format = useDeskFormat();
   return (
     <Alert color="indigo" variant="light" icon={<Icon name="file" />} title={t('drafts.offerTitle')} data-testid="draft-offer" mb="lg">
-      <Text size="sm">{t('drafts.offer', { at: format.shortDateTime(updatedAt) })}</Text>
+      <Text size="sm">{t('drafts.offer', { at: format.instant(updatedAt) })}</Text>
       <Group gap="sm" mt="sm">
         <Button size="xs" onClick={onResume} autoFocus>
           {t('drafts.resume')}

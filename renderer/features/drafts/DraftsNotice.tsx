@@ -28,7 +28,7 @@ export function DraftItems({ drafts }: { drafts: DraftSummary[] }) {
 
   const describe = (draft: DraftSummary) => {
     const { kind } = draftForm(draft.form);
-    const at = format.shortDateTime(draft.updatedAt);
+    const at = format.instant(draft.updatedAt);
     if (kind === 'intake') return isolatedT(t, 'drafts.unfinishedIntake', { code: draft.label ?? '', at }, ['code']);
     return t('drafts.unfinishedRegistration', { at });
   };

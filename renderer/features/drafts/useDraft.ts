@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DefaultValues, FieldValues, UseFormReturn } from 'react-hook-form';
 import { useLocation } from 'react-router';
 import { useApi } from '../../app/api';
 import { useDesk } from '../../app/desk';
@@ -7,13 +8,11 @@ import { isStoredDraft, resumeRequested } from './forms';
 
 const SAVE_DELAY_MS = 400;
 
-export interface Draft<T> {
+export interface Draft {
   /** A draft found when the form opened, not yet taken back or dropped: the form offers it. */
-  offer: { values: T; updatedAt: string } | null;
+  offer: { updatedAt: string } | null;
   /** The stored draft has been looked for (the form may show itself). */
   ready: boolean;
-  /** Keeps these values as the draft, a moment after the last change. */
-  save(values: T): void;
   /** Puts the offered draft back into the form. */
   resume(): void;
   /** Drops the offered draft; the form starts empty. */
@@ -22,108 +21,126 @@ export interface Draft<T> {
   finish(): Promise<void>;
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /**
- * Keeps a form's draft in the encrypted database while it is typed: debounced
- * `drafts.save`, sent at once before this window locks, dropped on submit. A draft
- * found when the form opens is offered back, never put back unasked (unless the
- * person chose "Resume" elsewhere); while it is offered nothing overwrites it.
+ * A stored draft laid over the form's first values, field by field: a field the form no
+ * longer has is left out, a field the draft lacks keeps its first value.
  */
-export function useDraft<T>(form: string | null, label: string | null, restore: (values: T) => void): Draft<T> {
+function overDefaults(defaults: unknown, stored: unknown): unknown {
+  if (!isRecord(defaults)) return stored === undefined ? defaults : stored;
+  if (!isRecord(stored)) return defaults;
+  return Object.fromEntries(Object.entries(defaults).map(([key, value]) => [key, overDefaults(value, stored[key])]));
+}
+
+/**
+ * Keeps a react-hook-form form's draft in the encrypted database while it is typed:
+ * every change (`watch`) schedules a `drafts.save` of `getValues()`, sent at once before
+ * this window locks, dropped on submit. A draft found when the form opens is offered
+ * back (`reset` over the first values), never put back unasked (unless the person chose
+ * "Resume" elsewhere); while it is offered nothing overwrites it. A form still at its
+ * first values keeps no draft.
+ */
+export function useDraft<T extends FieldValues, O>(form: UseFormReturn<T, unknown, O>, name: string | null, label: string | null): Draft {
   const api = useApi();
   const { beforeLock } = useDesk();
   const { reload } = useDrafts();
   const location = useLocation();
-  const [offer, setOffer] = useState<Draft<T>['offer']>(null);
+  const { watch, getValues, reset, formState } = form;
+  const [offer, setOffer] = useState<{ values: unknown; updatedAt: string } | null>(null);
   const [ready, setReady] = useState(false);
   const timer = useRef<number | null>(null);
-  const pending = useRef<T | null>(null);
+  const changed = useRef(false);
   const inFlight = useRef<Promise<unknown>>(Promise.resolve());
   const closed = useRef(false);
   const blocked = useRef(true);
-  const restoreRef = useRef(restore);
   const labelRef = useRef(label);
   const arrivedWith = useRef<unknown>(location.state);
+  // The first values, as the form was opened with them: a draft is what differs from them.
+  // Kept as they are too: JSON drops the fields not yet chosen, which a draft may fill.
+  const [defaults] = useState(() => formState.defaultValues ?? {});
+  const [pristine] = useState(() => JSON.stringify(defaults));
   useEffect(() => {
-    restoreRef.current = restore;
     labelRef.current = label;
   });
+
+  const restore = useCallback(
+    (stored: unknown) => reset(overDefaults(defaults, stored) as DefaultValues<T>, { keepDefaultValues: true }),
+    [reset, defaults],
+  );
 
   const send = useCallback(() => {
     if (timer.current !== null) window.clearTimeout(timer.current);
     timer.current = null;
-    const values = pending.current;
-    pending.current = null;
-    if (values === null || closed.current || !form) return inFlight.current;
-    const data = { v: 1 as const, label: labelRef.current, values };
-    inFlight.current = inFlight.current.then(() => api.drafts.save({ form, data }));
+    if (!changed.current || closed.current || !name) return inFlight.current;
+    changed.current = false;
+    // As JSON has it: a field not yet chosen is `undefined` in the form, which main refuses in a draft.
+    const json = JSON.stringify(getValues());
+    if (json === pristine) return inFlight.current;
+    const data = { v: 1 as const, label: labelRef.current, values: JSON.parse(json) as unknown };
+    inFlight.current = inFlight.current.then(() => api.drafts.save({ form: name, data }));
     return inFlight.current;
-  }, [api, form]);
+  }, [api, name, getValues, pristine]);
 
   useEffect(() => {
-    if (!form) return;
+    if (!name) return;
     let current = true;
     closed.current = false;
     blocked.current = true;
-    void api.drafts.get({ form }).then((result) => {
+    void api.drafts.get({ form: name }).then((result) => {
       if (!current) return;
-      const stored = result.ok && result.value && isStoredDraft<T>(result.value.data) ? result.value : null;
-      if (stored && isStoredDraft<T>(stored.data)) {
-        if (resumeRequested(arrivedWith.current, form)) {
-          restoreRef.current(stored.data.values);
-          blocked.current = false;
-        } else {
-          setOffer({ values: stored.data.values, updatedAt: stored.updatedAt });
-        }
-      } else {
-        blocked.current = false;
-      }
+      const stored = result.ok && result.value && isStoredDraft(result.value.data) ? { values: result.value.data.values, updatedAt: result.value.updatedAt } : null;
+      if (stored && resumeRequested(arrivedWith.current, name)) restore(stored.values);
+      else if (stored) setOffer(stored);
+      blocked.current = stored !== null && !resumeRequested(arrivedWith.current, name);
       setReady(true);
     });
     return () => {
       current = false;
     };
-  }, [api, form]);
+  }, [api, name, restore]);
+
+  // Every change the person makes, a moment after the last one.
+  useEffect(() => {
+    const subscription = watch(() => {
+      if (blocked.current || closed.current) return;
+      changed.current = true;
+      if (timer.current !== null) window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(() => void send(), SAVE_DELAY_MS);
+    });
+    return () => subscription.unsubscribe();
+  }, [watch, send]);
 
   // Sent before a lock asked from this window, and when the form goes away (another page).
   useEffect(() => beforeLock(send), [beforeLock, send]);
   useEffect(() => () => void send(), [send]);
 
-  const save = useCallback(
-    (values: T) => {
-      if (blocked.current || closed.current) return;
-      pending.current = values;
-      if (timer.current !== null) window.clearTimeout(timer.current);
-      timer.current = window.setTimeout(() => void send(), SAVE_DELAY_MS);
-    },
-    [send],
-  );
-
   const resume = useCallback(() => {
     if (!offer) return;
-    restoreRef.current(offer.values);
+    restore(offer.values);
     setOffer(null);
     blocked.current = false;
-  }, [offer]);
+  }, [offer, restore]);
 
   const discard = useCallback(async () => {
-    if (!form) return;
-    await api.drafts.discard({ form });
+    if (!name) return;
+    await api.drafts.discard({ form: name });
     setOffer(null);
     blocked.current = false;
     reload();
-  }, [api, form, reload]);
+  }, [api, name, reload]);
 
   const finish = useCallback(async () => {
-    if (!form) return;
+    if (!name) return;
     closed.current = true;
-    pending.current = null;
+    changed.current = false;
     if (timer.current !== null) window.clearTimeout(timer.current);
     timer.current = null;
     await inFlight.current.catch(() => undefined);
-    await api.drafts.discard({ form });
+    await api.drafts.discard({ form: name });
     setOffer(null);
     reload();
-  }, [api, form, reload]);
+  }, [api, name, reload]);
 
-  return { offer, ready, save, resume, discard, finish };
+  return { offer, ready, resume, discard, finish };
 }

@@ -6,7 +6,8 @@ import { useApi } from '../../app/api';
 import { useSession } from '../../app/desk';
 import { errorMessage } from '../../app/i18n';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { todayIn, useDeskFormat } from '../../ui/format';
+import { calendarDateIn } from '../../../shared/domain/calendar';
+import { useDeskFormat } from '../../ui/format';
 import { notify } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
 import { ReferralStatusModal, type StatusChange } from '../referrals/ReferralStatusModal';
@@ -20,7 +21,7 @@ export function FollowUpsPage() {
   const api = useApi();
   const { timeZone } = useSession();
   const format = useDeskFormat();
-  const today = todayIn(timeZone);
+  const today = calendarDateIn(timeZone);
   const [referrals, setReferrals] = useState<ReferralView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [change, setChange] = useState<StatusChange | null>(null);
@@ -42,7 +43,7 @@ export function FollowUpsPage() {
 
   return (
     <Stack maw={LIST_PAGE_WIDTH} gap={0}>
-      <PageHeader title={t('followUps.title')} description={t('followUps.intro', { date: format.date(today) })} />
+      <PageHeader title={t('followUps.title')} description={t('followUps.intro', { date: format.day(today) })} />
       <ErrorAlert message={error} />
       {referrals === null ? (
         error ? null : (

@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { mayCall } from '../../../shared/contract/access';
 import { useApi } from '../../app/api';
+import { calendarDateIn } from '../../../shared/domain/calendar';
 import { useSession } from '../../app/desk';
 import { destinationsFor, type Destination } from '../../app/navigation';
-import { todayIn, useDeskFormat } from '../../ui/format';
+import { useDeskFormat } from '../../ui/format';
 import type { IconName } from '../../ui/icon-paths';
 import { Icon } from '../../ui/icons';
 import { LIST_PAGE_WIDTH } from '../../ui/layout';
@@ -78,7 +79,7 @@ function useFollowUpsDueToday(enabled: boolean): number | null {
   useEffect(() => {
     if (!enabled) return;
     let current = true;
-    void api.referrals.followUpsDue({ on: todayIn(timeZone) }).then((result) => {
+    void api.referrals.followUpsDue({ on: calendarDateIn(timeZone) }).then((result) => {
       if (current && result.ok) setCount(result.value.length);
     });
     return () => {
@@ -95,7 +96,7 @@ function useFollowUpsDueToday(enabled: boolean): number | null {
  */
 export function HomePage() {
   const { t } = useTranslation();
-  const { user } = useSession();
+  const { user, timeZone } = useSession();
   const format = useDeskFormat();
   const searches = mayCall(user, 'visitors.search');
   const registers = mayCall(user, 'visitors.register');
@@ -108,7 +109,7 @@ export function HomePage() {
     <Stack gap="xl" maw={LIST_PAGE_WIDTH}>
       <Stack gap={6}>
         <Text c="dimmed" size="sm" data-testid="home-date">
-          {format.fullDate(new Date())}
+          {format.day(calendarDateIn(timeZone))}
         </Text>
         <Title order={1} tabIndex={-1} size="h2">
           {isolatedT(t, 'home.greeting', { name: user.displayName }, ['name'])}

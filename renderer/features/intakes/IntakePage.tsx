@@ -1,64 +1,42 @@
-import { Alert, Button, Center, Checkbox, Fieldset, Group, Loader, Radio, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Center, Checkbox, Fieldset, Group, Loader, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams } from 'react-router';
+import { z } from 'zod';
+import { intakeInputSchema } from '../../../shared/contract/intakes';
 import type { VisitorProfile } from '../../../shared/contract/visitors';
-import { NEEDS, ORIENTATIONS, TEXT_MAX, URGENCIES, VULNERABILITIES, type Need, type ViolenceType, type Vulnerability } from '../../../shared/domain/visitors';
+import { calendarDateIn } from '../../../shared/domain/calendar';
+import { intakeForm } from '../../../shared/domain/drafts';
+import { GBVIMS_TYPES, NEEDS, ORIENTATIONS, TEXT_MAX, URGENCIES, VULNERABILITIES } from '../../../shared/domain/visitors';
 import { useApi } from '../../app/api';
 import { useSession } from '../../app/desk';
-import { errorMessage } from '../../app/i18n';
+import { errorMessage, fieldMessage } from '../../app/i18n';
+import { DayField } from '../../ui/date-fields';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { CheckboxGroupField, RadioGroupField, SelectField, TextareaField } from '../../ui/fields';
 import { Form } from '../../ui/Form';
-import { useFormErrors } from '../../ui/form';
-import { todayIn } from '../../ui/format';
+import { useContractForm } from '../../ui/form';
 import { Icon } from '../../ui/icons';
 import { notify } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
 import { DraftOffer } from '../drafts/DraftOffer';
-import { intakeForm } from '../../../shared/domain/drafts';
 import { useDraft } from '../drafts/useDraft';
 import { DisclosureTree } from './DisclosureTree';
 
-type Urgency = (typeof URGENCIES)[number];
-type Orientation = (typeof ORIENTATIONS)[number];
-
-interface IntakeValues {
-  visitDate: string;
-  needs: Need[];
-  urgency: Urgency | null;
-  vulnerabilities: Vulnerability[];
-  disclosed: boolean;
-  /** The answers given so far in the decision tree, in its order. */
-  answers: boolean[];
-  /** The type confirmed after the answers' summary. */
-  violenceType: ViolenceType | null;
-  orientation: Orientation | null;
-  deskNotes: string;
-}
-
-function emptyIntake(today: string): IntakeValues {
-  return { visitDate: today, needs: [], urgency: null, vulnerabilities: [], disclosed: false, answers: [], violenceType: null, orientation: null, deskNotes: '' };
-}
-
-const SHOWN_ERRORS = ['visitDate', 'needs', 'urgency', 'vulnerabilities', 'orientation', 'deskNotes', 'violence.type', 'violence.disclosed'];
+/**
+ * `intakes.record` for the visitor whose page this is, and the answers given so far in the
+ * GBVIMS decision tree (they give `violence.type`, and bring the tree back with a draft).
+ */
+const intakeSchema = intakeInputSchema.omit({ visitorId: true }).extend({ answers: z.array(z.boolean()).max(GBVIMS_TYPES.length) });
 
 /** The intake of one visit: needs, urgency, vulnerabilities, a disclosure if there is one, the orientation. */
 export function IntakePage() {
   const { t } = useTranslation();
   const api = useApi();
-  const navigate = useNavigate();
-  const { timeZone } = useSession();
   const visitorId = Number(useParams().id);
-  const today = todayIn(timeZone);
   const [profile, setProfile] = useState<VisitorProfile | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [values, setValues] = useState<IntakeValues>(() => emptyIntake(today));
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(SHOWN_ERRORS);
-  const restore = useCallback((stored: IntakeValues) => setValues((current) => ({ ...current, ...stored })), []);
-  const draft = useDraft<IntakeValues>(profile ? intakeForm(visitorId) : null, profile?.visitor.code ?? null, restore);
-  const { save } = draft;
-  const [pristine] = useState(() => JSON.stringify(emptyIntake(today)));
 
   useEffect(() => {
     void api.visitors.get({ id: visitorId }).then((result) => {
@@ -67,54 +45,69 @@ export function IntakePage() {
     });
   }, [api, visitorId, t]);
 
-  useEffect(() => {
-    if (JSON.stringify(values) !== pristine) save(values);
-  }, [values, save, pristine]);
-
   if (loadError) return <ErrorAlert message={loadError} />;
-  if (!profile || !draft.ready) {
-    return (
-      <Center p="xl">
-        <Loader aria-hidden="true" />
-      </Center>
-    );
-  }
+  if (!profile) return <Waiting />;
   if (profile.visitor.anonymised) return <Navigate to={`/visitors/${visitorId}`} replace />;
+  return <IntakeForm profile={profile} />;
+}
 
-  const set = (patch: Partial<IntakeValues>) => setValues((current) => ({ ...current, ...patch }));
-  const type = values.disclosed ? values.violenceType : null;
+function Waiting() {
+  return (
+    <Center p="xl">
+      <Loader aria-hidden="true" />
+    </Center>
+  );
+}
+
+function IntakeForm({ profile }: { profile: VisitorProfile }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const navigate = useNavigate();
+  const { timeZone } = useSession();
+  const { id: visitorId, code } = profile.visitor;
+  const today = calendarDateIn(timeZone);
+  const form = useContractForm(intakeSchema, {
+    defaultValues: {
+      visitDate: today,
+      needs: [],
+      urgency: undefined,
+      vulnerabilities: [],
+      violence: { disclosed: false, type: null },
+      answers: [],
+      orientation: undefined,
+      deskNotes: null,
+    },
+  });
+  const draft = useDraft(form, intakeForm(visitorId), code);
+  const { control, setValue, getFieldState, formState } = form;
+  const typeError = getFieldState('violence.type', formState).error?.message;
+  const [disclosed, answers, confirmed, deskNotes] = useWatch({ control, name: ['violence.disclosed', 'answers', 'violence.type', 'deskNotes'] });
+  const type = disclosed ? (confirmed ?? null) : null;
   const notesAllowed = profile.consents.dataProcessing?.granted === true;
   const profilePath = `/visitors/${visitorId}`;
+  // Once she has tried to send the form, what she changes is checked again at once.
+  const again = { shouldDirty: true, shouldValidate: formState.isSubmitted };
 
-  const submit = async () => {
-    errors.clear();
-    setBusy(true);
-    const result = await api.intakes.record({
-      visitorId,
-      visitDate: values.visitDate,
-      needs: values.needs,
-      urgency: values.urgency as Urgency,
-      orientation: values.orientation as Orientation,
-      deskNotes: notesAllowed && values.deskNotes.trim() ? values.deskNotes : null,
-      vulnerabilities: values.vulnerabilities,
-      violence: { disclosed: values.disclosed, type },
-    });
-    setBusy(false);
-    if (!result.ok) return errors.fail(result.error);
-    await draft.finish();
-    notify(t, 'success', t('intakes.saved', { code: profile.visitor.code }));
-    navigate(`${profilePath}?tab=intakes`);
-  };
+  const submit = form.submitTo(
+    ({ answers: _answers, ...intake }) => api.intakes.record({ ...intake, visitorId }),
+    async () => {
+      await draft.finish();
+      notify(t, 'success', t('intakes.saved', { code }));
+      navigate(`${profilePath}?tab=intakes`);
+    },
+  );
 
   const abandon = async () => {
     await draft.finish();
     navigate(profilePath);
   };
 
+  if (!draft.ready) return <Waiting />;
+
   return (
     <Stack maw={1040} gap={0}>
       <PageHeader
-        title={t('intakes.formTitle', { code: profile.visitor.code })}
+        title={t('intakes.formTitle', { code })}
         description={t('intakes.formIntro')}
         actions={
           <Button variant="subtle" color="gray" leftSection={<Icon name="arrowBack" size={18} />} onClick={() => navigate(profilePath)}>
@@ -123,57 +116,32 @@ export function IntakePage() {
         }
       />
       {draft.offer ? <DraftOffer updatedAt={draft.offer.updatedAt} onResume={draft.resume} onDiscard={() => void draft.discard()} /> : null}
-      <Form errors={errors} onSubmit={submit} testId="intake-form">
+      <Form form={form} onSubmit={submit} testId="intake-form">
         <Stack gap="lg">
           <Fieldset legend={t('intakes.sections.visit')} radius="lg">
             <Stack gap="md">
-              <TextInput
-                type="date"
-                label={t('intakes.visitDate')}
-                value={values.visitDate}
-                onChange={(event) => set({ visitDate: event.currentTarget.value })}
-                error={errors.field('visitDate')}
-                max={today}
-                w={220}
-                autoFocus={!draft.offer}
-              />
-              <Checkbox.Group
-                label={t('intakes.needsLabel')}
-                value={values.needs}
-                onChange={(next) => set({ needs: next as Need[] })}
-                error={errors.field('needs')}
-              >
+              <DayField control={control} name="visitDate" label={t('intakes.visitDate')} maxDate={today} w={240} autoFocus={!draft.offer} />
+              <CheckboxGroupField control={control} name="needs" label={t('intakes.needsLabel')}>
                 <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm" mt="xs">
                   {NEEDS.map((need) => (
                     <Checkbox key={need} value={need} label={t(`needs.${need}`)} />
                   ))}
                 </SimpleGrid>
-              </Checkbox.Group>
-              <Radio.Group
-                label={t('intakes.urgency')}
-                value={values.urgency ?? ''}
-                onChange={(next) => set({ urgency: next as Urgency })}
-                error={errors.field('urgency')}
-                withAsterisk
-              >
+              </CheckboxGroupField>
+              <RadioGroupField control={control} name="urgency" label={t('intakes.urgency')} withAsterisk>
                 <Group gap="lg" mt={6}>
                   {URGENCIES.map((urgency) => (
                     <Radio key={urgency} value={urgency} label={t(`urgencies.${urgency}`)} />
                   ))}
                 </Group>
-              </Radio.Group>
-              <Checkbox.Group
-                label={t('intakes.vulnerabilitiesLabel')}
-                value={values.vulnerabilities}
-                onChange={(next) => set({ vulnerabilities: next as Vulnerability[] })}
-                error={errors.field('vulnerabilities')}
-              >
+              </RadioGroupField>
+              <CheckboxGroupField control={control} name="vulnerabilities" label={t('intakes.vulnerabilitiesLabel')}>
                 <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm" mt="xs">
                   {VULNERABILITIES.map((flag) => (
                     <Checkbox key={flag} value={flag} label={t(`vulnerabilities.${flag}`)} />
                   ))}
                 </SimpleGrid>
-              </Checkbox.Group>
+              </CheckboxGroupField>
             </Stack>
           </Fieldset>
 
@@ -182,10 +150,12 @@ export function IntakePage() {
               <Radio.Group
                 label={t('disclosure.question')}
                 description={t('disclosure.questionHint')}
-                value={values.disclosed ? 'yes' : 'no'}
+                value={disclosed ? 'yes' : 'no'}
                 onChange={(next) => {
-                  const disclosed = next === 'yes';
-                  set({ disclosed, answers: [], violenceType: null, orientation: disclosed ? 'listeningUnit' : values.orientation });
+                  const yes = next === 'yes';
+                  setValue('violence', { disclosed: yes, type: null }, again);
+                  setValue('answers', [], again);
+                  if (yes) setValue('orientation', 'listeningUnit', again);
                 }}
               >
                 <Group gap="lg" mt={6}>
@@ -193,12 +163,15 @@ export function IntakePage() {
                   <Radio value="yes" label={t('disclosure.yes')} />
                 </Group>
               </Radio.Group>
-              {values.disclosed ? (
+              {disclosed ? (
                 <DisclosureTree
-                  answers={values.answers}
-                  type={values.violenceType}
-                  onChange={(answers, violenceType) => set({ answers, violenceType })}
-                  error={errors.field('violence.type')}
+                  answers={answers ?? []}
+                  type={type}
+                  onChange={(next, chosen) => {
+                    setValue('answers', next, again);
+                    setValue('violence.type', chosen, again);
+                  }}
+                  error={typeError ? fieldMessage(t, typeError) : undefined}
                 />
               ) : null}
             </Stack>
@@ -206,50 +179,49 @@ export function IntakePage() {
 
           <Fieldset legend={t('intakes.sections.orientation')} radius="lg">
             <Stack gap="md">
-              <Select
+              <SelectField
+                control={control}
+                name="orientation"
                 label={t('intakes.orientationLabel')}
                 data={ORIENTATIONS.map((value) => ({ value, label: t(`orientations.${value}`) }))}
-                value={values.disclosed ? 'listeningUnit' : values.orientation}
-                onChange={(next) => set({ orientation: next as Orientation | null })}
-                error={errors.field('orientation')}
-                disabled={values.disclosed}
-                description={values.disclosed ? t('disclosure.orientationFixed') : undefined}
+                disabled={disclosed}
+                description={disclosed ? t('disclosure.orientationFixed') : undefined}
                 searchable
                 selectFirstOptionOnChange
                 nothingFoundMessage={t('common.nothingFound')}
                 withAsterisk
                 maw={420}
               />
-              <Textarea
+              <TextareaField
+                control={control}
+                name="deskNotes"
+                blankAs={null}
                 label={t('intakes.deskNotes')}
                 description={notesAllowed ? t('intakes.deskNotesHint') : t('intakes.deskNotesNeedConsent')}
-                value={values.deskNotes}
-                onChange={(event) => set({ deskNotes: event.currentTarget.value })}
-                error={errors.field('deskNotes')}
                 disabled={!notesAllowed}
                 autosize
                 minRows={3}
                 maxRows={12}
               />
-              {values.deskNotes.length > TEXT_MAX ? (
+              {(deskNotes ?? '').length > TEXT_MAX ? (
                 <Text size="xs" c="red.9">
-                  {t('intakes.notesTooLong', { length: values.deskNotes.length, max: TEXT_MAX })}
+                  {t('intakes.notesTooLong', { length: (deskNotes ?? '').length, max: TEXT_MAX })}
                 </Text>
               ) : null}
             </Stack>
           </Fieldset>
 
-          {values.disclosed && type ? (
+          {disclosed && type ? (
             <Alert color="indigo" variant="light" icon={<Icon name="shield" />}>
               {t('disclosure.confidentiality')}
             </Alert>
           ) : null}
-          <ErrorAlert message={errors.alert} />
+          <ErrorAlert message={form.alert} />
           <Group justify="space-between">
             <Button variant="default" onClick={() => void abandon()}>
               {t('intakes.abandon')}
             </Button>
-            <Button type="submit" loading={busy} leftSection={<Icon name="check" size={18} />}>
+            <Button type="submit" loading={form.busy} leftSection={<Icon name="check" size={18} />}>
               {t('intakes.submit')}
             </Button>
           </Group>

@@ -53,13 +53,13 @@ export function IntakesSection({ profile, canRecord }: { profile: VisitorProfile
             <Stack gap="sm">
               <Group justify="space-between" gap="sm">
                 <Group gap="sm">
-                  <Text fw={650}>{t('intakes.of', { date: format.date(intake.visitDate) })}</Text>
+                  <Text fw={650}>{t('intakes.of', { date: format.day(intake.visitDate) })}</Text>
                   <Badge color={URGENCY_COLOR[intake.urgency]} variant="light">
                     {t(`urgencies.${intake.urgency}`)}
                   </Badge>
                 </Group>
                 <Text size="xs" c="dimmed">
-                  {isolatedT(t, 'intakes.recordedBy', { date: format.shortDateTime(intake.createdAt), by: intake.createdBy ?? '—' }, ['by'])}
+                  {isolatedT(t, 'intakes.recordedBy', { date: format.instant(intake.createdAt), by: intake.createdBy ?? '—' }, ['by'])}
                 </Text>
               </Group>
               {intake.orientation === null ? (

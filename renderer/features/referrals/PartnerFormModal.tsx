@@ -1,13 +1,15 @@
-import { Button, Checkbox, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { Button, Checkbox, Modal, SimpleGrid, Stack } from '@mantine/core';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { contract } from '../../../shared/contract';
 import { formatPhone } from '../../../shared/domain/phone';
-import { PARTNER_KINDS, type PartnerKind, type PartnerView } from '../../../shared/domain/referrals';
-import { NEEDS, type Need } from '../../../shared/domain/visitors';
+import { PARTNER_KINDS, type PartnerView } from '../../../shared/domain/referrals';
+import { NEEDS } from '../../../shared/domain/visitors';
 import { useApi } from '../../app/api';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { CheckboxGroupField, SelectField, TextareaField, TextField } from '../../ui/fields';
 import { Form } from '../../ui/Form';
-import { useFormErrors } from '../../ui/form';
+import { useContractForm } from '../../ui/form';
 import { PhoneHint } from '../../ui/PhoneHint';
 import { ModalActions } from '../../ui/ModalActions';
 
@@ -33,68 +35,60 @@ export function PartnerFormModal({ target, onClose, onSaved }: Props) {
   );
 }
 
+/** A partner as the administrator fills it in; whether it is active is its own act (the list's menu). */
+const partnerSchema = contract['partners.create'].input.omit({ active: true });
+
 function PartnerForm({ editing, onClose, onSaved }: { editing: PartnerView | null; onClose(): void; onSaved(partner: PartnerView): void }) {
   const { t } = useTranslation();
   const api = useApi();
-  const [name, setName] = useState(editing?.name ?? '');
-  const [kind, setKind] = useState<PartnerKind | null>(editing?.kind ?? null);
-  const [services, setServices] = useState<Need[]>(editing?.services ?? []);
-  const [address, setAddress] = useState(editing?.address ?? '');
-  const [phone, setPhone] = useState(editing?.phone ? formatPhone(editing.phone) : '');
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(['name', 'kind', 'services', 'address', 'phone']);
-
-  const submit = async () => {
-    errors.clear();
-    setBusy(true);
-    const fields = {
-      name,
-      kind: kind as PartnerKind,
-      services,
-      address: address.trim() ? address : null,
-      phone: phone.trim() ? phone : null,
-      active: editing?.active ?? true,
-    };
-    const result = editing ? await api.partners.update({ id: editing.id, ...fields }) : await api.partners.create(fields);
-    setBusy(false);
-    if (!result.ok) return errors.fail(result.error);
-    onSaved(result.value);
-  };
+  const form = useContractForm(partnerSchema, {
+    defaultValues: {
+      name: editing?.name ?? '',
+      kind: editing?.kind,
+      services: editing?.services ?? [],
+      address: editing?.address ?? null,
+      phone: editing?.phone ? formatPhone(editing.phone) : null,
+    },
+  });
+  const phone = useWatch({ control: form.control, name: 'phone' });
+  const submit = form.submitTo(
+    (values) => (editing ? api.partners.update({ id: editing.id, ...values, active: editing.active }) : api.partners.create({ ...values, active: true })),
+    onSaved,
+  );
 
   return (
-    <Form errors={errors} onSubmit={submit} testId="partner-form">
+    <Form form={form} onSubmit={submit} testId="partner-form">
       <Stack gap="md">
-        <TextInput label={t('partners.form.name')} value={name} onChange={(event) => setName(event.currentTarget.value)} error={errors.field('name')} withAsterisk data-autofocus />
-        <Select
+        <TextField control={form.control} name="name" label={t('partners.form.name')} withAsterisk data-autofocus />
+        <SelectField
+          control={form.control}
+          name="kind"
           label={t('partners.form.kind')}
           data={PARTNER_KINDS.map((value) => ({ value, label: t(`partnerKinds.${value}`) }))}
-          value={kind}
-          onChange={(next) => setKind(next as PartnerKind | null)}
-          error={errors.field('kind')}
           withAsterisk
           allowDeselect={false}
         />
-        <Checkbox.Group label={t('partners.form.services')} value={services} onChange={(next) => setServices(next as Need[])} error={errors.field('services')}>
+        <CheckboxGroupField control={form.control} name="services" label={t('partners.form.services')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" mt="xs">
             {NEEDS.map((need) => (
               <Checkbox key={need} value={need} label={t(`needs.${need}`)} />
             ))}
           </SimpleGrid>
-        </Checkbox.Group>
-        <Textarea label={t('partners.form.address')} value={address} onChange={(event) => setAddress(event.currentTarget.value)} error={errors.field('address')} autosize minRows={2} />
-        <TextInput
+        </CheckboxGroupField>
+        <TextareaField control={form.control} name="address" blankAs={null} label={t('partners.form.address')} autosize minRows={2} />
+        <TextField
+          control={form.control}
+          name="phone"
+          blankAs={null}
           label={t('partners.form.phone')}
-          description={<PhoneHint phone={phone} />}
-          value={phone}
-          onChange={(event) => setPhone(event.currentTarget.value)}
-          error={errors.field('phone')}
+          description={<PhoneHint phone={phone ?? ''} />}
           type="tel"
           dir="ltr"
           maw={320}
         />
-        <ErrorAlert message={errors.alert} />
+        <ErrorAlert message={form.alert} />
         <ModalActions onCancel={onClose}>
-          <Button type="submit" loading={busy}>
+          <Button type="submit" loading={form.busy}>
             {editing ? t('common.save') : t('partners.form.create')}
           </Button>
         </ModalActions>

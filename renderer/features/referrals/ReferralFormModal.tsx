@@ -1,16 +1,20 @@
-import { Alert, Button, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Alert, Button, Modal, SimpleGrid, Stack } from '@mantine/core';
+import { useEffect, useState, type BaseSyntheticEvent } from 'react';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { contract } from '../../../shared/contract';
+import { addDays, calendarDateIn } from '../../../shared/domain/calendar';
 import { mayOverrideReferralConsent } from '../../../shared/domain/policy';
 import type { PartnerView, ReferralView } from '../../../shared/domain/referrals';
-import { NEEDS, type Need } from '../../../shared/domain/visitors';
+import { NEEDS } from '../../../shared/domain/visitors';
 import { useApi } from '../../app/api';
 import { useSession } from '../../app/desk';
 import { errorMessage } from '../../app/i18n';
+import { DayField } from '../../ui/date-fields';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { SelectField, TextareaField } from '../../ui/fields';
 import { Form } from '../../ui/Form';
-import { DESCRIPTION_BELOW, useFormErrors } from '../../ui/form';
-import { addDays, todayIn } from '../../ui/format';
+import { DESCRIPTION_BELOW, useContractForm } from '../../ui/form';
 import { Icon } from '../../ui/icons';
 import { ModalActions } from '../../ui/ModalActions';
 
@@ -39,6 +43,9 @@ export function ReferralFormModal(props: Props) {
   );
 }
 
+/** `referrals.create` for the visitor whose profile is open. */
+const referralSchema = contract['referrals.create'].input.omit({ visitorId: true });
+
 /**
  * A referral to a partner. Without the visitor's consent to referrals the desk is
  * told why it cannot be made; a psychologist or an administrator may override it
@@ -48,18 +55,16 @@ function ReferralForm({ visitorId, consented, onClose, onCreated }: Props) {
   const { t } = useTranslation();
   const api = useApi();
   const { user, timeZone } = useSession();
-  const today = todayIn(timeZone);
+  const today = calendarDateIn(timeZone);
   const mayOverride = mayOverrideReferralConsent(user.roles);
   const [partners, setPartners] = useState<PartnerView[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [partnerId, setPartnerId] = useState<string | null>(null);
-  const [service, setService] = useState<Need | null>(null);
-  const [referredOn, setReferredOn] = useState(today);
-  const [followUpOn, setFollowUpOn] = useState(addDays(today, 7));
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(['partnerId', 'service', 'referredOn', 'followUpOn', 'consentOverrideReason']);
   const blocked = !consented && !mayOverride;
+  const form = useContractForm(referralSchema, {
+    defaultValues: { partnerId: undefined, service: undefined, referredOn: today, followUpOn: addDays(today, 7), consentOverrideReason: null },
+  });
+  const { watch, getValues, setValue } = form;
+  const partnerId = useWatch({ control: form.control, name: 'partnerId' });
 
   useEffect(() => {
     void api.partners.list({}).then((result) => {
@@ -68,33 +73,27 @@ function ReferralForm({ visitorId, consented, onClose, onCreated }: Props) {
     });
   }, [api, t]);
 
-  const partner = partners?.find((p) => String(p.id) === partnerId) ?? null;
-  const services = partner ? [...partner.services, ...NEEDS.filter((need) => !partner.services.includes(need))] : NEEDS;
-
-  const submit = async () => {
-    if (blocked) return;
-    errors.clear();
-    if (!partnerId || !service) {
-      if (!partnerId) errors.failField('partnerId', 'required');
-      if (!service) errors.failField('service', 'required');
-      return;
-    }
-    setBusy(true);
-    const result = await api.referrals.create({
-      visitorId,
-      partnerId: Number(partnerId),
-      service,
-      referredOn,
-      followUpOn: followUpOn || null,
-      consentOverrideReason: consented ? null : reason.trim() ? reason : null,
+  // A partner chosen: its first service, unless the one chosen is among its services.
+  useEffect(() => {
+    const subscription = watch((values, { name }) => {
+      if (name !== 'partnerId') return;
+      const chosen = partners?.find((p) => p.id === values.partnerId);
+      const service = getValues('service');
+      if (chosen && (!service || !chosen.services.includes(service))) setValue('service', chosen.services[0] ?? service);
     });
-    setBusy(false);
-    if (!result.ok) return errors.fail(result.error);
-    onCreated(result.value);
+    return () => subscription.unsubscribe();
+  }, [watch, getValues, setValue, partners]);
+
+  const partner = partners?.find((p) => p.id === partnerId) ?? null;
+  const services = partner ? [...partner.services, ...NEEDS.filter((need) => !partner.services.includes(need))] : NEEDS;
+  const send = form.submitTo((values) => api.referrals.create({ ...values, visitorId }), onCreated);
+  const submit = async (event?: BaseSyntheticEvent) => {
+    if (!blocked) return send(event);
+    event?.preventDefault();
   };
 
   return (
-    <Form errors={errors} onSubmit={submit} testId="referral-form">
+    <Form form={form} onSubmit={submit} testId="referral-form">
       <Stack gap="md">
         {!consented ? (
           <Alert color={blocked ? 'red' : 'orange'} variant="light" icon={<Icon name="alert" />} title={t('referrals.form.noConsentTitle')} data-testid="referral-no-consent">
@@ -102,16 +101,12 @@ function ReferralForm({ visitorId, consented, onClose, onCreated }: Props) {
           </Alert>
         ) : null}
         <ErrorAlert message={loadError} />
-        <Select
+        <SelectField
+          control={form.control}
+          name="partnerId"
+          numeric
           label={t('referrals.form.partner')}
           data={(partners ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
-          value={partnerId}
-          onChange={(next) => {
-            setPartnerId(next);
-            const chosen = partners?.find((p) => String(p.id) === next);
-            if (chosen && (!service || !chosen.services.includes(service))) setService(chosen.services[0] ?? service);
-          }}
-          error={errors.field('partnerId')}
           searchable
           selectFirstOptionOnChange
           nothingFoundMessage={t('common.nothingFound')}
@@ -119,12 +114,11 @@ function ReferralForm({ visitorId, consented, onClose, onCreated }: Props) {
           data-autofocus
           withAsterisk
         />
-        <Select
+        <SelectField
+          control={form.control}
+          name="service"
           label={t('referrals.form.service')}
           data={services.map((need) => ({ value: need, label: t(`needs.${need}`) }))}
-          value={service}
-          onChange={(next) => setService(next as Need | null)}
-          error={errors.field('service')}
           searchable
           selectFirstOptionOnChange
           nothingFoundMessage={t('common.nothingFound')}
@@ -132,41 +126,32 @@ function ReferralForm({ visitorId, consented, onClose, onCreated }: Props) {
           withAsterisk
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            type="date"
-            label={t('referrals.form.referredOn')}
-            value={referredOn}
-            onChange={(event) => setReferredOn(event.currentTarget.value)}
-            error={errors.field('referredOn')}
-            max={today}
-            disabled={blocked}
-          />
-          <TextInput
-            type="date"
+          <DayField control={form.control} name="referredOn" label={t('referrals.form.referredOn')} maxDate={today} disabled={blocked} inputWrapperOrder={DESCRIPTION_BELOW} />
+          <DayField
+            control={form.control}
+            name="followUpOn"
             label={t('referrals.form.followUpOn')}
             description={t('referrals.form.followUpHint')}
             inputWrapperOrder={DESCRIPTION_BELOW}
-            value={followUpOn}
-            onChange={(event) => setFollowUpOn(event.currentTarget.value)}
-            error={errors.field('followUpOn')}
+            clearable
             disabled={blocked}
           />
         </SimpleGrid>
         {!consented && mayOverride ? (
-          <Textarea
+          <TextareaField
+            control={form.control}
+            name="consentOverrideReason"
+            blankAs={null}
             label={t('referrals.form.overrideReason')}
             description={t('referrals.form.overrideReasonHint')}
-            value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
-            error={errors.field('consentOverrideReason')}
             autosize
             minRows={2}
             withAsterisk
           />
         ) : null}
-        <ErrorAlert message={errors.alert} />
+        <ErrorAlert message={form.alert} />
         <ModalActions onCancel={onClose}>
-          <Button type="submit" loading={busy} disabled={blocked} leftSection={<Icon name="arrowForward" size={18} />}>
+          <Button type="submit" loading={form.busy} disabled={blocked} leftSection={<Icon name="arrowForward" size={18} />}>
             {t('referrals.form.submit')}
           </Button>
         </ModalActions>

@@ -1,11 +1,13 @@
-import { Button, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { Button, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { referralStepSchema } from '../../../shared/contract/referrals';
 import { OPEN_REFERRAL_STATUSES, type ReferralStatus, type ReferralView } from '../../../shared/domain/referrals';
 import { useApi } from '../../app/api';
+import { DayField } from '../../ui/date-fields';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { TextareaField } from '../../ui/fields';
 import { Form } from '../../ui/Form';
-import { useFormErrors } from '../../ui/form';
+import { useContractForm } from '../../ui/form';
 import { ModalActions } from '../../ui/ModalActions';
 
 export interface StatusChange {
@@ -38,29 +40,15 @@ function StatusForm({ change, onClose, onSaved }: { change: StatusChange; onClos
   const { t } = useTranslation();
   const api = useApi();
   const { referral, status } = change;
-  const [reason, setReason] = useState('');
-  const [followUpOn, setFollowUpOn] = useState(referral.followUpOn ?? '');
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(['reason', 'followUpOn']);
   const stillOpen = OPEN_REFERRAL_STATUSES.includes(status);
   const refusal = status === 'refused';
-
-  const submit = async () => {
-    errors.clear();
-    setBusy(true);
-    const result = await api.referrals.setStatus({
-      id: referral.id,
-      status,
-      reason: reason.trim() ? reason : null,
-      followUpOn: stillOpen ? followUpOn || null : undefined,
-    });
-    setBusy(false);
-    if (!result.ok) return errors.fail(result.error);
-    onSaved(result.value);
-  };
+  const form = useContractForm(referralStepSchema, {
+    defaultValues: { status, reason: null, ...(stillOpen ? { followUpOn: referral.followUpOn } : {}) },
+  });
+  const submit = form.submitTo((step) => api.referrals.setStatus({ id: referral.id, ...step }), onSaved);
 
   return (
-    <Form errors={errors} onSubmit={submit} testId="referral-status-form">
+    <Form form={form} onSubmit={submit} testId="referral-status-form">
       <Stack gap="md">
         <Text size="sm">
           {t('referrals.status.intro', {
@@ -69,30 +57,21 @@ function StatusForm({ change, onClose, onSaved }: { change: StatusChange; onClos
             to: t(`referralStatuses.${status}`),
           })}
         </Text>
-        <Textarea
+        <TextareaField
+          control={form.control}
+          name="reason"
+          blankAs={null}
           label={refusal ? t('referrals.status.refusalReason') : t('referrals.status.comment')}
           description={refusal ? t('referrals.status.refusalReasonHint') : undefined}
-          value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
-          error={errors.field('reason')}
           withAsterisk={refusal}
           autosize
           minRows={2}
           data-autofocus
         />
-        {stillOpen ? (
-          <TextInput
-            type="date"
-            label={t('referrals.form.followUpOn')}
-            value={followUpOn}
-            onChange={(event) => setFollowUpOn(event.currentTarget.value)}
-            error={errors.field('followUpOn')}
-            w={220}
-          />
-        ) : null}
-        <ErrorAlert message={errors.alert} />
+        {stillOpen ? <DayField control={form.control} name="followUpOn" label={t('referrals.form.followUpOn')} clearable w={240} /> : null}
+        <ErrorAlert message={form.alert} />
         <ModalActions onCancel={onClose}>
-          <Button type="submit" loading={busy} color={refusal || status === 'cancelled' ? 'red' : undefined}>
+          <Button type="submit" loading={form.busy} color={refusal || status === 'cancelled' ? 'red' : undefined}>
             {t(`referralStatusActions.${status}`)}
           </Button>
         </ModalActions>

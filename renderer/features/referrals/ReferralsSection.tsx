@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { VisitorProfile } from '../../../shared/contract/visitors';
 import type { ReferralView } from '../../../shared/domain/referrals';
 import { useSession } from '../../app/desk';
-import { todayIn } from '../../ui/format';
+import { calendarDateIn } from '../../../shared/domain/calendar';
 import { Icon } from '../../ui/icons';
 import { notify } from '../../ui/notify';
 import { ReferralFormModal } from './ReferralFormModal';
@@ -46,7 +46,7 @@ export function ReferralsSection({ profile, readOnly, formOpened, onFormOpened, 
       ) : (
         <ReferralsTable
           referrals={referrals}
-          today={todayIn(timeZone)}
+          today={calendarDateIn(timeZone)}
           readOnly={readOnly}
           onStatus={(referral, status) => setChange({ referral, status })}
           onSlip={(referral) => setSlipFor(referral.id)}

@@ -86,14 +86,14 @@ export function ReferralsTable({ referrals, withVisitor, today, readOnly, onStat
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                      {format.date(referral.referredOn)}
+                      {format.day(referral.referredOn)}
                     </Text>
                   </Table.Td>
                   <Table.Td>
                     {referral.followUpOn ? (
                       <Group gap={6} wrap="nowrap">
                         <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                          {format.date(referral.followUpOn)}
+                          {format.day(referral.followUpOn)}
                         </Text>
                         {due ? (
                           <Badge size="xs" color={referral.followUpOn < today ? 'red' : 'orange'} variant="light">

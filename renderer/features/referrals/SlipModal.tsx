@@ -10,7 +10,7 @@ import { useApi } from '../../app/api';
 import { useDesk, useSession } from '../../app/desk';
 import { directionOf, errorMessage, i18n } from '../../app/i18n';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { deskFormat } from '../../ui/format';
+import { deskFormat } from '../../ui/dates';
 import { Icon } from '../../ui/icons';
 import { notify } from '../../ui/notify';
 
@@ -33,7 +33,7 @@ function Slip({ slip, language, testId }: SlipProps) {
     [t('slip.code'), <bdi dir="ltr" className="guichet-mono">{slip.visitorCode}</bdi>],
     [t('slip.name'), slip.visitorName ? <bdi>{slip.visitorName}</bdi> : t('slip.noName')],
     [t('slip.service'), t(`needs.${slip.service}`)],
-    [t('slip.date'), format.date(slip.referredOn)],
+    [t('slip.date'), format.day(slip.referredOn)],
     [t('slip.languages'), languages || t('slip.none')],
     [t('slip.interpreter'), slip.interpreterLanguage ? t(`spokenLanguages.${slip.interpreterLanguage}`) : t('slip.noInterpreter')],
   ];

@@ -1,16 +1,122 @@
-import { Box, Button, Divider, Group, NumberInput, Paper, Select, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useMemo, useState } from 'react';
+import { Box, Button, Divider, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_TIME_ZONE, IDLE_LOCK_MINUTES_MAX, IDLE_LOCK_MINUTES_MIN } from '../../../shared/domain/settings';
+import { calendarDateIn } from '../../../shared/domain/calendar';
+import {
+  DEFAULT_TIME_ZONE,
+  DEFAULT_VISITOR_CODE_PREFIX,
+  deskSettingsSchema,
+  IDLE_LOCK_MINUTES_MAX,
+  IDLE_LOCK_MINUTES_MIN,
+  type DeskSettings,
+} from '../../../shared/domain/settings';
 import { useApi } from '../../app/api';
-import { useDesk } from '../../app/desk';
+import { useDesk, useSession } from '../../app/desk';
 import { errorMessage } from '../../app/i18n';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { useFormErrors } from '../../ui/form';
+import { NumberField, SelectField, TextField } from '../../ui/fields';
+import { useContractForm } from '../../ui/form';
 import { PageHeader } from '../../ui/PageHeader';
 import { notify } from '../../ui/notify';
 import { Form } from '../../ui/Form';
 import { RotateKeyModal } from '../keys/RotateKeyModal';
+
+/**
+ * Every setting at once: the settings themselves (`settings.update` takes any part of
+ * them; this form sends them all).
+ */
+function SettingsForm({ settings }: { settings: DeskSettings }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { refresh } = useDesk();
+  const { timeZone } = useSession();
+  const zones = useMemo(() => timeZones().map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') })), []);
+  const form = useContractForm(deskSettingsSchema, { defaultValues: settings });
+  const prefix = useWatch({ control: form.control, name: 'visitorCodePrefix' });
+  const submit = form.submitTo(
+    (values) => api.settings.update(values),
+    async (saved) => {
+      form.reset(saved);
+      await refresh();
+      notify(t, 'success', t('settings.saved'));
+    },
+  );
+  const box = (width: number) => (input: ReactNode) => <Box maw={width}>{input}</Box>;
+
+  return (
+    <Form form={form} onSubmit={submit}>
+      <Stack gap="lg">
+        <NumberField
+          control={form.control}
+          name="idleLockMinutes"
+          blankAs={undefined}
+          label={t('settings.idleLock')}
+          description={t('settings.idleLockHint', { min: IDLE_LOCK_MINUTES_MIN, max: IDLE_LOCK_MINUTES_MAX })}
+          min={IDLE_LOCK_MINUTES_MIN}
+          max={IDLE_LOCK_MINUTES_MAX}
+          allowDecimal={false}
+          allowNegative={false}
+          inputContainer={box(160)}
+          autoFocus
+        />
+        <SelectField
+          control={form.control}
+          name="timeZone"
+          label={t('settings.timeZone')}
+          description={t('settings.timeZoneHint')}
+          data={zones}
+          searchable
+          allowDeselect={false}
+          nothingFoundMessage={t('settings.noZone')}
+          inputContainer={box(420)}
+        />
+        <TextField
+          control={form.control}
+          name="organisationName"
+          label={t('settings.organisationName')}
+          description={t('settings.organisationNameHint')}
+          maxLength={120}
+          autoComplete="off"
+          inputContainer={box(520)}
+        />
+        <Divider label={t('settings.visitorsSection')} labelPosition="left" />
+        <TextField
+          control={form.control}
+          name="visitorCodePrefix"
+          normalise={(text) => text.toUpperCase()}
+          label={t('settings.codePrefix')}
+          description={t('settings.codePrefixHint', { example: `${prefix || DEFAULT_VISITOR_CODE_PREFIX}-${calendarDateIn(timeZone).slice(0, 4)}-0042` })}
+          maxLength={6}
+          dir="ltr"
+          autoComplete="off"
+          spellCheck={false}
+          className="guichet-code-input"
+          inputContainer={box(160)}
+        />
+        <NumberField
+          control={form.control}
+          name="retentionMonths"
+          blankAs={undefined}
+          label={t('settings.retentionMonths')}
+          description={t('settings.retentionMonthsHint')}
+          min={6}
+          max={120}
+          clampBehavior="none"
+          allowDecimal={false}
+          allowNegative={false}
+          inputContainer={box(160)}
+        />
+        <ErrorAlert message={form.alert} />
+        <Group>
+          <Button type="submit" loading={form.busy}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Form>
+  );
+}
 
 function timeZones(): string[] {
   const zones = Intl.supportedValuesOf('timeZone');
@@ -21,125 +127,24 @@ function timeZones(): string[] {
 export function SettingsPage() {
   const { t } = useTranslation();
   const api = useApi();
-  const { refresh } = useDesk();
-  const [idleLockMinutes, setIdleLockMinutes] = useState<number | string>('');
-  const [timeZone, setTimeZone] = useState<string | null>(null);
-  const [visitorCodePrefix, setVisitorCodePrefix] = useState('');
-  const [retentionMonths, setRetentionMonths] = useState<number | string>('');
-  const [organisationName, setOrganisationName] = useState('');
-  const [loaded, setLoaded] = useState(false);
+  const [settings, setSettings] = useState<DeskSettings | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [rotating, setRotating] = useState(false);
-  const errors = useFormErrors(['idleLockMinutes', 'timeZone', 'organisationName', 'visitorCodePrefix', 'retentionMonths']);
-  const zones = useMemo(() => timeZones().map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') })), []);
 
   useEffect(() => {
     void api.settings.get({}).then((result) => {
       if (!result.ok) return setLoadError(errorMessage(t, result.error));
-      setIdleLockMinutes(result.value.idleLockMinutes);
-      setTimeZone(result.value.timeZone);
-      setVisitorCodePrefix(result.value.visitorCodePrefix);
-      setRetentionMonths(result.value.retentionMonths);
-      setOrganisationName(result.value.organisationName);
-      setLoaded(true);
+      setSettings(result.value);
     });
   }, [api, t]);
-
-  const submit = async () => {
-    errors.clear();
-    setBusy(true);
-    const result = await api.settings.update({
-      idleLockMinutes: typeof idleLockMinutes === 'number' ? idleLockMinutes : Number.NaN,
-      timeZone: timeZone ?? '',
-      visitorCodePrefix,
-      retentionMonths: typeof retentionMonths === 'number' ? retentionMonths : Number.NaN,
-      organisationName,
-    });
-    setBusy(false);
-    if (!result.ok) return errors.fail(result.error);
-    await refresh();
-    notify(t, 'success', t('settings.saved'));
-  };
 
   return (
     <Stack maw={760} gap={0}>
       <PageHeader title={t('settings.title')} description={t('settings.intro')} />
       <ErrorAlert message={loadError} />
       <Paper withBorder radius="lg" p="lg">
-        {loaded ? (
-          <Form errors={errors} onSubmit={submit}>
-            <Stack gap="lg">
-              <NumberInput
-                label={t('settings.idleLock')}
-                description={t('settings.idleLockHint', { min: IDLE_LOCK_MINUTES_MIN, max: IDLE_LOCK_MINUTES_MAX })}
-                value={idleLockMinutes}
-                onChange={setIdleLockMinutes}
-                min={IDLE_LOCK_MINUTES_MIN}
-                max={IDLE_LOCK_MINUTES_MAX}
-                allowDecimal={false}
-                allowNegative={false}
-                error={errors.field('idleLockMinutes')}
-                inputContainer={(input) => <Box maw={160}>{input}</Box>}
-                autoFocus
-              />
-              <Select
-                label={t('settings.timeZone')}
-                description={t('settings.timeZoneHint')}
-                data={zones}
-                value={timeZone}
-                onChange={setTimeZone}
-                searchable
-                allowDeselect={false}
-                nothingFoundMessage={t('settings.noZone')}
-                error={errors.field('timeZone')}
-                inputContainer={(input) => <Box maw={420}>{input}</Box>}
-              />
-              <TextInput
-                label={t('settings.organisationName')}
-                description={t('settings.organisationNameHint')}
-                value={organisationName}
-                onChange={(event) => setOrganisationName(event.currentTarget.value)}
-                error={errors.field('organisationName')}
-                maxLength={120}
-                autoComplete="off"
-                inputContainer={(input) => <Box maw={520}>{input}</Box>}
-              />
-              <Divider label={t('settings.visitorsSection')} labelPosition="left" />
-              <TextInput
-                label={t('settings.codePrefix')}
-                description={t('settings.codePrefixHint', { example: `${visitorCodePrefix || 'NDR'}-${new Date().getFullYear()}-0042` })}
-                value={visitorCodePrefix}
-                onChange={(event) => setVisitorCodePrefix(event.currentTarget.value.toUpperCase())}
-                error={errors.field('visitorCodePrefix')}
-                maxLength={6}
-                dir="ltr"
-                autoComplete="off"
-                spellCheck={false}
-                className="guichet-code-input"
-                inputContainer={(input) => <Box maw={160}>{input}</Box>}
-              />
-              <NumberInput
-                label={t('settings.retentionMonths')}
-                description={t('settings.retentionMonthsHint')}
-                value={retentionMonths}
-                onChange={setRetentionMonths}
-                min={6}
-                max={120}
-                clampBehavior="none"
-                allowDecimal={false}
-                allowNegative={false}
-                error={errors.field('retentionMonths')}
-                inputContainer={(input) => <Box maw={160}>{input}</Box>}
-              />
-              <ErrorAlert message={errors.alert} />
-              <Group>
-                <Button type="submit" loading={busy}>
-                  {t('common.save')}
-                </Button>
-              </Group>
-            </Stack>
-          </Form>
+        {settings ? (
+          <SettingsForm settings={settings} />
         ) : (
           <Stack gap="md" aria-hidden="true">
             <Skeleton height={56} width={320} />

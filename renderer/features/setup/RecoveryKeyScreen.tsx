@@ -1,7 +1,11 @@
-import { Alert, Button, Group, List, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Alert, Button, Group, List, SimpleGrid, Stack } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { AuthLayout } from '../../ui/AuthLayout';
+import { TextField } from '../../ui/fields';
+import { Form } from '../../ui/Form';
+import { useContractForm } from '../../ui/form';
 import { Icon } from '../../ui/icons';
 import { Secret } from '../../ui/Secret';
 import { AuthHeading } from '../../ui/AuthHeading';
@@ -29,18 +33,6 @@ export function RecoveryKeyScreen({ recoveryKey, onDone }: { recoveryKey: string
   const groups = recoveryKey.split('-');
   const [step, setStep] = useState<'show' | 'confirm'>('show');
   const [asked] = useState(() => pickTwoGroups(groups.length));
-  const [answers, setAnswers] = useState<[string, string]>(['', '']);
-  const [wrong, setWrong] = useState<[boolean, boolean]>([false, false]);
-
-  const confirm = (event: FormEvent) => {
-    event.preventDefault();
-    const next: [boolean, boolean] = [
-      normaliseGroup(answers[0]) !== groups[asked[0]],
-      normaliseGroup(answers[1]) !== groups[asked[1]],
-    ];
-    setWrong(next);
-    if (!next[0] && !next[1]) onDone();
-  };
 
   if (step === 'show') {
     return (
@@ -69,34 +61,46 @@ export function RecoveryKeyScreen({ recoveryKey, onDone }: { recoveryKey: string
     );
   }
 
+  return <ConfirmCopy groups={groups} asked={asked} onBack={() => setStep('show')} onDone={onDone} />;
+}
+
+/** Each group asked for, as she typed it back, against the key. */
+function copySchema(groups: string[], asked: [number, number]) {
+  const group = (index: number) => z.string().refine((typed) => normaliseGroup(typed) === groups[index], { error: 'recovery.groupMismatch' });
+  return z.object({ first: group(asked[0]), second: group(asked[1]) });
+}
+
+function ConfirmCopy({ groups, asked, onBack, onDone }: { groups: string[]; asked: [number, number]; onBack(): void; onDone(): void }) {
+  const { t } = useTranslation();
+  const [schema] = useState(() => copySchema(groups, asked));
+  const form = useContractForm(schema, { defaultValues: { first: '', second: '' } });
+  // Checked here: the key never goes back to main.
+  const submit = form.submitTo(async () => ({ ok: true, value: null }), onDone);
+
   return (
     <AuthLayout width={560}>
-      <form onSubmit={confirm} noValidate>
+      <Form form={form} onSubmit={submit}>
         <Stack gap="lg">
           <AuthHeading title={t('recoveryKey.confirmTitle')} intro={t('recoveryKey.confirmIntro', { first: asked[0] + 1, second: asked[1] + 1 })} />
           <SimpleGrid cols={2}>
-            {asked.map((groupIndex, i) => (
-              <TextInput
-                key={groupIndex}
-                label={t('recoveryKey.group', { number: groupIndex + 1 })}
-                value={answers[i]}
-                onChange={(event) => {
-                  const value = event.currentTarget.value;
-                  setAnswers((current) => (i === 0 ? [value, current[1]] : [current[0], value]));
-                }}
-                error={wrong[i] ? t('recoveryKey.groupMismatch') : undefined}
+            {(['first', 'second'] as const).map((name, i) => (
+              <TextField
+                key={name}
+                control={form.control}
+                name={name}
+                label={t('recoveryKey.group', { number: asked[i] + 1 })}
                 className="guichet-code-input"
                 dir="ltr"
                 maxLength={9}
                 autoComplete="off"
                 spellCheck={false}
                 autoFocus={i === 0}
-                data-group={groupIndex + 1}
+                data-group={asked[i] + 1}
               />
             ))}
           </SimpleGrid>
           <Group justify="space-between">
-            <Button variant="default" leftSection={<Icon name="arrowBack" size={18} />} onClick={() => setStep('show')}>
+            <Button variant="default" leftSection={<Icon name="arrowBack" size={18} />} onClick={onBack}>
               {t('recoveryKey.back')}
             </Button>
             <Button type="submit" size="md">
@@ -104,7 +108,7 @@ export function RecoveryKeyScreen({ recoveryKey, onDone }: { recoveryKey: string
             </Button>
           </Group>
         </Stack>
-      </form>
+      </Form>
     </AuthLayout>
   );
 }

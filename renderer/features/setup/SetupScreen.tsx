@@ -1,56 +1,52 @@
-import { Button, Divider, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { Button, Divider, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { contract } from '../../../shared/contract';
 import type { Language } from '../../../shared/domain/accounts';
 import { useApi } from '../../app/api';
 import { useDesk } from '../../app/desk';
+import { AuthHeading } from '../../ui/AuthHeading';
 import { AuthLayout } from '../../ui/AuthLayout';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { useFormErrors } from '../../ui/form';
+import { TextField } from '../../ui/fields';
+import { Form } from '../../ui/Form';
+import { useContractForm } from '../../ui/form';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { NewPasswordFields } from '../../ui/NewPasswordFields';
-import { Form } from '../../ui/Form';
-import { AuthHeading } from '../../ui/AuthHeading';
+
+/**
+ * `setup.create` as the administrator fills it in: the language is the desk's (switched
+ * above the form, at once), and the password is typed twice.
+ */
+const setupSchema = contract['setup.create'].input
+  .omit({ language: true })
+  .extend({ confirm: z.string() })
+  .refine((values) => values.password === values.confirm, { error: 'confirm.mismatch', path: ['confirm'] });
 
 /** First run: the organisation's administrator creates the first account. */
 export function SetupScreen({ onCreated }: { onCreated(recoveryKey: string): void }) {
   const { t } = useTranslation();
   const api = useApi();
   const { language, refresh } = useDesk();
-  const [login, setLogin] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(['login', 'displayName', 'password', 'language', 'confirm']);
+  const form = useContractForm(setupSchema, { defaultValues: { login: '', displayName: '', password: '', confirm: '' } });
 
   const chooseLanguage = async (next: Language) => {
     await api.app.setDeskLanguage({ language: next });
     await refresh();
   };
 
-  const submit = async () => {
-    errors.clear();
-    if (password !== confirm) {
-      errors.failField('confirm', 'confirm.mismatch');
-      return;
-    }
-    setBusy(true);
-    const result = await api.setup.create({ login, displayName, password, language });
-    setBusy(false);
-    if (!result.ok) {
-      errors.fail(result.error);
-      return;
-    }
-    setPassword('');
-    setConfirm('');
-    onCreated(result.value.recoveryKey);
-    await refresh();
-  };
+  const submit = form.submitTo(
+    ({ confirm: _confirm, ...input }) => api.setup.create({ ...input, language }),
+    async ({ recoveryKey }) => {
+      form.reset({ ...form.getValues(), password: '', confirm: '' });
+      onCreated(recoveryKey);
+      await refresh();
+    },
+  );
 
   return (
     <AuthLayout width={520}>
-      <Form errors={errors} onSubmit={submit}>
+      <Form form={form} onSubmit={submit}>
         <Stack gap="md">
           <AuthHeading title={t('setup.title')} intro={t('setup.intro')} />
           <Stack gap={6}>
@@ -60,38 +56,27 @@ export function SetupScreen({ onCreated }: { onCreated(recoveryKey: string): voi
             <LanguageSwitch value={language} onChange={(next) => void chooseLanguage(next)} />
           </Stack>
           <Divider />
-          <TextInput
+          <TextField
+            control={form.control}
+            name="displayName"
             label={t('setup.displayName')}
             description={t('setup.displayNameHint')}
-            value={displayName}
-            onChange={(event) => setDisplayName(event.currentTarget.value)}
-            error={errors.field('displayName')}
             autoComplete="name"
             autoFocus
           />
-          <TextInput
+          <TextField
+            control={form.control}
+            name="login"
             label={t('setup.login')}
             description={t('setup.loginHint')}
-            value={login}
-            onChange={(event) => setLogin(event.currentTarget.value)}
-            error={errors.field('login')}
             autoComplete="username"
             dir="ltr"
             autoCapitalize="none"
             spellCheck={false}
           />
-          <NewPasswordFields
-            label={t('setup.password')}
-            confirmLabel={t('setup.confirm')}
-            value={password}
-            confirm={confirm}
-            onChange={setPassword}
-            onConfirmChange={setConfirm}
-            error={errors.field('password')}
-            confirmError={errors.field('confirm')}
-          />
-          <ErrorAlert message={errors.alert} />
-          <Button type="submit" size="md" loading={busy} fullWidth>
+          <NewPasswordFields name="password" label={t('setup.password')} confirmLabel={t('setup.confirm')} />
+          <ErrorAlert message={form.alert} />
+          <Button type="submit" size="md" loading={form.busy} fullWidth>
             {t('setup.submit')}
           </Button>
         </Stack>

@@ -1,14 +1,15 @@
-import { Button, Checkbox, Modal, Select, Stack, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { Button, Checkbox, Modal, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { contract } from '../../../shared/contract';
 import type { UserWithOneTimePassword } from '../../../shared/contract/users';
-import { LANGUAGES, ROLES, type Language, type Role, type UserSummary } from '../../../shared/domain/accounts';
+import { LANGUAGES, ROLES, type UserSummary } from '../../../shared/domain/accounts';
+import { mayChangeRolesOf } from '../../../shared/domain/policy';
 import { useApi } from '../../app/api';
 import { useDesk, useSession } from '../../app/desk';
-import { mayChangeRolesOf } from '../../../shared/domain/policy';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { useFormErrors } from '../../ui/form';
+import { CheckboxGroupField, SelectField, TextField } from '../../ui/fields';
 import { Form } from '../../ui/Form';
+import { useContractForm } from '../../ui/form';
 import { ModalActions } from '../../ui/ModalActions';
 
 interface Props {
@@ -41,90 +42,89 @@ interface FormProps extends Omit<Props, 'target'> {
   editing: UserSummary | null;
 }
 
-/** Its state starts from the user being edited: a new key, a fresh form. */
-function UserForm({ editing, onClose, onCreated, onSaved }: FormProps) {
+function UserForm({ editing, ...props }: FormProps) {
+  return editing ? <EditUserForm user={editing} {...props} /> : <CreateUserForm {...props} />;
+}
+
+/** The roles, each with what it allows; `disabled` for her own, which someone else changes. */
+function RoleChoices({ disabled }: { disabled: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <CheckboxGroupField name="roles" label={t('users.form.roles')} description={disabled ? t('users.form.ownRolesFixed') : t('users.form.rolesHint')}>
+      <Stack gap="sm" mt="xs">
+        {ROLES.map((role) => (
+          <Checkbox key={role} value={role} label={t(`roles.${role}`)} description={t(`roleDescriptions.${role}`)} disabled={disabled} />
+        ))}
+      </Stack>
+    </CheckboxGroupField>
+  );
+}
+
+/** `users.create`: her name, login, roles and language; a one-time password comes back. */
+function CreateUserForm({ onClose, onCreated }: Omit<FormProps, 'editing'>) {
   const { t } = useTranslation();
   const api = useApi();
-  const { language: currentLanguage } = useDesk();
-  const { user: me } = useSession();
-  // Her own roles are someone else's to change: shown, not editable, and not sent.
-  const rolesEditable = editing === null || mayChangeRolesOf(me, editing);
-  const [login, setLogin] = useState(editing?.login ?? '');
-  const [displayName, setDisplayName] = useState(editing?.displayName ?? '');
-  const [roles, setRoles] = useState<Role[]>(editing?.roles ?? ['desk']);
-  const [language, setLanguage] = useState<Language>(editing?.language ?? currentLanguage);
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(['login', 'displayName', 'roles', 'language']);
-
-  const submit = async () => {
-    setBusy(true);
-    if (editing) {
-      const result = await api.users.update({ id: editing.id, displayName, ...(rolesEditable ? { roles } : {}) });
-      setBusy(false);
-      if (!result.ok) return errors.fail(result.error);
-      onSaved(result.value);
-    } else {
-      const result = await api.users.create({ login, displayName, roles, language });
-      setBusy(false);
-      if (!result.ok) return errors.fail(result.error);
-      onCreated(result.value);
-    }
-  };
+  const { language } = useDesk();
+  const form = useContractForm(contract['users.create'].input, { defaultValues: { login: '', displayName: '', roles: ['desk'], language } });
+  const submit = form.submitTo((values) => api.users.create(values), onCreated);
 
   return (
-    <Form errors={errors} onSubmit={submit}>
+    <Form form={form} onSubmit={submit}>
       <Stack gap="md">
-        <TextInput
-          label={t('users.form.displayName')}
-          value={displayName}
-          onChange={(event) => setDisplayName(event.currentTarget.value)}
-          error={errors.field('displayName')}
-          data-autofocus
-        />
-        <TextInput
+        <TextField control={form.control} name="displayName" label={t('users.form.displayName')} data-autofocus />
+        <TextField
+          control={form.control}
+          name="login"
           label={t('users.form.login')}
-          description={editing ? t('users.form.loginFixed') : t('users.form.loginHint')}
-          value={login}
-          onChange={(event) => setLogin(event.currentTarget.value)}
-          error={errors.field('login')}
-          disabled={editing !== null}
+          description={t('users.form.loginHint')}
           autoCapitalize="none"
           spellCheck={false}
           dir="ltr"
         />
-        <Checkbox.Group
-          label={t('users.form.roles')}
-          description={rolesEditable ? t('users.form.rolesHint') : t('users.form.ownRolesFixed')}
-          value={roles}
-          onChange={(next) => setRoles(next as Role[])}
-          error={errors.field('roles')}
-        >
-          <Stack gap="sm" mt="xs">
-            {ROLES.map((role) => (
-              <Checkbox
-                key={role}
-                value={role}
-                label={t(`roles.${role}`)}
-                description={t(`roleDescriptions.${role}`)}
-                disabled={!rolesEditable}
-              />
-            ))}
-          </Stack>
-        </Checkbox.Group>
-        {editing ? null : (
-          <Select
-            label={t('users.form.language')}
-            value={language}
-            onChange={(next) => next && setLanguage(next as Language)}
-            data={LANGUAGES.map((value) => ({ value, label: t(`languageNames.${value}`) }))}
-            allowDeselect={false}
-            error={errors.field('language')}
-          />
-        )}
-        <ErrorAlert message={errors.alert} />
+        <RoleChoices disabled={false} />
+        <SelectField
+          control={form.control}
+          name="language"
+          label={t('users.form.language')}
+          data={LANGUAGES.map((value) => ({ value, label: t(`languageNames.${value}`) }))}
+          allowDeselect={false}
+        />
+        <ErrorAlert message={form.alert} />
         <ModalActions onCancel={onClose}>
-          <Button type="submit" loading={busy}>
-            {editing ? t('common.save') : t('users.form.create')}
+          <Button type="submit" loading={form.busy}>
+            {t('users.form.create')}
+          </Button>
+        </ModalActions>
+      </Stack>
+    </Form>
+  );
+}
+
+/** `users.update` without the id: her name, and her roles unless they are the administrator's own. */
+const updateSchema = contract['users.update'].input.omit({ id: true });
+
+function EditUserForm({ user, onClose, onSaved }: Omit<FormProps, 'editing'> & { user: UserSummary }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { user: me } = useSession();
+  // Her own roles are someone else's to change: shown, not editable, and not sent.
+  const rolesEditable = mayChangeRolesOf(me, user);
+  const form = useContractForm(updateSchema, { defaultValues: { displayName: user.displayName, roles: user.roles } });
+  const submit = form.submitTo(
+    ({ displayName, roles }) => api.users.update({ id: user.id, displayName, ...(rolesEditable ? { roles } : {}) }),
+    onSaved,
+  );
+
+  return (
+    <Form form={form} onSubmit={submit}>
+      <Stack gap="md">
+        <TextField control={form.control} name="displayName" label={t('users.form.displayName')} data-autofocus />
+        <TextInput label={t('users.form.login')} description={t('users.form.loginFixed')} value={user.login} disabled readOnly dir="ltr" />
+        <RoleChoices disabled={!rolesEditable} />
+        <ErrorAlert message={form.alert} />
+        <ModalActions onCancel={onClose}>
+          <Button type="submit" loading={form.busy}>
+            {t('common.save')}
           </Button>
         </ModalActions>
       </Stack>

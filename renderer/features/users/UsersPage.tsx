@@ -160,7 +160,7 @@ export function UsersPage() {
                     </Group>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{user.lastLoginAt ? format.shortDateTime(user.lastLoginAt) : t('users.neverLoggedIn')}</Text>
+                    <Text size="sm">{user.lastLoginAt ? format.instant(user.lastLoginAt) : t('users.neverLoggedIn')}</Text>
                   </Table.Td>
                   <Table.Td ta="end">
                     <Menu position="bottom-end" withinPortal>

@@ -37,7 +37,7 @@ export function ChangesSection({ changes, anonymised }: { changes: VisitorChange
               <Table.Tr key={change.id} data-field={change.field}>
                 <Table.Td>
                   <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                    {format.shortDateTime(change.changedAt)}
+                    {format.instant(change.changedAt)}
                   </Text>
                 </Table.Td>
                 <Table.Td>

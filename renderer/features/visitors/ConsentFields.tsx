@@ -1,13 +1,16 @@
-import { Checkbox, Fieldset, Stack, Text } from '@mantine/core';
+import { Fieldset, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { CONSENT_KINDS, type ConsentKind } from '../../../shared/domain/visitors';
+import type { initialConsentsSchema } from '../../../shared/contract/visitors';
+import { CONSENT_KINDS } from '../../../shared/domain/visitors';
+import { CheckboxField } from '../../ui/fields';
+import type { z } from 'zod';
 
-export type Consents = Record<ConsentKind, boolean>;
+export type Consents = z.output<typeof initialConsentsSchema>;
 
 export const NO_CONSENTS: Consents = { dataProcessing: false, referrals: false, phoneContact: false, reporting: false };
 
-/** The four consents, asked before anything else is written down; each says what it allows. */
-export function ConsentFields({ value, onChange, autoFocus }: { value: Consents; onChange(next: Consents): void; autoFocus?: boolean }) {
+/** The four consents of the form around them (its `consents`), asked before anything else is written down; each says what it allows. */
+export function ConsentFields({ autoFocus }: { autoFocus?: boolean }) {
   const { t } = useTranslation();
   return (
     <Fieldset legend={t('registration.sections.consents')} radius="lg">
@@ -16,12 +19,11 @@ export function ConsentFields({ value, onChange, autoFocus }: { value: Consents;
       </Text>
       <Stack gap="md">
         {CONSENT_KINDS.map((kind, index) => (
-          <Checkbox
+          <CheckboxField<{ consents: Consents }>
             key={kind}
+            name={`consents.${kind}`}
             label={t(`consentKinds.${kind}.label`)}
             description={t(`consentKinds.${kind}.description`)}
-            checked={value[kind]}
-            onChange={(event) => onChange({ ...value, [kind]: event.currentTarget.checked })}
             autoFocus={autoFocus && index === 0}
             data-testid={`consent-${kind}`}
           />

@@ -84,7 +84,7 @@ export function ConsentsSection({ profile, canRecord, onRecorded }: Props) {
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">
-                        {current ? isolatedT(t, 'consents.recordedBy', { date: format.shortDateTime(current.recordedAt), by: current.recordedBy ?? '—' }, ['by']) : '—'}
+                        {current ? isolatedT(t, 'consents.recordedBy', { date: format.instant(current.recordedAt), by: current.recordedBy ?? '—' }, ['by']) : '—'}
                       </Text>
                     </Table.Td>
                     {canRecord ? (
@@ -141,7 +141,7 @@ export function ConsentsSection({ profile, canRecord, onRecorded }: Props) {
               {profile.consentHistory.map((record) => (
                 <Table.Tr key={record.id}>
                   <Table.Td>
-                    <Text size="sm">{format.shortDateTime(record.recordedAt)}</Text>
+                    <Text size="sm">{format.instant(record.recordedAt)}</Text>
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{t(`consentKinds.${record.kind}.label`)}</Text>

@@ -1,45 +1,50 @@
-import { Checkbox, Fieldset, Group, MultiSelect, NumberInput, Radio, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Fieldset, Group, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { FAMILY_SITUATIONS, HOUSING_SITUATIONS, MAX_AGE_YEARS, SEXES } from '../../../shared/domain/visitors';
 import { useSearchableChoice } from '../../ui/choice';
-import { DESCRIPTION_BELOW, type FormErrors } from '../../ui/form';
+import { MonthField } from '../../ui/date-fields';
+import { CheckboxField, MultiSelectField, NumberField, RadioGroupField, SelectField, TextField } from '../../ui/fields';
+import { DESCRIPTION_BELOW } from '../../ui/form';
 import { PhoneHint } from '../../ui/PhoneHint';
-import type { IdentityValues } from './identity';
+import type { IdentityForm } from './identity';
 import { spokenLanguageOptions, useCountryOptions } from './labels';
 
 interface Props {
-  values: IdentityValues;
-  onChange(patch: Partial<IdentityValues>): void;
-  errors: FormErrors;
   /** Consent to data processing: without it the identifying fields are off. */
   consented: boolean;
-  /** This year on the desk's calendar, for the approximate age. */
-  currentYear: number;
+  /** Today on the desk's calendar: the approximate age, and no month of arrival after it. */
+  today: string;
   /** Puts the focus in the first field that can be typed in. */
   autoFocus?: boolean;
 }
 
-/** A visitor's identity, for registration and for editing: every field reachable with Tab, Space and the arrows. */
-export function IdentityFields({ values, onChange, errors, consented, currentYear, autoFocus }: Props) {
+/**
+ * A visitor's identity, for registration and for editing, in the form around it (its
+ * `fields`): every field reachable with Tab, Space and the arrows.
+ */
+export function IdentityFields({ consented, today, autoFocus }: Props) {
   const { t } = useTranslation();
+  const { control, setValue, formState } = useFormContext<IdentityForm>();
   const choice = useSearchableChoice();
   const countries = useCountryOptions();
   const languages = spokenLanguageOptions(t);
-  const field = (name: string) => errors.field(`fields.${name}`);
+  const [birthYear, spoken, interpreterNeeded, phone] = useWatch({ control, name: ['fields.birthYear', 'fields.languages', 'fields.interpreterNeeded', 'fields.phone'] });
   const needsConsent = consented ? undefined : t('visitorFields.needsConsent');
-  const year = /^\d{4}$/.test(values.birthYear.trim()) ? Number(values.birthYear) : null;
-  const age = year !== null && year <= currentYear && currentYear - year <= MAX_AGE_YEARS ? String(currentYear - year) : '';
+  const currentYear = Number(today.slice(0, 4));
+  const age = typeof birthYear === 'number' && birthYear <= currentYear && currentYear - birthYear <= MAX_AGE_YEARS ? String(currentYear - birthYear) : '';
+  // Once she has tried to send the form, what she changes is checked again at once.
+  const again = { shouldDirty: true, shouldValidate: formState.isSubmitted };
 
   return (
     <Stack gap="lg">
       <Fieldset legend={t('registration.sections.identity')} radius="lg">
         <Stack gap="md">
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-            <TextInput
+            <TextField
+              control={control}
+              name="fields.firstName"
               label={t('visitorFields.firstName')}
-              value={values.firstName}
-              onChange={(event) => onChange({ firstName: event.currentTarget.value })}
-              error={field('firstName')}
               description={needsConsent}
               disabled={!consented}
               autoComplete="off"
@@ -47,22 +52,20 @@ export function IdentityFields({ values, onChange, errors, consented, currentYea
               autoFocus={autoFocus && consented}
               inputWrapperOrder={DESCRIPTION_BELOW}
             />
-            <TextInput
+            <TextField
+              control={control}
+              name="fields.lastName"
               label={t('visitorFields.lastName')}
-              value={values.lastName}
-              onChange={(event) => onChange({ lastName: event.currentTarget.value })}
-              error={field('lastName')}
               description={needsConsent}
               disabled={!consented}
               autoComplete="off"
               spellCheck={false}
               inputWrapperOrder={DESCRIPTION_BELOW}
             />
-            <TextInput
+            <TextField
+              control={control}
+              name="fields.alias"
               label={t('visitorFields.alias')}
-              value={values.alias}
-              onChange={(event) => onChange({ alias: event.currentTarget.value })}
-              error={field('alias')}
               description={needsConsent ?? t('visitorFields.aliasHint')}
               disabled={!consented}
               autoComplete="off"
@@ -70,47 +73,39 @@ export function IdentityFields({ values, onChange, errors, consented, currentYea
               inputWrapperOrder={DESCRIPTION_BELOW}
             />
           </SimpleGrid>
-          <Radio.Group
-            label={t('visitorFields.sex')}
-            value={values.sex ?? ''}
-            onChange={(next) => onChange({ sex: next as IdentityValues['sex'] })}
-            error={field('sex')}
-            withAsterisk
-          >
+          <RadioGroupField control={control} name="fields.sex" label={t('visitorFields.sex')} withAsterisk>
             <Group gap="lg" mt={6}>
               {SEXES.map((sex) => (
                 <Radio key={sex} value={sex} label={t(`sexes.${sex}`)} />
               ))}
             </Group>
-          </Radio.Group>
+          </RadioGroupField>
           <Group align="flex-start" gap="md" wrap="wrap">
-            <TextInput
+            <NumberField
+              control={control}
+              name="fields.birthYear"
+              blankAs={null}
               label={t('visitorFields.birthYear')}
-              value={values.birthYear}
-              onChange={(event) => onChange({ birthYear: event.currentTarget.value })}
-              error={field('birthYear')}
-              inputMode="numeric"
+              hideControls
+              allowDecimal={false}
+              allowNegative={false}
               maxLength={4}
               w={170}
               dir="ltr"
               autoComplete="off"
               autoFocus={autoFocus && !consented}
             />
-            <Checkbox
-              mt={38}
-              label={t('visitorFields.birthYearEstimated')}
-              checked={values.birthYearEstimated}
-              onChange={(event) => onChange({ birthYearEstimated: event.currentTarget.checked })}
-            />
+            <CheckboxField control={control} name="fields.birthYearEstimated" mt={38} label={t('visitorFields.birthYearEstimated')} />
             <TextInput
               label={t('visitorFields.approximateAge')}
               description={t('visitorFields.approximateAgeHint')}
               value={age}
               onChange={(event) => {
                 const typed = event.currentTarget.value.trim();
-                if (typed === '') return onChange({ birthYear: '' });
+                if (typed === '') return setValue('fields.birthYear', null, again);
                 if (!/^\d{1,3}$/.test(typed)) return;
-                onChange({ birthYear: String(currentYear - Number(typed)), birthYearEstimated: true });
+                setValue('fields.birthYear', currentYear - Number(typed), again);
+                setValue('fields.birthYearEstimated', true, again);
               }}
               inputMode="numeric"
               maxLength={3}
@@ -120,13 +115,12 @@ export function IdentityFields({ values, onChange, errors, consented, currentYea
               autoComplete="off"
             />
           </Group>
-          <Select
+          <SelectField
+            control={control}
+            name="fields.nationality"
             label={t('visitorFields.nationality')}
             placeholder={t('visitorFields.nationalityPlaceholder')}
             data={countries}
-            value={values.nationality}
-            onChange={(next) => onChange({ nationality: next as IdentityValues['nationality'] })}
-            error={field('nationality')}
             {...choice}
             maw={420}
           />
@@ -135,13 +129,12 @@ export function IdentityFields({ values, onChange, errors, consented, currentYea
 
       <Fieldset legend={t('registration.sections.languages')} radius="lg">
         <Stack gap="md">
-          <MultiSelect
+          <MultiSelectField
+            control={control}
+            name="fields.languages"
             label={t('visitorFields.languages')}
-            placeholder={values.languages.length === 0 ? t('visitorFields.languagesPlaceholder') : undefined}
+            placeholder={(spoken ?? []).length === 0 ? t('visitorFields.languagesPlaceholder') : undefined}
             data={languages}
-            value={values.languages}
-            onChange={(next) => onChange({ languages: next as IdentityValues['languages'] })}
-            error={field('languages')}
             searchable
             selectFirstOptionOnChange
             hidePickedOptions
@@ -149,19 +142,13 @@ export function IdentityFields({ values, onChange, errors, consented, currentYea
             nothingFoundMessage={t('common.nothingFound')}
           />
           <Group align="flex-end" gap="lg" wrap="wrap">
-            <Checkbox
-              label={t('visitorFields.interpreterNeeded')}
-              checked={values.interpreterNeeded}
-              onChange={(event) => onChange({ interpreterNeeded: event.currentTarget.checked })}
-              mb={values.interpreterNeeded ? 10 : 0}
-            />
-            {values.interpreterNeeded ? (
-              <Select
+            <CheckboxField control={control} name="fields.interpreterNeeded" label={t('visitorFields.interpreterNeeded')} mb={interpreterNeeded ? 10 : 0} />
+            {interpreterNeeded ? (
+              <SelectField
+                control={control}
+                name="fields.interpreterLanguage"
                 label={t('visitorFields.interpreterLanguage')}
                 data={languages}
-                value={values.interpreterLanguage}
-                onChange={(next) => onChange({ interpreterLanguage: next as IdentityValues['interpreterLanguage'] })}
-                error={field('interpreterLanguage')}
                 searchable
                 selectFirstOptionOnChange
                 nothingFoundMessage={t('common.nothingFound')}
@@ -179,34 +166,22 @@ export function IdentityFields({ values, onChange, errors, consented, currentYea
               {t('visitorFields.situationNeedsConsent')}
             </Text>
           ) : null}
-          <TextInput
-            label={t('visitorFields.phone')}
-            value={values.phone}
-            onChange={(event) => onChange({ phone: event.currentTarget.value })}
-            error={field('phone')}
-            description={field('phone') ? undefined : consented ? <PhoneHint phone={values.phone} /> : needsConsent}
-            disabled={!consented}
-            type="tel"
-            dir="ltr"
-            autoComplete="off"
-            maw={420}
-          />
+          <PhoneField consented={consented} phone={phone ?? ''} needsConsent={needsConsent} />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <Select
+            <SelectField
+              control={control}
+              name="fields.familySituation"
               label={t('visitorFields.familySituation')}
               data={FAMILY_SITUATIONS.map((value) => ({ value, label: t(`familySituations.${value}`) }))}
-              value={values.familySituation}
-              onChange={(next) => onChange({ familySituation: next as IdentityValues['familySituation'] })}
-              error={field('familySituation')}
               disabled={!consented}
               {...choice}
             />
-            <NumberInput
+            <NumberField
+              control={control}
+              name="fields.childrenCount"
+              blankAs={undefined}
               label={t('visitorFields.childrenCount')}
               description={needsConsent ?? t('visitorFields.childrenCountHint')}
-              value={values.childrenCount}
-              onChange={(next) => onChange({ childrenCount: next })}
-              error={field('childrenCount')}
               disabled={!consented}
               inputWrapperOrder={DESCRIPTION_BELOW}
               min={0}
@@ -215,27 +190,47 @@ export function IdentityFields({ values, onChange, errors, consented, currentYea
               allowNegative={false}
               w={220}
             />
-            <Select
+            <SelectField
+              control={control}
+              name="fields.housing"
               label={t('visitorFields.housing')}
               data={HOUSING_SITUATIONS.map((value) => ({ value, label: t(`housingSituations.${value}`) }))}
-              value={values.housing}
-              onChange={(next) => onChange({ housing: next as IdentityValues['housing'] })}
-              error={field('housing')}
               disabled={!consented}
               {...choice}
             />
-            <TextInput
-              type="month"
+            <MonthField
+              control={control}
+              name="fields.arrivalMonth"
               label={t('visitorFields.arrivalMonth')}
-              value={values.arrivalMonth}
-              onChange={(event) => onChange({ arrivalMonth: event.currentTarget.value })}
-              error={field('arrivalMonth')}
               disabled={!consented}
+              maxDate={today}
+              clearable
               w={240}
             />
           </SimpleGrid>
         </Stack>
       </Fieldset>
     </Stack>
+  );
+}
+
+/** The phone, and under it the number as it will be kept (or why it is off). */
+function PhoneField({ consented, phone, needsConsent }: { consented: boolean; phone: string; needsConsent: string | undefined }) {
+  const { t } = useTranslation();
+  const { control, getFieldState, formState } = useFormContext<IdentityForm>();
+  const wrong = getFieldState('fields.phone', formState).error !== undefined;
+  return (
+    <TextField
+      control={control}
+      name="fields.phone"
+      blankAs={null}
+      label={t('visitorFields.phone')}
+      description={wrong ? undefined : consented ? <PhoneHint phone={phone} /> : needsConsent}
+      disabled={!consented}
+      type="tel"
+      dir="ltr"
+      autoComplete="off"
+      maw={420}
+    />
   );
 }

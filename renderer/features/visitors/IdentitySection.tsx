@@ -64,7 +64,7 @@ export function IdentitySection({ profile, canEdit }: { profile: VisitorProfile;
           ))}
         </SimpleGrid>
         <Text size="xs" c="dimmed">
-          {t('profile.registeredOn', { date: format.dateTime(visitor.createdAt), updated: format.dateTime(visitor.updatedAt) })}
+          {t('profile.registeredOn', { date: format.instant(visitor.createdAt), updated: format.instant(visitor.updatedAt) })}
         </Text>
       </Stack>
     </Paper>

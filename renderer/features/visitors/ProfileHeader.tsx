@@ -26,7 +26,7 @@ export function ProfileHeader({ profile, actions }: { profile: VisitorProfile; a
     <Stack gap="md" mb="lg">
       {visitor.anonymised ? (
         <Alert color="gray" variant="filled" icon={<Icon name="eraser" />} title={t('profile.anonymisedTitle')} data-testid="anonymised-banner">
-          {t('profile.anonymisedBanner', { date: format.day(visitor.updatedAt) })}
+          {t('profile.anonymisedBanner', { date: format.instant(visitor.updatedAt) })}
         </Alert>
       ) : null}
       <Paper withBorder radius="lg" p="lg">

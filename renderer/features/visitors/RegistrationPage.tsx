@@ -1,85 +1,72 @@
 import { Button, Group, Skeleton, Stack } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { contract } from '../../../shared/contract';
+import { calendarDateIn } from '../../../shared/domain/calendar';
+import { REGISTRATION_FORM } from '../../../shared/domain/drafts';
 import type { DuplicateCandidate } from '../../../shared/domain/visitor-views';
+import type { Result } from '../../../shared/errors';
 import { useApi } from '../../app/api';
 import { useSession } from '../../app/desk';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Form } from '../../ui/Form';
-import { useFormErrors } from '../../ui/form';
-import { todayIn } from '../../ui/format';
+import { useContractForm } from '../../ui/form';
 import { Icon } from '../../ui/icons';
 import { notify } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
 import { DraftOffer } from '../drafts/DraftOffer';
-import { REGISTRATION_FORM } from '../../../shared/domain/drafts';
 import { useDraft } from '../drafts/useDraft';
-import { ConsentFields, NO_CONSENTS, type Consents } from './ConsentFields';
+import { ConsentFields, NO_CONSENTS } from './ConsentFields';
 import { DuplicatesModal } from './DuplicatesModal';
-import { EMPTY_IDENTITY, fieldsFromIdentity, IDENTIFYING, IDENTITY_ERROR_FIELDS, type IdentityValues } from './identity';
+import { EMPTY_FIELDS, WITHOUT_IDENTIFYING } from './identity';
 import { IdentityFields } from './IdentityFields';
 
-interface RegistrationValues {
-  consents: Consents;
-  identity: IdentityValues;
-}
+type Registered = { id: number; code: string } | null;
 
-const EMPTY: RegistrationValues = { consents: NO_CONSENTS, identity: EMPTY_IDENTITY };
-const EMPTY_JSON = JSON.stringify(EMPTY);
-
-/** Registers a visitor: consents first, then what she agrees to tell; a duplicate check before saving. */
+/** Registers a visitor (`visitors.register`): consents first, then what she agrees to tell; a duplicate check before saving. */
 export function RegistrationPage() {
   const { t } = useTranslation();
   const api = useApi();
   const navigate = useNavigate();
   const { timeZone } = useSession();
-  const [values, setValues] = useState<RegistrationValues>(EMPTY);
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[] | null>(null);
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(IDENTITY_ERROR_FIELDS);
-  const currentYear = Number(todayIn(timeZone).slice(0, 4));
-  const restore = useCallback((stored: RegistrationValues) => {
-    setValues({ consents: { ...NO_CONSENTS, ...stored.consents }, identity: { ...EMPTY_IDENTITY, ...stored.identity } });
-  }, []);
-  const draft = useDraft<RegistrationValues>(REGISTRATION_FORM, null, restore);
-  const { save } = draft;
+  const form = useContractForm(contract['visitors.register'].input, { defaultValues: { consents: NO_CONSENTS, fields: EMPTY_FIELDS } });
+  const draft = useDraft(form, REGISTRATION_FORM, null);
+  const consented = useWatch({ control: form.control, name: 'consents.dataProcessing' });
+  const { watch, setValue } = form;
 
+  // Consent withdrawn before saving: what it covered is not kept, not even on screen.
   useEffect(() => {
-    if (JSON.stringify(values) !== EMPTY_JSON) save(values);
-  }, [values, save]);
-
-  const consented = values.consents.dataProcessing;
-  const fields = useMemo(() => fieldsFromIdentity(values.identity, consented), [values.identity, consented]);
-
-  const setConsents = (consents: Consents) =>
-    setValues((current) => {
-      if (consents.dataProcessing || !current.consents.dataProcessing) return { ...current, consents };
-      // Consent withdrawn before saving: what it covered is not kept, not even on screen.
-      const cleared = Object.fromEntries(IDENTIFYING.map((key) => [key, EMPTY_IDENTITY[key]]));
-      return { consents, identity: { ...current.identity, ...cleared } };
+    const subscription = watch((values, { name }) => {
+      if (name !== 'consents.dataProcessing' || values.consents?.dataProcessing) return;
+      for (const [field, empty] of WITHOUT_IDENTIFYING) setValue(field, empty);
     });
+    return () => subscription.unsubscribe();
+  }, [watch, setValue]);
 
-  const register = async () => {
-    setBusy(true);
-    const result = await api.visitors.register({ fields, consents: values.consents });
-    setBusy(false);
-    setDuplicates(null);
-    if (!result.ok) return errors.fail(result.error);
+  const done = async (registered: Registered) => {
+    if (!registered) return;
     await draft.finish();
-    notify(t, 'success', t('registration.saved', { code: result.value.code }));
-    navigate(`/visitors/${result.value.id}`);
+    notify(t, 'success', t('registration.saved', { code: registered.code }));
+    navigate(`/visitors/${registered.id}`);
   };
-
-  const submit = async () => {
-    errors.clear();
-    setBusy(true);
-    const check = await api.visitors.checkDuplicates({ fields });
-    setBusy(false);
-    if (!check.ok) return errors.fail(check.error);
-    if (check.value.length > 0) return setDuplicates(check.value);
-    await register();
-  };
+  const registerAnyway = form.submitTo(async (input): Promise<Result<Registered>> => {
+    const result = await api.visitors.register(input);
+    setDuplicates(null);
+    return result;
+  }, done);
+  // People already known who look alike are shown first; she may still register.
+  const submit = form.submitTo(async (input): Promise<Result<Registered>> => {
+    const check = await api.visitors.checkDuplicates({ fields: input.fields });
+    if (!check.ok) return check;
+    if (check.value.length > 0) {
+      setDuplicates(check.value);
+      return { ok: true, value: null };
+    }
+    return api.visitors.register(input);
+  }, done);
 
   const abandon = async () => {
     await draft.finish();
@@ -99,22 +86,16 @@ export function RegistrationPage() {
       />
       {draft.offer ? <DraftOffer updatedAt={draft.offer.updatedAt} onResume={draft.resume} onDiscard={() => void draft.discard()} /> : null}
       {draft.ready ? (
-        <Form errors={errors} onSubmit={submit} testId="registration-form">
+        <Form form={form} onSubmit={submit} testId="registration-form">
           <Stack gap="lg">
-            <ConsentFields value={values.consents} onChange={setConsents} autoFocus={!draft.offer} />
-            <IdentityFields
-              values={values.identity}
-              onChange={(patch) => setValues((current) => ({ ...current, identity: { ...current.identity, ...patch } }))}
-              errors={errors}
-              consented={consented}
-              currentYear={currentYear}
-            />
-            <ErrorAlert message={errors.alert} />
+            <ConsentFields autoFocus={!draft.offer} />
+            <IdentityFields consented={consented} today={calendarDateIn(timeZone)} />
+            <ErrorAlert message={form.alert} />
             <Group justify="space-between">
               <Button variant="default" onClick={() => void abandon()}>
                 {t('registration.abandon')}
               </Button>
-              <Button type="submit" loading={busy} leftSection={<Icon name="userPlus" size={18} />}>
+              <Button type="submit" loading={form.busy} leftSection={<Icon name="userPlus" size={18} />}>
                 {t('registration.submit')}
               </Button>
             </Group>
@@ -128,11 +109,11 @@ export function RegistrationPage() {
       )}
       <DuplicatesModal
         candidates={duplicates}
-        busy={busy}
+        busy={form.busy}
         onOpen={(id) => {
           void draft.finish().then(() => navigate(`/visitors/${id}`));
         }}
-        onRegisterAnyway={() => void register()}
+        onRegisterAnyway={() => void registerAnyway()}
         onClose={() => setDuplicates(null)}
       />
     </Stack>

@@ -29,7 +29,7 @@ export function TimelineSection({ profile }: { profile: VisitorProfile }) {
               </Text>
             ) : null}
             <Text size="xs" c="dimmed" mt={4}>
-              {event.by ? isolatedT(t, 'timeline.atBy', { at: format.shortDateTime(event.at), by: event.by }, ['by']) : format.shortDateTime(event.at)}
+              {event.by ? isolatedT(t, 'timeline.atBy', { at: format.instant(event.at), by: event.by }, ['by']) : format.instant(event.at)}
             </Text>
           </Timeline.Item>
         ))}

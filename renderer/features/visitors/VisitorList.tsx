@@ -165,7 +165,7 @@ function VisitorTable({ items, label, onLeaveTop }: Props) {
                 </div>
                 <div role="cell">
                   <Text size="sm" c="dimmed">
-                    {format.day(item.lastActivityAt)}
+                    {format.instant(item.lastActivityAt)}
                   </Text>
                 </div>
               </div>

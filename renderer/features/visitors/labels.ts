@@ -7,7 +7,7 @@ import { formatPhone } from '../../../shared/domain/phone';
 import type { VisitorListItem } from '../../../shared/domain/visitor-views';
 import { SPOKEN_LANGUAGES, type VisitorFields } from '../../../shared/domain/visitors';
 import { useDesk } from '../../app/desk';
-import { localeOf } from '../../app/i18n';
+import { localeOf } from '../../ui/dates';
 import { useDeskFormat } from '../../ui/format';
 
 /** Country names in the user's language (ISO codes are what is stored). */
