@@ -9,6 +9,7 @@ import {
   type SessionUser,
 } from '../domain/accounts';
 import type { ErrorCode } from '../errors';
+import { organisationNameSchema } from '../domain/settings';
 
 export type DeskState =
   | { kind: 'setup' }
@@ -48,6 +49,8 @@ export const appProcedures = {
       displayName: displayNameSchema,
       password: passwordSchema,
       language: languageSchema,
+      /** Printed on the referral slips: the first run asks for it, so that no slip goes out unsigned. */
+      organisationName: organisationNameSchema.min(1, { error: 'required' }),
     }),
     access: 'public',
     audit: false,

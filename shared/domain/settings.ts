@@ -19,6 +19,9 @@ export const timeZoneSchema = z.string().refine(isTimeZone, { error: 'timeZone.i
 export const DEFAULT_VISITOR_CODE_PREFIX = 'NDR';
 export const DEFAULT_RETENTION_MONTHS = 24;
 
+/** The organisation's name; a desk set up before it was asked at the first run may have none yet. */
+export const organisationNameSchema = z.string({ error: 'required' }).trim().max(120, { error: 'tooLong' });
+
 export const deskSettingsSchema = z.object({
   idleLockMinutes: z
     .number({ error: 'required' })
@@ -29,8 +32,8 @@ export const deskSettingsSchema = z.object({
   /** The first part of visitor codes (NDR-2026-0042): 2 to 6 capital letters. */
   visitorCodePrefix: z.string({ error: 'required' }).regex(/^[A-Z]{2,6}$/, { error: 'codePrefix.invalid' }),
   /** Visitors without activity for this many months are offered for anonymisation. */
-  /** The organisation as printed on slips (e.g. "ASTICUDE – Guichet d'accueil, Nador"); empty for "Guichet". */
-  organisationName: z.string({ error: 'required' }).trim().max(120, { error: 'tooLong' }),
+  /** The organisation as printed on slips (e.g. "ASTICUDE – Guichet d'accueil, Nador"), asked at the first run. */
+  organisationName: organisationNameSchema,
   retentionMonths: z.number({ error: 'required' }).int({ error: 'invalid' }).min(6, { error: 'retention.range' }).max(120, { error: 'retention.range' }),
 });
 

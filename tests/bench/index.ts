@@ -31,7 +31,7 @@ async function benchKdfAndUnlock(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'guichet-bench-'));
   try {
     const desk = Desk.open({ dataDir: dir, kdfCost: calibrated });
-    await setUpDesk(desk, { login: 'bench', displayName: 'Bench', password: 'a bench passphrase', language: 'fr' });
+    await setUpDesk(desk, { login: 'bench', displayName: 'Bench', password: 'a bench passphrase', language: 'fr', organisationName: 'Bench' });
     desk.lock('button');
     const unlockRuns: number[] = [];
     for (let i = 0; i < 5; i++) {

@@ -128,7 +128,7 @@ export async function benchSearchUi(count: number): Promise<void> {
   try {
     for (const mode of MODES) await buildRenderer(mode.buildMode, join(dir, mode.buildMode));
     const desk = Desk.open({ dataDir: join(dir, 'desk'), kdfCost: KDF_FLOOR });
-    await setUpDesk(desk, { login: 'bench', displayName: 'Bench', password: 'a bench passphrase', language: 'fr' });
+    await setUpDesk(desk, { login: 'bench', displayName: 'Bench', password: 'a bench passphrase', language: 'fr', organisationName: 'Bench' });
     const seeding = await time(() => seedVisitors(desk.requireSession().db, { visitors: count, seed: 42, actorId: 1, prefix: 'NDR', now: new Date() }));
 
     const router = createDeskRouter((line) => console.error(line));

@@ -32,7 +32,7 @@ export async function benchVisitors(count: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'guichet-bench-'));
   try {
     const desk = Desk.open({ dataDir: join(dir, 'desk'), kdfCost: KDF_FLOOR });
-    await setUpDesk(desk, { login: 'bench', displayName: 'Bench', password: 'a bench passphrase', language: 'fr' });
+    await setUpDesk(desk, { login: 'bench', displayName: 'Bench', password: 'a bench passphrase', language: 'fr', organisationName: 'Bench' });
     const session = desk.requireSession();
     const seedTime = await time(() => seedVisitors(session.db, { visitors: count, seed: 42, actorId: 1, prefix: 'NDR', now: new Date() }));
 

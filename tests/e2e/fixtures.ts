@@ -23,7 +23,7 @@ import { APP_URL, assertRendererBuilt, bindRenderer } from '../support/renderer-
 export { APP_URL, ORIGIN } from '../support/renderer-page';
 export const SCREENS_DIR = resolve(import.meta.dirname, '../../test-results/screens');
 
-export const ADMIN = { login: 'amina', displayName: 'Amina Benali', password: 'la porte ouvre a neuf heures' };
+export const ADMIN = { login: 'amina', displayName: 'Amina Benali', password: 'la porte ouvre a neuf heures', organisationName: 'Association Tadamon – Nador' };
 
 export interface Staff {
   id: number;

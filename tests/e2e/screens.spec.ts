@@ -42,9 +42,10 @@ for (const lang of ['fr', 'ar'] as const) {
     await page.getByRole('button', { name: t.setup.submit }).click();
     await expect(page.getByText(t.fields.required).first()).toBeVisible();
     // The first wrong field, in the order she reads them, has the keyboard.
-    await expect(page.getByLabel(t.setup.displayName)).toBeFocused();
+    await expect(page.getByLabel(t.setup.organisation)).toBeFocused();
     await screenshot(page, 'setup-errors');
 
+    await page.getByLabel(t.setup.organisation).fill(ADMIN.organisationName);
     await page.getByLabel(t.setup.displayName).fill(ADMIN.displayName);
     await page.getByLabel(t.setup.login, { exact: true }).fill(ADMIN.login);
     await page.getByLabel(t.setup.password, { exact: true }).fill(ADMIN.password);

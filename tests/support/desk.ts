@@ -63,7 +63,7 @@ export function openTestDesk(dir = tempDataDir(), clock = new TestClock(), extra
   return test;
 }
 
-export const ADMIN = { login: 'amina', displayName: 'Amina Admin', password: 'the desk opens at nine' };
+export const ADMIN = { login: 'amina', displayName: 'Amina Admin', password: 'the desk opens at nine', organisationName: 'Association Tadamon – Nador' };
 
 export interface StaffMember {
   id: number;

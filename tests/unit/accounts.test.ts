@@ -27,6 +27,21 @@ describe('first run', () => {
     }
   });
 
+  it("asks the organisation's name at the first run, and keeps it for the slips", async () => {
+    const t = openTestDesk();
+    try {
+      expect(await t.call('setup.create', { ...ADMIN, organisationName: '   ', language: 'fr' })).toMatchObject({
+        ok: false,
+        error: { code: 'call.invalidInput', fields: { organisationName: 'required' } },
+      });
+      expect(t.desk.status().state).toEqual({ kind: 'setup' });
+      await t.ok('setup.create', { ...ADMIN, language: 'fr' });
+      expect((await t.ok('settings.get', {})).organisationName).toBe(ADMIN.organisationName);
+    } finally {
+      t.close();
+    }
+  });
+
   it('refuses a weak first password and leaves the folder empty', async () => {
     const t = openTestDesk();
     try {

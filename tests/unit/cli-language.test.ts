@@ -42,7 +42,7 @@ afterAll(() => removeDir(home));
 
 describe('the language of the command line', () => {
   it('sets up a desk in the language init is given, and speaks it', async () => {
-    const run = await guichet(['init', '--data', data, '--admin', ADMIN.login, '--name', ADMIN.name, '--language', 'ar'], { GUICHET_PASSWORD: ADMIN.password });
+    const run = await guichet(['init', '--data', data, '--admin', ADMIN.login, '--name', ADMIN.name, '--language', 'ar', '--organisation', 'Tadamon'], { GUICHET_PASSWORD: ADMIN.password });
 
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toContain(text('ar', 'cli.init.keepItSafe'));

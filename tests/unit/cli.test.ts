@@ -60,7 +60,7 @@ afterAll(() => removeDir(home));
 
 describe('guichet init', () => {
   it('sets up a vault and a database and prints the recovery key for the safe', async () => {
-    const run = await guichet(['init', '--data', data, '--admin', ADMIN.login, '--name', ADMIN.name], { GUICHET_PASSWORD: ADMIN.password });
+    const run = await guichet(['init', '--data', data, '--admin', ADMIN.login, '--name', ADMIN.name, '--organisation', 'Tadamon'], { GUICHET_PASSWORD: ADMIN.password });
 
     expect(run).toMatchObject({ code: 0, stderr: '' });
     recoveryKey = RECOVERY_KEY_LINE.exec(run.stdout)?.[1] ?? '';
@@ -77,7 +77,7 @@ describe('guichet init', () => {
   it('refuses to set up a folder twice and leaves the first database as it was', async () => {
     const before = { db: readFileSync(join(data, 'guichet.db')), vault: readFileSync(join(data, 'vault.json')), mtime: statSync(join(data, 'guichet.db')).mtimeMs };
 
-    const run = await guichet(['init', '--data', data, '--admin', 'intruder', '--name', 'Someone Else'], { GUICHET_PASSWORD: 'another long password' });
+    const run = await guichet(['init', '--data', data, '--admin', 'intruder', '--name', 'Someone Else', '--organisation', 'Tadamon'], { GUICHET_PASSWORD: 'another long password' });
 
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
@@ -92,7 +92,7 @@ describe('guichet init', () => {
   it('refuses a password that is too short and creates nothing', async () => {
     const fresh = join(home, 'short');
 
-    const run = await guichet(['init', '--data', fresh, '--admin', 'amina', '--name', 'Amina'], { GUICHET_PASSWORD: 'short' });
+    const run = await guichet(['init', '--data', fresh, '--admin', 'amina', '--name', 'Amina', '--organisation', 'Tadamon'], { GUICHET_PASSWORD: 'short' });
 
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^guichet: error password\.tooShort —/);
@@ -175,7 +175,7 @@ describe('guichet audit verify', () => {
     const tampered = tempDataDir('guichet-cli-audit-');
     try {
       await withDesk(tampered, async (test) => {
-        await test.ok('setup.create', { login: ADMIN.login, displayName: ADMIN.name, password: ADMIN.password, language: 'fr' });
+        await test.ok('setup.create', { login: ADMIN.login, displayName: ADMIN.name, password: ADMIN.password, language: 'fr', organisationName: 'Tadamon' });
         const { db } = test.desk.requireSession();
         db.exec('DROP TRIGGER audit_no_update');
         db.prepare(`UPDATE audit SET detail = 'edited' WHERE id = 2`).run();
@@ -224,7 +224,7 @@ describe('guichet seed', () => {
     expect(seeded.stdout).toMatch(/^seeded 300 visitors, \d+ intakes, \d+ referrals in [\d.]+ s \(seed 7\)$/m);
     expect(seeded.code).toBe(0);
     const other = join(home, 'other');
-    expect((await guichet(['init', '--data', other, '--admin', ADMIN.login, '--name', ADMIN.name], { GUICHET_PASSWORD: ADMIN.password })).code).toBe(0);
+    expect((await guichet(['init', '--data', other, '--admin', ADMIN.login, '--name', ADMIN.name, '--organisation', 'Tadamon'], { GUICHET_PASSWORD: ADMIN.password })).code).toBe(0);
     expect((await guichet(['seed', '--data', other, '--visitors', '300', '--seed', '7'], asAdmin)).code).toBe(0);
     const sample = (dir: string) =>
       withDesk(dir, async (test) => {

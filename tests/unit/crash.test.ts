@@ -45,7 +45,7 @@ describe('a kill during the first-run setup', () => {
         const state = after.desk.status().state.kind;
         expect(['setup', 'locked'], `killed after ${delay} ms`).toContain(state);
         outcomes.add(state);
-        if (state === 'setup') await after.ok('setup.create', { login: 'amina', displayName: 'Amina', password: 'the first run of the desk', language: 'fr' });
+        if (state === 'setup') await after.ok('setup.create', { login: 'amina', displayName: 'Amina', password: 'the first run of the desk', language: 'fr', organisationName: 'Tadamon' });
         else await after.ok('auth.login', { login: 'amina', password: 'the first run of the desk' });
       } finally {
         after.close();

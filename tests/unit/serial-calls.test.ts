@@ -207,8 +207,8 @@ describe('calls made at once', () => {
     const t = openTestDesk(tempDataDir(), clock);
     try {
       const [a, b] = await Promise.all([
-        t.call('setup.create', { login: 'amina', displayName: 'Amina', password: 'the first of two setups', language: 'fr' }),
-        t.call('setup.create', { login: 'karim', displayName: 'Karim', password: 'the second of two setups', language: 'ar' }),
+        t.call('setup.create', { login: 'amina', displayName: 'Amina', password: 'the first of two setups', language: 'fr', organisationName: 'Tadamon' }),
+        t.call('setup.create', { login: 'karim', displayName: 'Karim', password: 'the second of two setups', language: 'ar', organisationName: 'Tadamon' }),
       ]);
       expect(a.ok).toBe(true);
       expect(b).toMatchObject({ ok: false, error: { code: 'data.alreadyInitialized' } });

@@ -13,15 +13,16 @@ export const init: Command = {
     DATA_OPTION,
     { name: 'admin', value: 'LOGIN', required: true, help: 'cli.init.options.admin' },
     { name: 'name', value: 'NAME', required: true, help: 'cli.init.options.name' },
+    { name: 'organisation', value: 'NAME', required: true, help: 'cli.init.options.organisation' },
     accountLanguageOption('cli.init.options.language'),
   ],
   env: ['password', 'kdf'],
-  fieldNames: { login: '--admin' },
+  fieldNames: { login: '--admin', organisationName: '--organisation' },
   // The folder has no desk.json yet: it speaks the language it is setting up.
   deskLanguage: accountLanguageOf,
   async run(args) {
     const dataDir = dataDirOf(args);
-    const fields = { login: args.admin ?? '', displayName: args.name ?? '', language: accountLanguageOf(args) };
+    const fields = { login: args.admin ?? '', displayName: args.name ?? '', organisationName: args.organisation ?? '', language: accountLanguageOf(args) };
     precheck(contract['setup.create'].input.omit({ password: true }), fields);
     return withDesk(dataDir, 'empty', async (desk) => {
       const password = await askSecret(ENV.password, t('cli.prompts.passwordFor', { login: fields.login }), { login: fields.login, field: 'password' });

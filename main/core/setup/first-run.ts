@@ -6,6 +6,7 @@ import { ensureEscrow } from '../accounts/escrow';
 import { checkNewPassword } from '../accounts/password-policy';
 import { getUser, insertUser, toSessionUser } from '../accounts/service';
 import { appendAudit } from '../audit/service';
+import { writeSettings } from '../settings/service';
 import { openDatabase, type Db } from '../db/database';
 import { recordVaultGeneration, writeMeta } from '../db/meta';
 import { DATABASE_FILE, SETUP_MARKER, VAULT_FILE, type Desk } from '../desk';
@@ -19,6 +20,7 @@ export interface SetupInput {
   displayName: string;
   password: string;
   language: Language;
+  organisationName: string;
 }
 
 /**
@@ -49,6 +51,7 @@ export async function setUpDesk(desk: Desk, input: SetupInput): Promise<SetupRes
       recordVaultGeneration(openDb, made.body.generation);
       insertUser(openDb, { id: adminId, login: input.login, displayName: input.displayName, roles: ['admin'], language: input.language, mustChangePassword: false, secretEscrow: null }, now);
       ensureEscrow(openDb, made.body, adminId, made.userSecret, now);
+      writeSettings(openDb, { organisationName: input.organisationName }, adminId, now);
       appendAudit(openDb, {
         at: now.toISOString(),
         userId: adminId,

@@ -23,12 +23,12 @@ const setupSchema = contract['setup.create'].input
   .extend({ confirm: z.string() })
   .refine((values) => values.password === values.confirm, { error: 'confirm.mismatch', path: ['confirm'] });
 
-/** First run: the organisation's administrator creates the first account. */
+/** First run: the organisation's name, for its slips, and its administrator's account. */
 export function SetupScreen({ onCreated }: { onCreated(recoveryKey: string): void }) {
   const { t } = useTranslation();
   const api = useApi();
   const { language, refresh } = useDesk();
-  const form = useContractForm(setupSchema, { defaultValues: { login: '', displayName: '', password: '', confirm: '' } });
+  const form = useContractForm(setupSchema, { defaultValues: { organisationName: '', login: '', displayName: '', password: '', confirm: '' } });
 
   const chooseLanguage = async (next: Language) => {
     await api.app.setDeskLanguage({ language: next });
@@ -58,11 +58,19 @@ export function SetupScreen({ onCreated }: { onCreated(recoveryKey: string): voi
           <Divider />
           <TextField
             control={form.control}
+            name="organisationName"
+            label={t('setup.organisation')}
+            description={t('setup.organisationHint')}
+            autoComplete="organization"
+            dir="auto"
+            autoFocus
+          />
+          <TextField
+            control={form.control}
             name="displayName"
             label={t('setup.displayName')}
             description={t('setup.displayNameHint')}
             autoComplete="name"
-            autoFocus
           />
           <TextField
             control={form.control}
