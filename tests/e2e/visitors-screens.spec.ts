@@ -181,7 +181,11 @@ for (const lang of ['fr', 'ar'] as const) {
     await check(page, 'decision-tree-none', false);
     await tree.getByRole('button', { name: t.disclosure.recordUnclassified }).click();
     await expect(tree.getByTestId('tree-result')).toHaveAttribute('data-type', 'unclassified');
-    await page.getByRole('button', { name: t.intakes.abandon }).click();
+    await page.getByTestId('intake-abandon').click();
+    const abandoning = page.getByRole('dialog', { name: t.intakes.abandonConfirm.title });
+    await expect(abandoning.getByRole('button', { name: t.common.cancel })).toBeFocused();
+    await check(page, 'intake-abandon-confirm', false);
+    await abandoning.getByRole('button', { name: t.intakes.abandonConfirm.confirm }).click();
     await expect(page.getByTestId('profile-code')).toBeVisible();
 
     // Follow-ups and partners.

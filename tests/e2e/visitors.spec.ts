@@ -448,7 +448,15 @@ test('bad input is shown clearly, and nothing harmful runs: dates, required sex,
   await expect(page.locator('[data-dates-dropdown]')).toBeHidden();
   await shot(page, 'intake-future-date');
   harness.setDeskClock(new Date());
-  await page.getByRole('button', { name: fr.intakes.abandon }).click();
+  // Abandoning asks first, with Cancel under the focus: Enter keeps the form.
+  await page.getByTestId('intake-abandon').click();
+  const abandoning = page.getByRole('dialog', { name: fr.intakes.abandonConfirm.title });
+  await expect(abandoning.getByRole('button', { name: fr.common.cancel })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(abandoning).toBeHidden();
+  await expect(visitDate).toBeVisible();
+  await page.getByTestId('intake-abandon').click();
+  await abandoning.getByRole('button', { name: fr.intakes.abandonConfirm.confirm }).click();
 
   // A referral without the visitor's consent: the desk is told why, and cannot send it.
   await page.getByRole('button', { name: fr.referrals.new }).first().click();

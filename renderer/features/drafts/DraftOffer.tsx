@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { useDeskFormat } from '../../ui/format';
 import { Icon } from '../../ui/icons';
 
@@ -14,9 +15,15 @@ export function DraftOffer({ updatedAt, onResume, onDiscard }: { updatedAt: stri
         <Button size="xs" onClick={onResume} autoFocus>
           {t('drafts.resume')}
         </Button>
-        <Button size="xs" variant="default" onClick={onDiscard}>
+        <ConfirmButton
+          size="xs"
+          variant="default"
+          question={{ title: t('drafts.discardConfirm.title'), message: t('drafts.discardConfirm.message'), confirmLabel: t('drafts.discardConfirm.confirm') }}
+          onConfirm={onDiscard}
+          testId="draft-discard"
+        >
           {t('drafts.discardAndStart')}
-        </Button>
+        </ConfirmButton>
       </Group>
     </Alert>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useApi } from '../../app/api';
 import { useDeskFormat } from '../../ui/format';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { Icon } from '../../ui/icons';
 import { useDrafts, type DraftSummary } from './DraftsContext';
 import { draftForm, type ResumeState } from './forms';
@@ -49,9 +50,14 @@ export function DraftItems({ drafts }: { drafts: DraftSummary[] }) {
               >
                 {t('drafts.resume')}
               </Button>
-              <Button size="xs" variant="default" onClick={() => void api.drafts.discard({ form: draft.form }).then(reload)}>
+              <ConfirmButton
+                size="xs"
+                variant="default"
+                question={{ title: t('drafts.discardConfirm.title'), message: t('drafts.discardConfirm.message'), confirmLabel: t('drafts.discardConfirm.confirm') }}
+                onConfirm={() => api.drafts.discard({ form: draft.form }).then(reload)}
+              >
                 {t('drafts.discard')}
-              </Button>
+              </ConfirmButton>
             </Group>
           </Group>
         </Alert>

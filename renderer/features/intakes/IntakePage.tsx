@@ -13,6 +13,7 @@ import { useApi } from '../../app/api';
 import { useSession } from '../../app/desk';
 import { errorMessage, fieldMessage } from '../../app/i18n';
 import { DayField } from '../../ui/date-fields';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { CheckboxGroupField, RadioGroupField, SelectField, TextareaField } from '../../ui/fields';
 import { Form } from '../../ui/Form';
@@ -110,9 +111,25 @@ function IntakeForm({ profile }: { profile: VisitorProfile }) {
         title={t('intakes.formTitle', { code })}
         description={t('intakes.formIntro')}
         actions={
-          <Button variant="subtle" color="gray" leftSection={<Icon name="arrowBack" size={18} />} onClick={() => navigate(profilePath)}>
-            {t('intakes.backToProfile')}
-          </Button>
+          <Group gap="xs">
+            <Button variant="subtle" color="gray" leftSection={<Icon name="arrowBack" size={18} />} onClick={() => navigate(profilePath)}>
+              {t('intakes.backToProfile')}
+            </Button>
+            {/* Up here, away from the submit button, and it asks first: one keystroke never throws the form away. */}
+            <ConfirmButton
+              variant="subtle"
+              color="red"
+              question={{
+                title: t('intakes.abandonConfirm.title'),
+                message: t('intakes.abandonConfirm.message'),
+                confirmLabel: t('intakes.abandonConfirm.confirm'),
+              }}
+              onConfirm={abandon}
+              testId="intake-abandon"
+            >
+              {t('intakes.abandon')}
+            </ConfirmButton>
+          </Group>
         }
       />
       {draft.offer ? <DraftOffer updatedAt={draft.offer.updatedAt} onResume={draft.resume} onDiscard={() => void draft.discard()} /> : null}
@@ -217,10 +234,7 @@ function IntakeForm({ profile }: { profile: VisitorProfile }) {
             </Alert>
           ) : null}
           <ErrorAlert message={form.alert} />
-          <Group justify="space-between">
-            <Button variant="default" onClick={() => void abandon()}>
-              {t('intakes.abandon')}
-            </Button>
+          <Group justify="flex-end">
             <Button type="submit" loading={form.busy} leftSection={<Icon name="check" size={18} />}>
               {t('intakes.submit')}
             </Button>

@@ -10,6 +10,7 @@ import type { DuplicateCandidate } from '../../../shared/domain/visitor-views';
 import type { Result } from '../../../shared/errors';
 import { useApi } from '../../app/api';
 import { useSession } from '../../app/desk';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Form } from '../../ui/Form';
 import { useContractForm } from '../../ui/form';
@@ -79,9 +80,25 @@ export function RegistrationPage() {
         title={t('registration.title')}
         description={t('registration.intro')}
         actions={
-          <Button variant="subtle" color="gray" leftSection={<Icon name="arrowBack" size={18} />} onClick={() => navigate('/visitors')}>
-            {t('visitors.backToList')}
-          </Button>
+          <Group gap="xs">
+            <Button variant="subtle" color="gray" leftSection={<Icon name="arrowBack" size={18} />} onClick={() => navigate('/visitors')}>
+              {t('visitors.backToList')}
+            </Button>
+            {/* Up here, away from the submit button, and it asks first: one keystroke never throws the form away. */}
+            <ConfirmButton
+              variant="subtle"
+              color="red"
+              question={{
+                title: t('registration.abandonConfirm.title'),
+                message: t('registration.abandonConfirm.message'),
+                confirmLabel: t('registration.abandonConfirm.confirm'),
+              }}
+              onConfirm={abandon}
+              testId="registration-abandon"
+            >
+              {t('registration.abandon')}
+            </ConfirmButton>
+          </Group>
         }
       />
       {draft.offer ? <DraftOffer updatedAt={draft.offer.updatedAt} onResume={draft.resume} onDiscard={() => void draft.discard()} /> : null}
@@ -91,10 +108,7 @@ export function RegistrationPage() {
             <ConsentFields autoFocus={!draft.offer} />
             <IdentityFields consented={consented} today={calendarDateIn(timeZone)} />
             <ErrorAlert message={form.alert} />
-            <Group justify="space-between">
-              <Button variant="default" onClick={() => void abandon()}>
-                {t('registration.abandon')}
-              </Button>
+            <Group justify="flex-end">
               <Button type="submit" loading={form.busy} leftSection={<Icon name="userPlus" size={18} />}>
                 {t('registration.submit')}
               </Button>
