@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import fr from '../../shared/i18n/fr.json' with { type: 'json' };
 import { seedVisitors } from '../../main/core/visitors/seed';
+import { VISITOR_FIELD_NAMES, VISITOR_FIELDS } from '../../shared/domain/visitor-fields';
 import { ADMIN, closeToasts, expect, expectAccessible, screenshot, test, type Harness, type Staff } from './fixtures';
 
 /**
@@ -493,6 +494,11 @@ test('bad input is shown clearly, and nothing harmful runs: dates, required sex,
   await confirm.getByRole('button', { name: fr.common.cancel }).click();
   await expect(page.getByTestId('anonymised-banner')).toBeVisible();
   await expect(page.getByTestId('profile-names')).toHaveCount(0);
+  // Every field the table says anonymisation erases reads "erased" on the profile, never its empty value ("0 children").
+  await page.getByRole('tab', { name: fr.profile.tabs.identity }).click();
+  for (const name of VISITOR_FIELD_NAMES.filter((field) => VISITOR_FIELDS[field].shownOnProfile && VISITOR_FIELDS[field].erasedOnAnonymisation && field !== 'birthYear')) {
+    await expect(page.locator(`[data-field="${name}"]`), name).toHaveText(fr.profile.erased);
+  }
 
   expect(dialogs).toEqual([]);
 });

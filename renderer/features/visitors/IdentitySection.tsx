@@ -4,23 +4,11 @@ import { useNavigate } from 'react-router';
 import type { VisitorProfile } from '../../../shared/contract/visitors';
 import { useDeskFormat } from '../../ui/format';
 import { Icon } from '../../ui/icons';
+import { VISITOR_FIELD_NAMES, VISITOR_FIELDS, type VisitorFieldName } from '../../../shared/domain/visitor-fields';
 import { bandOf, useFieldValue } from './labels';
 
-const SHOWN = [
-  'firstName',
-  'lastName',
-  'alias',
-  'sex',
-  'birthYear',
-  'nationality',
-  'languages',
-  'interpreterLanguage',
-  'phone',
-  'familySituation',
-  'childrenCount',
-  'housing',
-  'arrivalMonth',
-] as const;
+/** The profile's facts, in the field table's order. */
+const SHOWN = VISITOR_FIELD_NAMES.filter((name) => VISITOR_FIELDS[name].shownOnProfile);
 
 /** Everything the desk knows of her identity, field by field. */
 export function IdentitySection({ profile, canEdit }: { profile: VisitorProfile; canEdit: boolean }) {
@@ -31,11 +19,13 @@ export function IdentitySection({ profile, canEdit }: { profile: VisitorProfile;
   const { visitor } = profile;
   const { fields } = visitor;
 
-  const shown = (field: (typeof SHOWN)[number]): string => {
+  const shown = (field: VisitorFieldName): string => {
     if (field === 'birthYear') {
       if (fields.birthYear === null) return visitor.birthYearBand ? t('profile.birthYearBand', bandOf(visitor.birthYearBand)) : t('visitorFields.empty');
       return fields.birthYearEstimated ? t('profile.birthYearEstimated', { year: fields.birthYear }) : String(fields.birthYear);
     }
+    // Erased for good: said so, rather than shown at its empty value ("0 children").
+    if (visitor.anonymised && VISITOR_FIELDS[field].erasedOnAnonymisation) return t('profile.erased');
     if (field === 'interpreterLanguage') return fields.interpreterNeeded ? value(field, fields.interpreterLanguage) : t('profile.noInterpreter');
     return value(field, fields[field]);
   };
@@ -55,7 +45,7 @@ export function IdentitySection({ profile, canEdit }: { profile: VisitorProfile;
           {SHOWN.map((field) => (
             <div key={field}>
               <Text component="dt" size="xs" c="dimmed" fw={500}>
-                {t(`visitorFields.${field === 'interpreterLanguage' ? 'interpreter' : field}`)}
+                {t(`visitorFields.${VISITOR_FIELDS[field].label}`)}
               </Text>
               <Text component="dd" size="sm" fw={500} data-field={field}>
                 {field === 'phone' && fields.phone ? <bdi dir="ltr">{shown(field)}</bdi> : <bdi>{shown(field)}</bdi>}

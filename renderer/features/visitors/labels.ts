@@ -6,6 +6,7 @@ import { COUNTRY_CODES, FREQUENT_NATIONALITIES } from '../../../shared/domain/co
 import { formatPhone } from '../../../shared/domain/phone';
 import type { VisitorListItem } from '../../../shared/domain/visitor-views';
 import { SPOKEN_LANGUAGES, type VisitorFields } from '../../../shared/domain/visitors';
+import { VISITOR_FIELDS, type VisitorFieldName, type VisitorFieldSpec } from '../../../shared/domain/visitor-fields';
 import { useDesk } from '../../app/desk';
 import { localeOf } from '../../ui/dates';
 import { useDeskFormat } from '../../ui/format';
@@ -60,33 +61,22 @@ export function fullName(fields: Pick<VisitorFields, 'firstName' | 'lastName'>):
   return name || null;
 }
 
-/** A stored value of one identity field, in words (the edit history shows old and new values). */
+/** A stored value of one identity field, in words, as its entry in the field table says (the edit history shows old and new values too). */
 export function useFieldValue() {
   const { t } = useTranslation();
   const country = useCountryName();
   const format = useDeskFormat();
   return (field: string, value: unknown): string => {
     if (value === null || value === undefined || value === '') return t('visitorFields.empty');
-    switch (field) {
-      case 'sex':
-        return t(`sexes.${String(value)}`);
-      case 'nationality':
-        return country(String(value)) ?? String(value);
-      case 'languages':
-        return Array.isArray(value) && value.length > 0 ? value.map((code) => t(`spokenLanguages.${String(code)}`)).join(t('common.listSeparator')) : t('visitorFields.empty');
-      case 'interpreterLanguage':
-        return t(`spokenLanguages.${String(value)}`);
-      case 'familySituation':
-        return t(`familySituations.${String(value)}`);
-      case 'housing':
-        return t(`housingSituations.${String(value)}`);
-      case 'phone':
-        return formatPhone(String(value));
-      case 'arrivalMonth':
-        return format.month(String(value));
-      default:
-        if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
-        return String(value);
+    const spec = VISITOR_FIELDS[field as VisitorFieldName] as VisitorFieldSpec | undefined;
+    if (spec?.form === 'country') return country(String(value)) ?? String(value);
+    if (spec?.form === 'languages') {
+      return Array.isArray(value) && value.length > 0 ? value.map((code) => t(`${spec.labels}.${String(code)}`)).join(t('common.listSeparator')) : t('visitorFields.empty');
     }
+    if (spec?.labels) return t(`${spec.labels}.${String(value)}`);
+    if (spec?.form === 'phone') return formatPhone(String(value));
+    if (spec?.form === 'month') return format.month(String(value));
+    if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+    return String(value);
   };
 }
