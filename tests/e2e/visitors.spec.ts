@@ -380,6 +380,14 @@ test('bad input is shown clearly, and nothing harmful runs: dates, required sex,
   const birthYear = page.getByLabel(fr.visitorFields.birthYear, { exact: true });
   const phone = page.getByRole('textbox', { name: fr.visitorFields.phone });
 
+  // A name typed, then consent unticked (which clears it): no draft keeps what she took back.
+  await firstName.fill('Nafissatou');
+  await expect.poll(async () => (await harness.ok('drafts.list', {})).length).toBe(1);
+  await page.getByTestId('consent-dataProcessing').uncheck();
+  await expect(firstName).toHaveValue('');
+  await expect.poll(async () => (await harness.ok('drafts.list', {})).length).toBe(0);
+  await page.getByTestId('consent-dataProcessing').check();
+
   // The registration keeps its draft across a lock too, offered back on the same form.
   await firstName.fill('Mariama');
   await page.keyboard.press('Control+KeyL');

@@ -54,6 +54,8 @@ export function useDraft<T extends FieldValues, O>(form: UseFormReturn<T, unknow
   const inFlight = useRef<Promise<unknown>>(Promise.resolve());
   const closed = useRef(false);
   const blocked = useRef(true);
+  /** A draft of this form may be stored: one was found, or saved since. */
+  const held = useRef(false);
   const labelRef = useRef(label);
   const arrivedWith = useRef<unknown>(location.state);
   // The first values, as the form was opened with them: a draft is what differs from them.
@@ -76,8 +78,16 @@ export function useDraft<T extends FieldValues, O>(form: UseFormReturn<T, unknow
     changed.current = false;
     // As JSON has it: a field not yet chosen is `undefined` in the form, which main refuses in a draft.
     const json = JSON.stringify(getValues());
-    if (json === pristine) return inFlight.current;
+    if (json === pristine) {
+      // Back to the opening values (consent unticked, say, which clears the names): the stored
+      // draft goes, or it would keep what she took back.
+      if (!held.current) return inFlight.current;
+      held.current = false;
+      inFlight.current = inFlight.current.then(() => api.drafts.discard({ form: name }));
+      return inFlight.current;
+    }
     const data = { v: 1 as const, label: labelRef.current, values: JSON.parse(json) as unknown };
+    held.current = true;
     inFlight.current = inFlight.current.then(() => api.drafts.save({ form: name, data }));
     return inFlight.current;
   }, [api, name, getValues, pristine]);
@@ -90,6 +100,7 @@ export function useDraft<T extends FieldValues, O>(form: UseFormReturn<T, unknow
     void api.drafts.get({ form: name }).then((result) => {
       if (!current) return;
       const stored = result.ok && result.value && isStoredDraft(result.value.data) ? { values: result.value.data.values, updatedAt: result.value.updatedAt } : null;
+      held.current = stored !== null;
       if (stored && resumeRequested(arrivedWith.current, name)) restore(stored.values);
       else if (stored) setOffer(stored);
       blocked.current = stored !== null && !resumeRequested(arrivedWith.current, name);
@@ -125,6 +136,7 @@ export function useDraft<T extends FieldValues, O>(form: UseFormReturn<T, unknow
   const discard = useCallback(async () => {
     if (!name) return;
     await api.drafts.discard({ form: name });
+    held.current = false;
     setOffer(null);
     blocked.current = false;
     reload();
