@@ -5,7 +5,7 @@ import { useDeskFormat } from '../../ui/format';
 import { Icon } from '../../ui/icons';
 import { useFieldValue } from './labels';
 
-/** Who changed which field when, from what to what (erased values stay erased after an anonymisation). */
+/** Who changed which field when, from what to what (values erased by an anonymisation or a withdrawal of consent say so). */
 export function ChangesSection({ changes, anonymised }: { changes: VisitorChange[]; anonymised: boolean }) {
   const { t } = useTranslation();
   const format = useDeskFormat();
@@ -19,7 +19,9 @@ export function ChangesSection({ changes, anonymised }: { changes: VisitorChange
       </Paper>
     );
   }
-  const shown = (field: string, raw: unknown) => (anonymised && raw === null ? t('changes.erased') : value(field, raw));
+  // A change always has a value on one side: both gone means they were erased (a withdrawal of consent, an anonymisation).
+  const shown = (change: VisitorChange, raw: unknown) =>
+    (anonymised && raw === null) || (change.oldValue === null && change.newValue === null) ? t('changes.erased') : value(change.field, raw);
   return (
     <Paper withBorder radius="lg">
       <Table.ScrollContainer minWidth={760}>
@@ -53,11 +55,11 @@ export function ChangesSection({ changes, anonymised }: { changes: VisitorChange
                 <Table.Td>
                   <Text size="sm" component="div" className="guichet-change">
                     <del>
-                      <bdi>{shown(change.field, change.oldValue)}</bdi>
+                      <bdi>{shown(change, change.oldValue)}</bdi>
                     </del>
                     <Icon name="arrowForward" size={14} />
                     <ins>
-                      <bdi>{shown(change.field, change.newValue)}</bdi>
+                      <bdi>{shown(change, change.newValue)}</bdi>
                     </ins>
                   </Text>
                 </Table.Td>
