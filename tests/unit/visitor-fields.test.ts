@@ -86,6 +86,8 @@ describe('every field of the table, through the desk', () => {
       const { id } = await t.ok('visitors.register', { fields: HELD, consents: ALL });
       const kept = await t.ok('visitors.get', { id });
       for (const name of VISITOR_FIELD_NAMES) expect(kept.visitor.fields[name], name).toEqual(HELD[name]);
+      // An edit, so that the history holds values for anonymisation to erase.
+      await t.ok('visitors.update', { id, fields: { ...HELD, firstName: 'Held-again', childrenCount: 4 } });
       t.desk.lock('button');
 
       await loginAs(t, t.staff.admin);
@@ -97,6 +99,7 @@ describe('every field of the table, through the desk', () => {
         expect(profile.visitor.fields[name], name).toEqual(expected);
       }
       // The history keeps that a field changed, never a value of it.
+      expect(profile.changes.map((change) => change.field).sort()).toEqual(['childrenCount', 'firstName']);
       expect(profile.changes.every((change) => change.oldValue === null && change.newValue === null)).toBe(true);
     } finally {
       t.close();
@@ -108,15 +111,22 @@ describe('every field of the table, through the desk', () => {
     try {
       await loginAs(t, t.staff.desk);
       const { id } = await t.ok('visitors.register', { fields: HELD, consents: ALL });
+      await t.ok('visitors.update', { id, fields: { ...HELD, lastName: 'Held-again' } });
+      await t.ok('drafts.save', { form: `intake:${id}`, data: { deskNotes: 'unfinished' } });
       await t.ok('consents.record', { visitorId: id, kind: 'dataProcessing', granted: false });
       const { visitor } = await t.ok('visitors.get', { id });
       for (const name of VISITOR_FIELD_NAMES) {
         expect(visitor.fields[name], name).toEqual(VISITOR_FIELDS[name].identifying ? VISITOR_FIELDS[name].empty : HELD[name]);
       }
+      // What could repeat them goes too: the history's values, her search entry, drafts about her.
+      const { changes } = await t.ok('visitors.get', { id });
+      expect(changes.find((change) => change.field === 'lastName')).toMatchObject({ oldValue: null, newValue: null });
+      expect((await t.ok('visitors.search', { query: 'Held-again' })).items).toEqual([]);
+      expect(await t.ok('drafts.list', {})).toEqual([]);
       // Without that consent no identifying field can be written again.
       for (const name of IDENTIFYING_FIELDS) {
         const refused = await t.call('visitors.update', { id, fields: { ...visitor.fields, [name]: HELD[name] } });
-        expect(refused.ok, name).toBe(false);
+        expect(refused, name).toMatchObject({ ok: false, error: { code: 'visitors.consentRequired', fields: { [`fields.${name}`]: 'consent.dataProcessingRequired' } } });
       }
     } finally {
       t.close();
