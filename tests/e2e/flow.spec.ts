@@ -15,9 +15,10 @@ test('a first day at the desk: setup, idle lock, users, roles, Arabic, and the a
   await page.clock.install();
   await harness.open();
 
-  // ── First run: the first administrator, then the recovery key, shown once and confirmed.
+  // ── First run: the organisation and its first administrator, then the recovery key, shown once and confirmed.
   await expect(page.getByRole('heading', { name: 'Première mise en service' })).toBeVisible();
-  await expect(page.getByLabel('Nom affiché')).toBeFocused();
+  await expect(page.getByLabel("Nom de l'organisation")).toBeFocused();
+  await page.getByLabel("Nom de l'organisation").fill(ADMIN.organisationName);
   await page.getByLabel('Nom affiché').fill(ADMIN.displayName);
   await page.getByLabel('Identifiant').fill(ADMIN.login);
   await page.getByLabel('Mot de passe', { exact: true }).fill(ADMIN.password);
