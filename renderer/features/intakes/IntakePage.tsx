@@ -13,8 +13,8 @@ import { useApi } from '../../app/api';
 import { useSession } from '../../app/desk';
 import { errorMessage, fieldMessage } from '../../app/i18n';
 import { DayField } from '../../ui/date-fields';
-import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { LeaveFormActions } from '../../ui/LeaveFormActions';
 import { CheckboxGroupField, RadioGroupField, SelectField, TextareaField } from '../../ui/fields';
 import { Form } from '../../ui/Form';
 import { useContractForm } from '../../ui/form';
@@ -111,25 +111,14 @@ function IntakeForm({ profile }: { profile: VisitorProfile }) {
         title={t('intakes.formTitle', { code })}
         description={t('intakes.formIntro')}
         actions={
-          <Group gap="xs">
-            <Button variant="subtle" color="gray" leftSection={<Icon name="arrowBack" size={18} />} onClick={() => navigate(profilePath)}>
-              {t('intakes.backToProfile')}
-            </Button>
-            {/* Up here, away from the submit button, and it asks first: one keystroke never throws the form away. */}
-            <ConfirmButton
-              variant="subtle"
-              color="red"
-              question={{
-                title: t('intakes.abandonConfirm.title'),
-                message: t('intakes.abandonConfirm.message'),
-                confirmLabel: t('intakes.abandonConfirm.confirm'),
-              }}
-              onConfirm={abandon}
-              testId="intake-abandon"
-            >
-              {t('intakes.abandon')}
-            </ConfirmButton>
-          </Group>
+          <LeaveFormActions
+            backLabel={t('intakes.backToProfile')}
+            onBack={() => navigate(profilePath)}
+            abandonLabel={t('intakes.abandon')}
+            question={{ title: t('intakes.abandonConfirm.title'), message: t('intakes.abandonConfirm.message'), confirmLabel: t('intakes.abandonConfirm.confirm') }}
+            onAbandon={abandon}
+            testId="intake-abandon"
+          />
         }
       />
       {draft.offer ? <DraftOffer updatedAt={draft.offer.updatedAt} onResume={draft.resume} onDiscard={() => void draft.discard()} /> : null}

@@ -10,8 +10,8 @@ import type { DuplicateCandidate } from '../../../shared/domain/visitor-views';
 import type { Result } from '../../../shared/errors';
 import { useApi } from '../../app/api';
 import { useSession } from '../../app/desk';
-import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { LeaveFormActions } from '../../ui/LeaveFormActions';
 import { Form } from '../../ui/Form';
 import { useContractForm } from '../../ui/form';
 import { Icon } from '../../ui/icons';
@@ -80,25 +80,14 @@ export function RegistrationPage() {
         title={t('registration.title')}
         description={t('registration.intro')}
         actions={
-          <Group gap="xs">
-            <Button variant="subtle" color="gray" leftSection={<Icon name="arrowBack" size={18} />} onClick={() => navigate('/visitors')}>
-              {t('visitors.backToList')}
-            </Button>
-            {/* Up here, away from the submit button, and it asks first: one keystroke never throws the form away. */}
-            <ConfirmButton
-              variant="subtle"
-              color="red"
-              question={{
-                title: t('registration.abandonConfirm.title'),
-                message: t('registration.abandonConfirm.message'),
-                confirmLabel: t('registration.abandonConfirm.confirm'),
-              }}
-              onConfirm={abandon}
-              testId="registration-abandon"
-            >
-              {t('registration.abandon')}
-            </ConfirmButton>
-          </Group>
+          <LeaveFormActions
+            backLabel={t('visitors.backToList')}
+            onBack={() => navigate('/visitors')}
+            abandonLabel={t('registration.abandon')}
+            question={{ title: t('registration.abandonConfirm.title'), message: t('registration.abandonConfirm.message'), confirmLabel: t('registration.abandonConfirm.confirm') }}
+            onAbandon={abandon}
+            testId="registration-abandon"
+          />
         }
       />
       {draft.offer ? <DraftOffer updatedAt={draft.offer.updatedAt} onResume={draft.resume} onDiscard={() => void draft.discard()} /> : null}
