@@ -169,7 +169,7 @@ describe('upgrading a database written by an older app', () => {
     expect(contentsOf(db)).toEqual(before);
     expect(schemaOf(db)).toEqual(schemaBefore);
     expect(listPartners(db, true)).toHaveLength(4);
-    expect(searchVisitors(db, 'diallo', 10, UPGRADED_AT).items.map((v) => v.code)).toEqual(['NDR-2026-0001']);
+    expect(db.prepare(`SELECT rowid FROM visitor_search WHERE visitor_search MATCH 'diallo'`).pluck().all()).toEqual([1]);
     expect(referralsOf(db, 1).map((r) => r.events.map((e) => e.status))).toEqual([['proposed', 'sent']]);
     expect(verifyAudit(db)).toMatchObject({ intact: true, entries: 6 });
   });
@@ -208,7 +208,9 @@ describe('upgrading a database written by an older app', () => {
     try {
       expect(schemaVersion(reopened)).toBe(LATEST_VERSION);
       const opened = contentsOf(reopened);
-      for (const [table, rows] of Object.entries(after)) expect(opened[table], table).toMatchObject(rows);
+      // 0005 builds the search index again, keyed by recency: its inner tables differ, what it finds does not.
+      for (const [table, rows] of Object.entries(after)) if (!table.startsWith('visitor_search')) expect(opened[table], table).toMatchObject(rows);
+      expect(searchVisitors(reopened, 'diallo', 10, UPGRADED_AT).items.map((v) => v.code)).toEqual(['NDR-2026-0001']);
     } finally {
       reopened.close();
     }
@@ -261,6 +263,45 @@ describe('upgrading a database written by an older app', () => {
     insertUnclassified();
     expect(() => db.prepare(`UPDATE disclosures SET violence_type = 'somethingElse' WHERE intake_id = 2`).run()).toThrow(/CHECK constraint failed/);
     expect(schemaOf(db)).toEqual(schemaAt(4));
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(verifyAudit(db)).toMatchObject({ intact: true, entries: 6 });
+  });
+
+  it('4 → 5: the search index is keyed by recency, built again from the rows: same finds, most recent first, an anonymised visitor by her code only', () => {
+    const { db } = at(4);
+    writeAsVersion1(db);
+    writeAsVersion2(db, 1);
+    // Two more as version 4's app wrote them: one seen since (later activity, lower id than
+    // it would need), one anonymised, whose entry holds her code alone.
+    db.exec(`
+      INSERT INTO visitors (id, code, first_name, last_name, alias, sex, birth_year, birth_year_estimated, nationality, languages,
+          interpreter_needed, interpreter_language, phone, family_situation, children_count, housing, arrival_month,
+          created_at, created_by, updated_at, last_activity_at, anonymised_at, anonymised_by, birth_year_band) VALUES
+        (2, 'NDR-2026-0002', 'فاطمة', 'عبد الرحمن', 'Oum Ali', 'female', 1988, 0, 'SD', '["ar"]', 0, NULL, NULL,
+          NULL, 0, NULL, NULL, '${AT_VERSION_2}', 2, '${AT_VERSION_2}', '2026-06-01T09:00:00.000Z', NULL, NULL, NULL),
+        (3, 'NDR-2026-0003', NULL, NULL, NULL, 'female', NULL, 0, 'GN', '[]', 0, NULL, NULL,
+          NULL, 0, NULL, NULL, '${AT_VERSION_2}', 2, '${AT_VERSION_2}', '2026-04-01T09:00:00.000Z', '2026-11-01T09:00:00.000Z', 1, '1990-1994');
+      INSERT INTO visitor_search (rowid, text) VALUES (2, 'ndr-2026-0002 فاطمه عبد الرحمن oum ali'), (3, 'ndr-2026-0003');
+    `);
+    const before = contentsOf(db);
+
+    updateToVersion(db, 5, UPGRADED_AT);
+
+    const after = contentsOf(db);
+    expectRowsKept(before, after, ['visitors', ...Object.keys(before).filter((t) => t.startsWith('visitor_search'))]);
+    // Every visitor row kept, column for column, with its rank: the order of its recorded activity.
+    expect(after.visitors).toMatchObject(before.visitors);
+    expect(db.prepare('SELECT id, search_rank FROM visitors ORDER BY id').raw().all()).toEqual([[1, 1], [2, 3], [3, 2]]);
+    const codes = (query: string) => searchVisitors(db, query, 10, UPGRADED_AT).items.map((v) => v.code);
+    expect(codes('NDR-2026')).toEqual(['NDR-2026-0002', 'NDR-2026-0003', 'NDR-2026-0001']);
+    expect(codes('diallo')).toEqual(['NDR-2026-0001']);
+    expect(codes('0612 34')).toEqual(['NDR-2026-0001']);
+    expect(codes('فاطمة')).toEqual(['NDR-2026-0002']);
+    expect(codes('oum')).toEqual(['NDR-2026-0002']);
+    expect(codes('0003')).toEqual(['NDR-2026-0003']);
+    expect(codes('1990')).toEqual([]);
+    expect(schemaOf(db)).toEqual(schemaAt(5));
+    expect(indexUsedBy(db, 'SELECT * FROM visitors WHERE search_rank = ?')).toMatch(/USING INDEX visitors_by_search_rank/);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(verifyAudit(db)).toMatchObject({ intact: true, entries: 6 });
   });

@@ -40,6 +40,36 @@ describe('search', () => {
     }
   });
 
+  it('lists the most recent activity first, even when every visitor matches, and shows the page only', async () => {
+    const t = await deskWithVisitors();
+    try {
+      const find = async (query: string, limit?: number) => (await t.ok('visitors.search', { query, limit })).items.map((v) => v.id);
+      // Every code matches the desk's prefix: the last registered first.
+      expect(await find('NDR-20')).toEqual([t.ids.grace, t.ids.ahmed, t.ids.fatima, t.ids.aissatou]);
+      // An intake for the first one brings her to the top; an edit of another brings her above.
+      t.clock.advance(60_000);
+      await t.ok('intakes.record', { visitorId: t.ids.aissatou, visitDate: '2026-11-29', needs: ['legal'], urgency: 'low', orientation: 'informationOnly' });
+      expect(await find('NDR-20')).toEqual([t.ids.aissatou, t.ids.grace, t.ids.ahmed, t.ids.fatima]);
+      t.clock.advance(60_000);
+      const fatima = await t.ok('visitors.get', { id: t.ids.fatima });
+      await t.ok('visitors.update', { id: t.ids.fatima, fields: { ...fatima.visitor.fields, alias: 'Oum Ali' } });
+      expect(await find('NDR')).toEqual([t.ids.fatima, t.ids.aissatou, t.ids.grace, t.ids.ahmed]);
+      // The edit is searchable under her new place, and her old entry is gone (one result, not two).
+      expect(await find('oum ali')).toEqual([t.ids.fatima]);
+      expect(await find('فاطم')).toEqual([t.ids.fatima]);
+      const entries = (words: string) =>
+        t.desk.requireSession().db.prepare('SELECT count(*) FROM visitor_search WHERE visitor_search MATCH ?').pluck().get(words);
+      expect([entries('"فاطمه"'), entries('"aissatou"'), entries('"ndr"')]).toEqual([1, 1, 4]);
+      // Even when the desk's clock was moved back, what happened last comes first.
+      t.clock.advance(-3 * 86_400_000);
+      await t.ok('intakes.record', { visitorId: t.ids.ahmed, visitDate: '2026-11-26', needs: ['foodKit'], urgency: 'low', orientation: 'informationOnly' });
+      expect(await find('NDR', 2)).toEqual([t.ids.ahmed, t.ids.fatima]);
+      expect(await t.ok('visitors.search', { query: 'NDR', limit: 2 })).toMatchObject({ status: 'ok', more: true });
+    } finally {
+      t.close();
+    }
+  });
+
   it('answers punctuation or a single character at once with "too short", not an error', async () => {
     const t = await deskWithVisitors();
     try {

@@ -116,7 +116,8 @@ export function seedVisitors(db: Db, options: SeedOptions): { visitors: number; 
           arrivalMonth: consents.dataProcessing ? `${year - random.int(0, 3)}-${String(random.int(1, 12)).padStart(2, '0')}` : null,
         };
         if (fields.interpreterNeeded) fields.interpreterLanguage = fields.languages[0] ?? 'fr';
-        const registeredAt = new Date(options.now.getTime() - random.int(0, 3 * 365) * 86_400_000);
+        // Over the last three years, in the order they came: codes and search ranks follow time, as at a desk.
+        const registeredAt = new Date(options.now.getTime() - Math.floor(((options.visitors - i) / options.visitors) * 3 * 365) * 86_400_000);
         const { id } = insertVisitor(db, actor, fields, { prefix: options.prefix, year: registeredAt.getUTCFullYear() }, registeredAt);
         for (const kind of CONSENT_KINDS) recordConsent(db, actor, id, kind, consents[kind], registeredAt);
         const visits = random.int(0, 3);

@@ -36,12 +36,14 @@ type VisitorRow = Record<string, unknown> & {
   created_at: string;
   updated_at: string;
   last_activity_at: string;
+  /** Where the visitor stands in search: renewed, larger than every other, whenever something happens to her (migration 0005). */
+  search_rank: number;
   anonymised_at: string | null;
 };
 
 const column = (name: VisitorFieldName): string => VISITOR_FIELDS[name].column;
-const INSERT_VISITOR = `INSERT INTO visitors (code, ${VISITOR_FIELD_NAMES.map(column).join(', ')}, created_at, created_by, updated_at, last_activity_at)
-  VALUES (@code, ${VISITOR_FIELD_NAMES.map((name) => `@${name}`).join(', ')}, @at, @by, @at, @at)`;
+const INSERT_VISITOR = `INSERT INTO visitors (code, ${VISITOR_FIELD_NAMES.map(column).join(', ')}, created_at, created_by, updated_at, last_activity_at, search_rank)
+  VALUES (@code, ${VISITOR_FIELD_NAMES.map((name) => `@${name}`).join(', ')}, @at, @by, @at, @at, @rank)`;
 
 /** Checks what a schema cannot: the birth year against the desk's clock, the phone number. */
 export function validateVisitorFields(fields: VisitorFields, now: Date, timeZone: string): VisitorFields {
@@ -74,10 +76,31 @@ function searchTextOf(code: string, f: Pick<VisitorFields, 'firstName' | 'lastNa
   return foldForSearch([code, f.firstName, f.lastName, f.alias, phoneDigits, localPhone].filter(Boolean).join(' '));
 }
 
-/** `replace` for a visitor already in the index; a new one has nothing to delete (and deleting costs). */
-function indexVisitor(db: Db, id: number, text: string, replace = true): void {
-  if (replace) statement(db, 'DELETE FROM visitor_search WHERE rowid = ?').run(id);
-  if (text) statement(db, 'INSERT INTO visitor_search (rowid, text) VALUES (?, ?)').run(id, text);
+/** What the index holds for a visitor as her row stands: her code alone once anonymised. */
+function searchTextOfRow(row: VisitorRow): string {
+  return row.anonymised_at ? foldForSearch(row.code) : searchTextOf(row.code, fieldsFromRow(row));
+}
+
+/**
+ * The search index is keyed by `search_rank`, not by id, so that FTS5 itself gives the
+ * matches most recent first and a search reads only the page it shows (migration 0005).
+ * `from` is the rank the entry stands under now (none for a new visitor).
+ */
+function writeSearchEntry(db: Db, text: string, rank: number, from: number | null): void {
+  if (from !== null) statement(db, 'DELETE FROM visitor_search WHERE rowid = ?').run(from);
+  if (text) statement(db, 'INSERT INTO visitor_search (rowid, text) VALUES (?, ?)').run(rank, text);
+}
+
+/** A rank larger than every other: the visitor it is given comes first in search. */
+function nextSearchRank(db: Db): number {
+  return (statement(db, 'SELECT coalesce(max(search_rank), 0) + 1 AS rank FROM visitors').get() as { rank: number }).rank;
+}
+
+/** Something happened to her: she moves to the top of search, her entry under her new rank. */
+function rerank(db: Db, row: VisitorRow, text: string): void {
+  const rank = nextSearchRank(db);
+  statement(db, 'UPDATE visitors SET search_rank = ? WHERE id = ?').run(rank, row.id);
+  writeSearchEntry(db, text, rank, row.search_rank);
 }
 
 export function allocateVisitorCode(db: Db, prefix: string, year: number): string {
@@ -99,14 +122,16 @@ export function insertVisitor(
 ): { id: number; code: string } {
   const at = now.toISOString();
   const visitorCode = allocateVisitorCode(db, code.prefix, code.year);
+  const rank = nextSearchRank(db);
   const result = statement(db, INSERT_VISITOR).run({
     code: visitorCode,
     at,
+    rank,
     by: actor.id,
     ...Object.fromEntries(VISITOR_FIELD_NAMES.map((name) => [name, toColumnValue(name, fields[name])])),
   });
   const id = Number(result.lastInsertRowid);
-  indexVisitor(db, id, searchTextOf(visitorCode, fields), false);
+  writeSearchEntry(db, searchTextOf(visitorCode, fields), rank, null);
   return { id, code: visitorCode };
 }
 
@@ -123,7 +148,9 @@ export function requireActiveVisitor(db: Db, id: number): VisitorRow {
 }
 
 export function touchVisitor(db: Db, id: number, now: Date): void {
+  const row = getRow(db, id);
   statement(db, 'UPDATE visitors SET last_activity_at = ? WHERE id = ?').run(now.toISOString(), id);
+  rerank(db, row, searchTextOfRow(row));
 }
 
 /** Applies the changed fields and records, per field, who changed it, when, from what to what. */
@@ -145,7 +172,7 @@ export function updateVisitor(db: Db, actor: Actor, id: number, next: VisitorFie
   for (const field of changed) {
     record.run(id, field, JSON.stringify(current[field]), JSON.stringify(next[field]), at, actor.id);
   }
-  indexVisitor(db, id, searchTextOf(row.code, next));
+  rerank(db, row, searchTextOf(row.code, next));
   return changed;
 }
 
@@ -197,10 +224,12 @@ export function searchVisitors(db: Db, query: string, limit: number, now: Date):
   // A phone typed in local form is also looked up in E.164 digits.
   const phone = /^[+\d][\d\s().-]{5,}$/.test(query.trim()) ? normalisePhone(query) : null;
   const match = phone ? `(${terms.map(phrase).join(' AND ')}) OR ${phrase(phone.replace(/\D/g, ''))}` : terms.map(phrase).join(' AND ');
+  // Most recent first, as FTS5 walks its rowids (the ranks) backwards: it stops after
+  // the page, even when every visitor matches (the desk's code prefix, a year).
   const rows = statement(
     db,
-    `SELECT v.* FROM visitor_search s JOIN visitors v ON v.id = s.rowid
-       WHERE visitor_search MATCH ? ORDER BY v.last_activity_at DESC LIMIT ?`,
+    `SELECT v.* FROM visitor_search s JOIN visitors v ON v.search_rank = s.rowid
+       WHERE visitor_search MATCH ? ORDER BY s.rowid DESC LIMIT ?`,
   ).all(match, limit + 1) as VisitorRow[];
   return { status: 'ok', items: rows.slice(0, limit).map((r) => toListItem(r, now)), total: rows.length, more: rows.length > limit };
 }
@@ -238,7 +267,10 @@ export function findDuplicates(db: Db, candidate: VisitorFields, now: Date): Dup
     if (!field) continue;
     const terms = searchTerms(field, 3).map((t) => ([...t].length > 5 ? [...t].slice(0, 5).join('') : t));
     if (terms.length === 0) continue;
-    const rows = statement(db, `SELECT rowid AS id FROM visitor_search WHERE visitor_search MATCH ? LIMIT 50`)
+    const rows = statement(
+      db,
+      `SELECT v.id FROM visitor_search s JOIN visitors v ON v.search_rank = s.rowid WHERE visitor_search MATCH ? ORDER BY s.rowid DESC LIMIT 50`,
+    )
       .all(terms.map(phrase).join(' OR ')) as { id: number }[];
     for (const { id } of rows) add(id, 2, reason);
   }
@@ -295,7 +327,7 @@ function eraseVisitorData(db: Db, row: VisitorRow, empty: Partial<VisitorFields>
   const drafts = statement(db, 'SELECT user_id, form FROM drafts').all() as { user_id: number; form: string }[];
   const discard = statement(db, 'DELETE FROM drafts WHERE user_id = ? AND form = ?');
   for (const draft of drafts) if (visitorIdOfForm(draft.form) === row.id) discard.run(draft.user_id, draft.form);
-  indexVisitor(db, row.id, foldForSearch(row.code));
+  writeSearchEntry(db, foldForSearch(row.code), row.search_rank, row.search_rank);
 }
 
 /**

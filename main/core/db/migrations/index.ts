@@ -3,6 +3,7 @@ import { migration as m0001 } from './0001-foundation';
 import { migration as m0002 } from './0002-visitors';
 import { migration as m0003 } from './0003-visitors-catch-up';
 import { migration as m0004 } from './0004-unclassified-disclosures';
+import { migration as m0005 } from './0005-search-by-recency';
 
 /**
  * Every migration, in order. A test checks versions run 1..n and match the file names.
@@ -13,6 +14,6 @@ import { migration as m0004 } from './0004-unclassified-disclosures';
  * new migration. tests/unit/database.test.ts pins every landed file by its SHA-256, and
  * tests/unit/migrations.test.ts upgrades a database written at each version.
  */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
