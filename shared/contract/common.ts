@@ -14,3 +14,10 @@ export const text = (max: number) =>
 export const freeText = text(TEXT_MAX);
 
 export { DESK_WORK_ROLES as desk, STAFF_ROLES as anyStaff } from '../domain/accounts';
+
+/** A row's id, as the procedures take it. */
+export const rowId = z.number({ error: 'required' }).int().positive();
+/** Text that must not be empty once cleaned. */
+export const requiredText = (max: number) => text(max).refine((v) => v.length > 0, { error: 'required' });
+/** A reason a person must give (an override, a move, a cancellation). */
+export const requiredReason = requiredText(TEXT_MAX);

@@ -65,6 +65,13 @@ export const migration: Migration = {
         updated_at TEXT NOT NULL
       ) STRICT;
 
+      -- The languages a psychologist speaks herself: no interpreter is needed for them.
+      CREATE TABLE staff_languages (
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        language TEXT NOT NULL,
+        PRIMARY KEY (user_id, language)
+      ) STRICT, WITHOUT ROWID;
+
       -- A psychologist's (user) or an interpreter's weekly plan: working periods and breaks.
       CREATE TABLE work_plans (
         id INTEGER PRIMARY KEY,
