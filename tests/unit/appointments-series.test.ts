@@ -134,16 +134,26 @@ describe('the desk’s lists', () => {
       const card = await t.ok('appointments.card', { id: a.id, language: 'ar' });
       expect(card).toEqual({
         startsAt: a.startsAt,
-        placeName: t.place.name,
+        placeName: t.place.cardName,
         placeAddress: 'Nador',
         visitorCode: a.visitorCode,
         organisationName: 'Association Tadamon – Nador',
         timeZone: ZONE,
       });
       expect(JSON.stringify(card)).not.toMatch(/écoute|psych|listen|violence/i);
+      // The hospital's cell is "Cellule d'écoute" to the staff, and only "Hôpital Al-Hassani" on her card.
+      await t.as('psychologist');
+      const hospital = (await t.ok('places.list', {}))[1];
+      expect(hospital.name).toMatch(/écoute/);
+      const [there] = await t.ok('appointments.book', t.booking(rose, '2026-12-03T10:00', { placeId: hospital.id, overrideReason: 'At the hospital this week' }));
+      expect((await t.ok('appointments.card', { id: there.id, language: 'fr' })).placeName).toBe('Hôpital Al-Hassani');
+      await t.as('desk');
       const { db } = t.desk.requireSession();
-      expect(db.prepare(`SELECT entity_id, detail FROM audit WHERE action = 'appointments.card'`).all()).toEqual([{ entity_id: String(a.id), detail: 'ar' }]);
-      const week = await t.ok('appointments.range', { from: '2026-11-30', to: '2026-12-06' });
+      expect(db.prepare(`SELECT entity_id, detail FROM audit WHERE action = 'appointments.card'`).all()).toEqual([
+        { entity_id: String(a.id), detail: 'ar' },
+        { entity_id: String(there.id), detail: 'fr' },
+      ]);
+      const week = await t.ok('appointments.range', { from: '2026-11-30', to: '2026-12-06', placeId: t.place.id });
       expect(week).toHaveLength(2);
       expect(await t.ok('appointments.range', { from: '2026-11-30', to: '2026-11-30' })).toHaveLength(1);
       expect(await t.ok('appointments.range', { from: '2026-11-30', to: '2026-12-06', psychologistId: t.psychologists.khadija })).toHaveLength(1);
