@@ -382,3 +382,8 @@ export function reminderRows(db: Db, from: string, to: string): { id: number; ph
 export function placeOnCard(db: Db, placeId: number): { name: string; address: string | null } {
   return statement(db, 'SELECT coalesce(card_name, name) AS name, address FROM places WHERE id = ?').get(placeId) as { name: string; address: string | null };
 }
+
+/** The visitors a seed may give appointments to: every one not anonymised, oldest first. */
+export function activeVisitorIds(db: Db): number[] {
+  return (statement(db, 'SELECT id FROM visitors WHERE anonymised_at IS NULL ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+}
