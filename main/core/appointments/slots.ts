@@ -53,16 +53,24 @@ export function findSlots(db: Db, query: SlotQuery, now: Date, timeZone: string)
     const held = heldBetween(db, startOfDayIn(day, timeZone), endOfDayIn(addDays(day, 1), timeZone));
     const busy = (pick: (h: (typeof held)[number]) => number | null, id: number, startsAt: string, endsAt: string) =>
       held.some((h) => pick(h) === id && h.startsAt < endsAt && h.endsAt > startsAt);
+    // On a day without a change of hour, a wall-clock minute is the day's start plus that many minutes: no time-zone lookup per step.
+    const dayStart = Date.parse(startOfDayIn(day, timeZone));
+    const steady = wallMomentOf(new Date(dayStart + (24 * 60 - 1) * MINUTE), timeZone) === `${day}T23:59`;
+    const instantOf = (minute: number): string | null => {
+      if (steady) return new Date(dayStart + minute * MINUTE).toISOString();
+      const moment = `${day}T${hhmm(minute)}`;
+      const instant = instantOfWallMoment(moment, timeZone);
+      // A moment the clock skips (a change of hour) is no slot.
+      return wallMomentOf(instant, timeZone) === moment ? instant : null;
+    };
     const interpreterHours = new Map(interpreters.map((i) => [i.id, personWindows(db, { interpreterId: i.id }, query.placeId, day, exceptions)]));
     const found: FreeSlot[] = [];
     for (const psychologist of psychologists) {
       const needsInterpreter = language !== null && !(psychologist.languages as string[]).includes(language);
       for (const [opens, closes] of bookableWindows(db, psychologist.id, query.placeId, day, exceptions)) {
         for (let start = Math.ceil(opens / GRID_MINUTES) * GRID_MINUTES; start + minutes <= closes; start += GRID_MINUTES) {
-          const moment = `${day}T${hhmm(start)}`;
-          const startsAt = instantOfWallMoment(moment, timeZone);
-          // A moment the clock skips (a change of hour) is no slot.
-          if (startsAt < earliest || wallMomentOf(startsAt, timeZone) !== moment) continue;
+          const startsAt = instantOf(start);
+          if (startsAt === null || startsAt < earliest) continue;
           const endsAt = new Date(Date.parse(startsAt) + minutes * MINUTE).toISOString();
           if (busy((h) => h.psychologistId, psychologist.id, startsAt, endsAt) || busy((h) => h.visitorId, query.visitorId, startsAt, endsAt)) continue;
           const roomId = rooms.find((r) => !busy((h) => h.roomId, r, startsAt, endsAt));
