@@ -45,3 +45,12 @@ export function mayPlanFor(actor: { id: number; roles: readonly Role[] }, owner:
 export function mayOverrideHours(roles: readonly Role[]): boolean {
   return roles.includes('psychologist') || roles.includes('admin');
 }
+
+/**
+ * A visitor's appointments on her profile: desk staff and administrators see when, where and
+ * what became of each; the kind of session (a crisis session, say) and an override's
+ * reason are the listening unit's.
+ */
+export function seesSessionDetails(roles: readonly Role[]): boolean {
+  return roles.includes('psychologist');
+}

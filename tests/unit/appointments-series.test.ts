@@ -35,6 +35,11 @@ describe('recurring sessions', () => {
         ['2026-12-14T11:00', 'cancelled'],
         ['2026-12-21T11:00', 'cancelled'],
       ]);
+      // Her profile, for the desk: when, where, what became of it; not the kind of session.
+      expect(after.every((a) => a.kindKey === null && a.kindName === null)).toBe(true);
+      await t.as('psychologist');
+      expect((await t.ok('appointments.ofVisitor', { visitorId: rose })).every((a) => a.kindKey === 'followUp')).toBe(true);
+      await t.as('desk');
 
       const fortnightly = await t.ok('appointments.book', t.booking(rose, '2026-11-30T15:00', { repeat: { rule: 'fortnightly', until: '2026-12-28' } }));
       expect(fortnightly.map((a) => wallMomentOf(a.startsAt, ZONE).slice(0, 10))).toEqual(['2026-11-30', '2026-12-14', '2026-12-28']);

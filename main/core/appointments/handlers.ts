@@ -17,6 +17,7 @@ import {
 } from './service';
 import { addDays, calendarDateIn, endOfDayIn, startOfDayIn } from '../../../shared/domain/calendar';
 import type { ReminderCall } from '../../../shared/domain/listening';
+import { seesSessionDetails } from '../../../shared/domain/policy';
 
 /** The language to call her in, among the app's: Darija is called in Arabic. */
 function callLanguage(languages: string[]): ReminderCall['language'] {
@@ -80,7 +81,11 @@ export const appointmentsHandlers: HandlersFor<
     const date = day ?? calendarDateIn(zone, now);
     return appointmentsInRange(db, { from: startOfDayIn(date, zone), to: endOfDayIn(date, zone), placeId: null, psychologistId: user.id });
   },
-  'appointments.ofVisitor': ({ visitorId }, { desk }) => appointmentsOfVisitor(acting(desk).db, visitorId),
+  'appointments.ofVisitor': ({ visitorId }, { desk }) => {
+    const { db, user } = acting(desk);
+    const views = appointmentsOfVisitor(db, visitorId);
+    return seesSessionDetails(user.roles) ? views : views.map((v) => ({ ...v, kindKey: null, kindName: null, overrideReason: null }));
+  },
   'appointments.setStatus': (input, { desk, setAuditEntityId }) => {
     const { db, user, now } = acting(desk);
     setAuditEntityId(input.id);
