@@ -58,6 +58,25 @@ export const ERROR_CODES = [
   'referrals.consentRequired',
   'referrals.invalidTransition',
   'drafts.tooLarge',
+  // the listening unit's schedule
+  'places.notFound',
+  'interpreters.notFound',
+  'availability.notFound',
+  'availability.notYours',
+  'appointments.notFound',
+  'appointments.kindNotFound',
+  'appointments.notPsychologist',
+  'appointments.psychologistDisabled',
+  'appointments.noneAvailable',
+  'appointments.clash',
+  'appointments.outsideHours',
+  'appointments.inPast',
+  'appointments.notInPast',
+  'appointments.notYours',
+  'appointments.roomNotInPlace',
+  'appointments.interpreterLanguage',
+  'appointments.seriesTooLong',
+  'appointments.transitionNotAllowed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -91,6 +110,15 @@ export const SERVICE_FIELD_CODES = [
   'referrals.consentRequired',
   'referrals.overrideNotAllowed',
   'partners.inactive',
+  'places.roomNotFound',
+  'appointments.clash',
+  'appointments.outsideHours',
+  'appointments.overrideNotAllowed',
+  'appointments.inPast',
+  'appointments.notInPast',
+  'appointments.roomNotInPlace',
+  'appointments.interpreterLanguage',
+  'appointments.interpreterInactive',
 ] as const;
 export type ServiceFieldCode = (typeof SERVICE_FIELD_CODES)[number];
 

@@ -6,6 +6,10 @@ import { draftsHandlers } from './drafts/handlers';
 import { intakesHandlers } from './intakes/handlers';
 import { referralsHandlers } from './referrals/handlers';
 import { visitorsHandlers } from './visitors/handlers';
+import { placesHandlers } from './places/handlers';
+import { interpretersHandlers } from './interpreters/handlers';
+import { availabilityHandlers } from './availability/handlers';
+import { appointmentsHandlers } from './appointments/handlers';
 
 /** The whole contract's implementation; the type makes a missing handler a compile error. */
 export const handlers: Handlers = {
@@ -20,6 +24,10 @@ export const handlers: Handlers = {
   ...draftsHandlers,
   ...referralsHandlers,
   ...keysHandlers,
+  ...placesHandlers,
+  ...interpretersHandlers,
+  ...availabilityHandlers,
+  ...appointmentsHandlers,
 };
 
 export function createDeskRouter(log?: (line: string) => void): Router {

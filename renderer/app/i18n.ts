@@ -25,7 +25,14 @@ export const i18n = i18next;
 
 /** The message for an error answered by main, with its params (seconds become a plural count). */
 export function errorMessage(t: TFunction, error: ErrorInfo): string {
-  const params = error.params ?? {};
+  const params = { ...error.params };
+  // A clash names what clashed as kinds (`psychologist,room`); the words are the catalogue's.
+  if (typeof params.clashes === 'string') {
+    params.clashes = params.clashes
+      .split(',')
+      .map((kind) => t(`scheduling.clashKinds.${kind}`))
+      .join(t('common.listSeparator'));
+  }
   const count = typeof params.seconds === 'number' ? params.seconds : undefined;
   const key = `errors.${error.code}`;
   if (i18next.exists(key, count === undefined ? {} : { count })) return t(key, { ...params, count });

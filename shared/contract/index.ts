@@ -12,6 +12,10 @@ import { referralsProcedures } from './referrals';
 import { intakesProcedures } from './intakes';
 import { draftsProcedures } from './drafts';
 import { keysProcedures } from './keys';
+import { placesProcedures } from './places';
+import { interpretersProcedures } from './interpreters';
+import { availabilityProcedures } from './availability';
+import { appointmentsProcedures } from './appointments';
 
 /** Every procedure main serves, declared once. */
 export const contract = {
@@ -26,6 +30,10 @@ export const contract = {
   ...draftsProcedures,
   ...referralsProcedures,
   ...keysProcedures,
+  ...placesProcedures,
+  ...interpretersProcedures,
+  ...availabilityProcedures,
+  ...appointmentsProcedures,
 } satisfies Record<string, AnyProcedure>;
 
 export type Contract = typeof contract;

@@ -31,3 +31,17 @@ export function mayOverrideReferralConsent(roles: readonly Role[]): boolean {
 export function mayChangeRolesOf(actor: { id: number }, target: { id: number }): boolean {
   return actor.id !== target.id;
 }
+
+/**
+ * Whose availability one may set: an administrator anyone's (interpreters', the whole
+ * place's closed days and holidays); a psychologist only her own.
+ */
+export function mayPlanFor(actor: { id: number; roles: readonly Role[] }, owner: { userId: number } | { interpreterId: number } | null): boolean {
+  if (actor.roles.includes('admin')) return true;
+  return actor.roles.includes('psychologist') && owner !== null && 'userId' in owner && owner.userId === actor.id;
+}
+
+/** Book outside a psychologist's hours or a place's opening hours, with a reason (audited); a desk worker cannot. */
+export function mayOverrideHours(roles: readonly Role[]): boolean {
+  return roles.includes('psychologist') || roles.includes('admin');
+}
