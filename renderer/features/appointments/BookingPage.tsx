@@ -148,7 +148,7 @@ function BookingForm({ lists, visitor }: { lists: ListeningLists; visitor: Visit
         {t('appointments.backToSchedule')}
       </Button>
       <PageHeader title={t('appointments.book.title')} description={t('appointments.book.description')} />
-      <Grid gutter="lg">
+      <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Paper withBorder radius="lg" p="lg">
             <Form

@@ -1,4 +1,5 @@
 import { Alert, Button, Modal, Radio, Stack } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appointmentsProcedures, statusChangeSchema } from '../../../shared/contract/appointments';
 import { LATE_CANCELLATION_MS, type AppointmentView } from '../../../shared/domain/listening';
@@ -47,7 +48,9 @@ function OneForm({ appointment, onClose, onDone }: Omit<Props, 'series' | 'opene
   const { t } = useTranslation();
   const api = useApi();
   const form = useContractForm(statusChangeSchema, { defaultValues: { id: appointment.id, status: 'cancelled', cancelledBy: null, reason: null } });
-  const late = new Date(appointment.startsAt).getTime() - Date.now() < LATE_CANCELLATION_MS;
+  // Judged when the dialog opens, as main judges it when the cancellation arrives.
+  const [openedAt] = useState(() => Date.now());
+  const late = new Date(appointment.startsAt).getTime() - openedAt < LATE_CANCELLATION_MS;
   return (
     <Form form={form} onSubmit={form.submitTo((values) => api.appointments.setStatus(values), onDone)}>
       <Stack gap="md">

@@ -220,7 +220,9 @@ export function SchedulePage() {
           eventPropGetter={(event) => ({ className: `guichet-event guichet-event-${event.appointment.status}` })}
           onSelectEvent={open}
           onKeyPressEvent={(event, e) => {
-            if (e.key === 'Enter' || e.key === ' ') open(event);
+            // The library hands its keydown over as a plain SyntheticEvent.
+            const key = (e as unknown as { key?: string }).key;
+            if (key === 'Enter' || key === ' ') open(event);
           }}
           dayLayoutAlgorithm="no-overlap"
           style={{ height: 560 }}
