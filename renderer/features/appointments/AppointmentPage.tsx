@@ -102,7 +102,7 @@ export function AppointmentPage() {
   const move = async (status: AppointmentStatus) => {
     if (status === 'cancelled') return setDialog('cancel');
     setBusy(status);
-    const result = await api.appointments.setStatus({ id: appointment.id, status: status as 'arrived' });
+    const result = await api.appointments.setStatus({ id: appointment.id, status });
     setBusy(null);
     if (!result.ok) return notify(t, 'error', errorMessage(t, result.error));
     notify(t, 'success', t('appointments.detail.statusChanged', { status: statusLabel(t, result.value) }));

@@ -7,8 +7,11 @@ import { bookingSchema } from '../../../shared/contract/appointments';
 import type { FreeSlot } from '../../../shared/domain/listening';
 import type { VisitorDetail } from '../../../shared/domain/visitor-views';
 import { SPOKEN_LANGUAGES } from '../../../shared/domain/visitors';
+import { mayOverrideHours } from '../../../shared/domain/policy';
 import { useApi } from '../../app/api';
 import { useSession } from '../../app/desk';
+import type { ErrorInfo } from '../../../shared/errors';
+import { useDeskFormat } from '../../ui/format';
 import { DayField } from '../../ui/date-fields';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { NumberField, RadioGroupField, SelectField, TextareaField, useBoundField, type Bound } from '../../ui/fields';
@@ -82,6 +85,7 @@ function BookingForm({ lists, visitor }: { lists: ListeningLists; visitor: Visit
   const api = useApi();
   const navigate = useNavigate();
   const { user, timeZone } = useSession();
+  const format = useDeskFormat();
   const firstKind = lists.kinds[0];
   const needsInterpreter = visitor?.fields.interpreterNeeded ? (visitor.fields.interpreterLanguage ?? null) : null;
   const form = useContractForm(bookingSchema, {
@@ -112,8 +116,8 @@ function BookingForm({ lists, visitor }: { lists: ListeningLists; visitor: Visit
   const interpreterLanguage = watch('interpreterLanguage');
   const repeat = watch('repeat');
   const place = lists.places.find((p) => p.id === placeId);
-  // Overriding hours is for psychologists (administrators do not book); it appears once main says the slot is outside them.
-  const mayOverride = user.roles.includes('psychologist');
+  // Overriding hours is the policy's (psychologists, administrators); the field appears once main says the slot is outside them.
+  const mayOverride = mayOverrideHours(user.roles);
   const outsideHours = form.failure?.error.code === 'appointments.outsideHours' || watch('overrideReason') !== null;
 
   useEffect(() => {
@@ -121,10 +125,19 @@ function BookingForm({ lists, visitor }: { lists: ListeningLists; visitor: Visit
     if (kind) setValue('minutes', kind.defaultMinutes);
   }, [kindId, lists.kinds, setValue]);
 
-  const refusal = form.failure && form.alert ? bookingRefusal(t, form.failure.error) : null;
+  // A clash marks the fields that clashed, and is said in full above the button, where the focus goes.
+  const clashed = form.failure?.error.code === 'appointments.clash';
+  const refusal = form.failure && (form.alert || clashed) ? bookingRefusal(t, form.failure.error, format.day) : null;
+  const [clashes, setClashes] = useState(0);
+  const sayRefusal = (error: ErrorInfo) => {
+    if (error.code === 'appointments.clash') setClashes((n) => n + 1);
+  };
   useEffect(() => {
-    if (refusal) alertRef.current?.focus();
-  }, [refusal, form.failure]);
+    if (clashes === 0) return;
+    // After the form's own move to the first wrong field: the sentence that names the clash is read first.
+    const frame = requestAnimationFrame(() => alertRef.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [clashes]);
 
   const query: SlotQuery | null =
     visitorId && kindId && placeId ? { visitorId, kindId, placeId, psychologistId: psychologistId ?? null, interpreterLanguage: interpreterLanguage ?? null } : null;
@@ -160,6 +173,7 @@ function BookingForm({ lists, visitor }: { lists: ListeningLists; visitor: Visit
                   notify(t, 'success', t('appointments.book.done', { count: booked.length }));
                   void navigate(`/appointments/${booked[0].id}`);
                 },
+                sayRefusal,
               )}
             >
               <Stack gap="md">

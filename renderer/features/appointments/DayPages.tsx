@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import type { statusChangeSchema } from '../../../shared/contract/appointments';
-import { addDays, calendarDateIn } from '../../../shared/domain/calendar';
+import { addDays } from '../../../shared/domain/calendar';
 import { STATUS_TRANSITIONS, type AppointmentView, type ReminderCall } from '../../../shared/domain/listening';
 import { formatPhone } from '../../../shared/domain/phone';
 import type { Result } from '../../../shared/errors';
@@ -18,6 +18,7 @@ import { LIST_PAGE_WIDTH } from '../../ui/layout';
 import { notify } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
 import { AppointmentList } from './AppointmentList';
+import { deskToday } from './wall';
 import { statusLabel } from './labels';
 
 type QuickStatus = Extract<z.input<typeof statusChangeSchema>['status'], 'arrived' | 'done' | 'noShow'>;
@@ -82,7 +83,7 @@ export function TodayPage() {
   const api = useApi();
   const { timeZone } = useSession();
   const format = useDeskFormat();
-  const today = calendarDateIn(timeZone);
+  const today = deskToday(timeZone);
   const load = useCallback(() => api.appointments.range({ from: today, to: today }), [api, today]);
   const { appointments, error, changed } = useDay(load);
   return (
@@ -119,7 +120,7 @@ export function MyDayPage() {
   const { appointments, error, changed } = useDay(load);
   return (
     <Stack maw={LIST_PAGE_WIDTH} gap="md">
-      <PageHeader title={t('appointments.myDay.title')} description={format.day(calendarDateIn(timeZone))} />
+      <PageHeader title={t('appointments.myDay.title')} description={format.day(deskToday(timeZone))} />
       <ErrorAlert message={error} />
       {appointments ? (
         <AppointmentList
@@ -140,7 +141,7 @@ export function CallsPage() {
   const api = useApi();
   const { timeZone } = useSession();
   const format = useDeskFormat();
-  const tomorrow = addDays(calendarDateIn(timeZone), 1);
+  const tomorrow = addDays(deskToday(timeZone), 1);
   const [calls, setCalls] = useState<ReminderCall[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {

@@ -3,11 +3,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { mayCall } from '../../../shared/contract/access';
-import { calendarDateIn } from '../../../shared/domain/calendar';
 import type { AppointmentView } from '../../../shared/domain/listening';
 import { useApi } from '../../app/api';
 import { useSession } from '../../app/desk';
 import { AppointmentList } from './AppointmentList';
+import { deskToday } from './wall';
 import { QuickActions } from './DayPages';
 
 /**
@@ -20,7 +20,7 @@ export function HomeToday() {
   const { user, timeZone } = useSession();
   const own = mayCall(user, 'appointments.myDay') && !user.roles.includes('desk');
   const shown = mayCall(user, 'appointments.setStatus');
-  const today = calendarDateIn(timeZone);
+  const today = deskToday(timeZone);
   const [appointments, setAppointments] = useState<AppointmentView[] | null>(null);
   useEffect(() => {
     if (!shown) return;

@@ -2,8 +2,10 @@ import { Button, Modal, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { rescheduleSchema } from '../../../shared/contract/appointments';
 import type { AppointmentView } from '../../../shared/domain/listening';
+import { mayOverrideHours } from '../../../shared/domain/policy';
 import { useApi } from '../../app/api';
 import { useSession } from '../../app/desk';
+import { useDeskFormat } from '../../ui/format';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { NumberField, TextareaField } from '../../ui/fields';
 import { Form } from '../../ui/Form';
@@ -34,6 +36,7 @@ function RescheduleForm({ appointment, onClose, onDone }: Omit<Props, 'opened'>)
   const { t } = useTranslation();
   const api = useApi();
   const { user, timeZone } = useSession();
+  const format = useDeskFormat();
   const minutes = Math.round((new Date(appointment.endsAt).getTime() - new Date(appointment.startsAt).getTime()) / 60_000);
   const form = useContractForm(rescheduleSchema, {
     defaultValues: {
@@ -46,7 +49,7 @@ function RescheduleForm({ appointment, onClose, onDone }: Omit<Props, 'opened'>)
       overrideReason: null,
     },
   });
-  const outsideHours = user.roles.includes('psychologist') && (form.failure?.error.code === 'appointments.outsideHours' || form.watch('overrideReason') !== null);
+  const outsideHours = mayOverrideHours(user.roles) && (form.failure?.error.code === 'appointments.outsideHours' || form.watch('overrideReason') !== null);
   return (
     <Form form={form} onSubmit={form.submitTo((values) => api.appointments.reschedule(values), onDone)}>
       <Stack gap="md">
@@ -56,7 +59,7 @@ function RescheduleForm({ appointment, onClose, onDone }: Omit<Props, 'opened'>)
         {outsideHours ? (
           <TextareaField name="overrideReason" control={form.control} blankAs={null} label={t('appointments.book.overrideReason')} description={t('appointments.book.overrideHint')} autosize minRows={2} />
         ) : null}
-        <ErrorAlert message={form.failure && form.alert ? bookingRefusal(t, form.failure.error) : null} />
+        <ErrorAlert message={form.failure && (form.alert || form.failure.error.code === 'appointments.clash') ? bookingRefusal(t, form.failure.error, format.day) : null} />
         <ModalActions onCancel={onClose}>
           <Button type="submit" loading={form.busy}>
             {t('appointments.reschedule.confirm')}

@@ -7,7 +7,6 @@ import { Calendar, Views, type View } from 'react-big-calendar';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { mayCall } from '../../../shared/contract/access';
-import { calendarDateIn } from '../../../shared/domain/calendar';
 import type { AppointmentView } from '../../../shared/domain/listening';
 import { useApi } from '../../app/api';
 import { useDesk, useSession } from '../../app/desk';
@@ -21,7 +20,7 @@ import { AppointmentList } from './AppointmentList';
 import { calendarMessages, FORMATS, localizer } from './calendar';
 import { appointmentKind, statusLabel } from './labels';
 import { useListening } from './useListening';
-import { dayOfShown, shownAt, shownDay } from './wall';
+import { deskToday, dayOfShown, shownAt, shownDay } from './wall';
 
 interface ScheduleEvent {
   appointment: AppointmentView;
@@ -64,7 +63,7 @@ export function SchedulePage() {
   const format = useDeskFormat();
   const lists = useListening();
   const [params, setParams] = useSearchParams();
-  const today = calendarDateIn(timeZone);
+  const today = deskToday(timeZone);
   const day = /^\d{4}-\d{2}-\d{2}$/.test(params.get('day') ?? '') ? (params.get('day') as string) : today;
   const view: View = params.get('view') === 'week' ? Views.WEEK : Views.DAY;
   const columns: Columns = params.get('columns') === 'room' ? 'room' : 'psychologist';

@@ -14,8 +14,9 @@ export function clashKinds(error: ErrorInfo): ClashKind[] {
  * psychologist, the visitor, the interpreter, the room), never whose appointment it is,
  * and says that nothing was booked.
  */
-export function bookingRefusal(t: TFunction, error: ErrorInfo): string {
+export function bookingRefusal(t: TFunction, error: ErrorInfo, day: (date: string) => string): string {
   const kinds = clashKinds(error);
   if (error.code !== 'appointments.clash' || kinds.length === 0) return errorMessage(t, error);
-  return t('appointments.clash.message', { what: kinds.map((kind) => t(`scheduling.clashKinds.${kind}`)).join(t('common.listSeparator')) });
+  const on = typeof error.params?.day === 'string' ? day(error.params.day) : '';
+  return t('appointments.clash.message', { day: on, what: kinds.map((kind) => t(`scheduling.clashKinds.${kind}`)).join(t('common.listSeparator')) });
 }
