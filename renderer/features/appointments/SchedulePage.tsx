@@ -49,6 +49,11 @@ function EventContent({ event }: { event: ScheduleEvent }) {
   );
 }
 
+/** A day's name above its column: plain text (the library's own is an ARIA column header outside any row). */
+function DayHeader({ label }: { label: string }) {
+  return <span>{label}</span>;
+}
+
 /**
  * The listening unit's day and week, one column per psychologist or per room of a place, on
  * the desk's clock. The grid is react-big-calendar (its events are buttons: Tab, then Enter
@@ -205,6 +210,8 @@ export function SchedulePage() {
           resources={resources.length > 0 ? resources : undefined}
           resourceIdAccessor="id"
           resourceTitleAccessor="title"
+          // The week reads day by day, each day split by psychologist (or room).
+          resourceGroupingLayout={view === Views.WEEK}
           view={view}
           views={[Views.DAY, Views.WEEK]}
           onView={() => undefined}
@@ -215,7 +222,7 @@ export function SchedulePage() {
           max={endHour}
           step={15}
           timeslots={4}
-          components={{ event: EventContent }}
+          components={{ event: EventContent, header: DayHeader }}
           eventPropGetter={(event) => ({ className: `guichet-event guichet-event-${event.appointment.status}` })}
           onSelectEvent={open}
           onKeyPressEvent={(event, e) => {
@@ -224,7 +231,7 @@ export function SchedulePage() {
             if (key === 'Enter' || key === ' ') open(event);
           }}
           dayLayoutAlgorithm="no-overlap"
-          style={{ height: 560 }}
+          style={{ height: 760 }}
         />
       </Paper>
       <AppointmentList appointments={appointments} withDay={view === Views.WEEK} caption={t('appointments.schedule.listCaption', { range: heading })} testId="schedule-list" />

@@ -61,7 +61,7 @@ export function WallDateTimeField<T extends FieldValues>({ name, control, dayLab
         minutesStep={5}
         hoursInputLabel={t('appointments.book.hours')}
         minutesInputLabel={t('appointments.book.minutes')}
-        w={130}
+        w={150}
         data-testid="booking-time"
       />
     </Group>

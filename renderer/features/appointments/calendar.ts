@@ -23,7 +23,7 @@ export const FORMATS: Formats = {
   timeGutterFormat: 'HH:mm',
   eventTimeRangeFormat: ({ start, end }, culture) => range(start, end, culture, 'HH:mm'),
   selectRangeFormat: ({ start, end }, culture) => range(start, end, culture, 'HH:mm'),
-  dayFormat: 'EEE d',
+  dayFormat: 'EEEE d',
   dayHeaderFormat: 'EEEE d MMMM yyyy',
   dayRangeHeaderFormat: ({ start, end }, culture) => range(start, end, culture, 'd MMMM yyyy'),
 };
