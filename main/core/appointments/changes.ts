@@ -67,7 +67,11 @@ export function reschedule(db: Db, actor: Booker, move: Move, now: Date, timeZon
   requireActiveVisitor(db, appointment.visitorId);
   if (appointment.status !== 'scheduled') throw new AppError('appointments.transitionNotAllowed', { params: { from: appointment.status, to: 'scheduled' } });
   const psychologistId = requireBookablePsychologist(db, move.psychologistId ?? appointment.psychologistId).id;
-  const rooms = roomsToTry(db, appointment.placeId, move.roomId ?? appointment.roomId);
+  // No room asked for: its own room if free, else another free one of the place.
+  const rooms =
+    move.roomId !== null
+      ? roomsToTry(db, appointment.placeId, move.roomId)
+      : roomsToTry(db, appointment.placeId, null).sort((a, b) => Number(b === appointment.roomId) - Number(a === appointment.roomId));
   const span = spanOf(move.startsAt, move.minutes, timeZone);
   if (span.startsAt < now.toISOString()) throw new AppError('appointments.inPast', { fields: { startsAt: 'appointments.inPast' } });
   const override = withinHours(db, span, psychologistId, appointment.placeId, appointment.interpreterId)

@@ -12,7 +12,7 @@ import {
   appointmentsOfVisitor,
   appointmentsToReassign,
   getAppointment,
-  placeAddress,
+  placeOnCard,
   reminderRows,
 } from './service';
 import { addDays, calendarDateIn, endOfDayIn, startOfDayIn } from '../../../shared/domain/calendar';
@@ -118,7 +118,7 @@ export const appointmentsHandlers: HandlersFor<
     setAuditEntityId(id);
     setAuditDetail(language);
     const appointment = getAppointment(db, id);
-    const place = placeAddress(db, appointment.placeId);
+    const place = placeOnCard(db, appointment.placeId);
     const settings = readSettings(db);
     // Nothing of the unit, of psychology or of listening: a card found by the wrong person must not endanger her.
     return {

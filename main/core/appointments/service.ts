@@ -378,6 +378,7 @@ export function reminderRows(db: Db, from: string, to: string): { id: number; ph
   ).all(from, to) as { id: number; phone: string; languages: string }[];
 }
 
-export function placeAddress(db: Db, placeId: number): { name: string; address: string | null } {
-  return statement(db, 'SELECT name, address FROM places WHERE id = ?').get(placeId) as { name: string; address: string | null };
+/** What the card prints of the place: its card name (its name when it has none) and address. */
+export function placeOnCard(db: Db, placeId: number): { name: string; address: string | null } {
+  return statement(db, 'SELECT coalesce(card_name, name) AS name, address FROM places WHERE id = ?').get(placeId) as { name: string; address: string | null };
 }
