@@ -346,3 +346,33 @@ for (const lang of ['fr', 'ar'] as const) {
     await shot(page, 'visitor-timeline');
   });
 }
+
+test('the booking form, the desk\'s today and a psychologist\'s day read in Arabic, mirrored', async ({ page, harness }) => {
+  const u = await unit(harness, 'ar');
+  await book(harness, u, u.grace.id, u.salma, '2026-07-06T11:00');
+  await openApp(page, harness, `#/appointments/new?visitor=${u.aissatou.id}`);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByTestId('booking-form').getByRole('combobox', { name: ar.appointments.book.interpreterLanguage })).toHaveValue(ar.spokenLanguages.ff);
+  await page.getByRole('button', { name: ar.appointments.slots.find }).click();
+  await expect(page.getByTestId('slot').first()).toBeFocused();
+  await page.keyboard.press('Enter');
+  await shot(page, 'booking');
+  await expectAccessible(page, 'booking');
+
+  await nav(page, ar).getByRole('link', { name: ar.nav.today }).click();
+  await expect(page.getByTestId('today-list').getByTestId('appointment-row')).toHaveCount(1);
+  await shot(page, 'today');
+  await expectAccessible(page, 'today');
+
+  await page.keyboard.press('Control+KeyL');
+  await page.getByRole('button', { name: ar.lock.switchUser }).click();
+  await page.getByLabel(ar.login.login, { exact: true }).fill(u.salma.login);
+  await page.getByLabel(ar.login.password, { exact: true }).fill(u.salma.password);
+  await page.getByRole('button', { name: ar.login.submit }).click();
+  await expect(page.getByTestId('home-today').getByTestId('appointment-row')).toHaveCount(1);
+  await shot(page, 'home-today');
+  await nav(page, ar).getByRole('link', { name: ar.nav.myDay }).click();
+  await expect(page.getByTestId('my-day-list').getByTestId('appointment-row')).toHaveCount(1);
+  await shot(page, 'my-day');
+  await expectAccessible(page, 'my day');
+});

@@ -62,6 +62,8 @@ export function WallDateTimeField<T extends FieldValues>({ name, control, dayLab
         hoursInputLabel={t('appointments.book.hours')}
         minutesInputLabel={t('appointments.book.minutes')}
         w={150}
+        // Hours then minutes, left to right, in Arabic too (as the clock is written in Morocco).
+        dir="ltr"
         data-testid="booking-time"
       />
     </Group>
