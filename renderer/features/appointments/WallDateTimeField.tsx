@@ -64,6 +64,7 @@ export function WallDateTimeField<T extends FieldValues>({ name, control, dayLab
         w={150}
         // Hours then minutes, left to right, in Arabic too (as the clock is written in Morocco).
         dir="ltr"
+        classNames={{ field: 'guichet-time-field', fieldsGroup: 'guichet-time-fields' }}
         data-testid="booking-time"
       />
     </Group>
