@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { LANGUAGES, type Language } from '../../shared/domain/accounts';
 import { AccountPage } from '../features/account/AccountPage';
+import { AppointmentsSection } from '../features/appointments/AppointmentsSection';
+import { CallsPage, MyDayPage, ReassignPage, TodayPage } from '../features/appointments/DayPages';
 import { AnonymisationPage } from '../features/anonymisation/AnonymisationPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { DraftsProvider } from '../features/drafts/DraftsContext';
@@ -33,6 +35,11 @@ const PAGES: Record<Destination['key'], ComponentType> = {
   anonymisation: AnonymisationPage,
   audit: AuditPage,
   settings: SettingsPage,
+  schedule: AppointmentsSection,
+  today: TodayPage,
+  myDay: MyDayPage,
+  calls: CallsPage,
+  reassign: ReassignPage,
 };
 
 const MAIN_ID = 'guichet-main';

@@ -6,7 +6,7 @@ import type { IconName } from '../ui/icon-paths';
 export interface Destination {
   path: string;
   /** Under `nav.` (its name) and `navDescriptions.` (what it is for). */
-  key: 'home' | 'visitors' | 'followUps' | 'partners' | 'account' | 'users' | 'anonymisation' | 'audit' | 'settings';
+  key: 'home' | 'visitors' | 'followUps' | 'partners' | 'account' | 'users' | 'anonymisation' | 'audit' | 'settings' | 'schedule' | 'today' | 'myDay' | 'calls' | 'reassign';
   icon: IconName;
   /** The call the page opens with: whoever may make it may go there (the contract decides, not a list here). */
   opens: ProcedureName;
@@ -17,6 +17,11 @@ export const DESTINATIONS: readonly Destination[] = [
   { path: '/', key: 'home', icon: 'home', opens: 'account.me' },
   { path: '/visitors', key: 'visitors', icon: 'id', opens: 'visitors.search' },
   { path: '/follow-ups', key: 'followUps', icon: 'calendarCheck', opens: 'referrals.followUpsDue' },
+  { path: '/today', key: 'today', icon: 'clock', opens: 'appointments.setStatus' },
+  { path: '/my-day', key: 'myDay', icon: 'clock', opens: 'appointments.myDay' },
+  { path: '/appointments', key: 'schedule', icon: 'calendarCheck', opens: 'appointments.range' },
+  { path: '/calls', key: 'calls', icon: 'phone', opens: 'appointments.reminders' },
+  { path: '/reassign', key: 'reassign', icon: 'switchUser', opens: 'appointments.toReassign' },
   { path: '/partners', key: 'partners', icon: 'building', opens: 'partners.list' },
   { path: '/account', key: 'account', icon: 'user', opens: 'account.me' },
   { path: '/users', key: 'users', icon: 'users', opens: 'users.list' },

@@ -12,6 +12,7 @@ import type { IconName } from '../../ui/icon-paths';
 import { Icon } from '../../ui/icons';
 import { LIST_PAGE_WIDTH } from '../../ui/layout';
 import { DraftItems, useResumableDrafts } from '../drafts/DraftsNotice';
+import { HomeToday } from '../appointments/HomeToday';
 import { isolatedT } from '../../ui/isolated';
 
 /**
@@ -170,6 +171,8 @@ export function HomePage() {
           ) : null}
         </SimpleGrid>
       ) : null}
+
+      <HomeToday />
 
       <Stack gap="sm" component="section" aria-labelledby="home-drafts">
         <Title order={2} size="h4" id="home-drafts">

@@ -139,6 +139,11 @@ export function ProfilePage() {
                 {t('intakes.new')}
               </Button>
             ) : null}
+            {!anonymised && mayCall(user, 'appointments.book') ? (
+              <Button variant="default" leftSection={<Icon name="calendarCheck" size={18} />} onClick={() => navigate(`/appointments/new?visitor=${profile.visitor.id}`)}>
+                {t('appointments.book.fromProfile')}
+              </Button>
+            ) : null}
             {!anonymised ? (
               <Button
                 variant="default"

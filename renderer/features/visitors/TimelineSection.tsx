@@ -1,15 +1,40 @@
 import { Paper, Text, ThemeIcon, Timeline } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { mayCall } from '../../../shared/contract/access';
 import type { VisitorProfile } from '../../../shared/contract/visitors';
+import type { AppointmentView } from '../../../shared/domain/listening';
+import { useApi } from '../../app/api';
+import { useSession } from '../../app/desk';
 import { useDeskFormat } from '../../ui/format';
 import { Icon } from '../../ui/icons';
-import { timelineOf } from './timeline';
+import { appointmentEvents, TIMELINE_SOURCES, timelineOf } from './timeline';
 import { isolatedT } from '../../ui/isolated';
+
+/** Her appointments, for whoever may read them (the contract decides). */
+function useVisitorAppointments(visitorId: number): AppointmentView[] {
+  const api = useApi();
+  const { user } = useSession();
+  const reads = mayCall(user, 'appointments.ofVisitor');
+  const [appointments, setAppointments] = useState<AppointmentView[]>([]);
+  useEffect(() => {
+    if (!reads) return;
+    let current = true;
+    void api.appointments.ofVisitor({ visitorId }).then((result) => {
+      if (current && result.ok) setAppointments(result.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, reads, visitorId]);
+  return appointments;
+}
 
 export function TimelineSection({ profile }: { profile: VisitorProfile }) {
   const { t } = useTranslation();
   const format = useDeskFormat();
-  const events = timelineOf(profile, t);
+  const appointments = useVisitorAppointments(profile.visitor.id);
+  const events = timelineOf(profile, t, TIMELINE_SOURCES, appointmentEvents(appointments, t));
   return (
     <Paper withBorder radius="lg" p="lg">
       <Timeline bulletSize={30} lineWidth={2} data-testid="timeline">

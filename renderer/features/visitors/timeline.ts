@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { VisitorProfile } from '../../../shared/contract/visitors';
+import type { AppointmentView } from '../../../shared/domain/listening';
 import type { IconName } from '../../ui/icons';
 
 export interface TimelineEvent {
@@ -82,6 +83,23 @@ const edits: TimelineSource = ({ changes }, t) => {
 export const TIMELINE_SOURCES: TimelineSource[] = [registration, consents, intakes, referrals, edits];
 
 /** Everything that happened, newest first. */
-export function timelineOf(profile: VisitorProfile, t: TFunction, sources = TIMELINE_SOURCES): TimelineEvent[] {
-  return sources.flatMap((source) => source(profile, t)).sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.key.localeCompare(b.key)));
+export function timelineOf(profile: VisitorProfile, t: TFunction, sources = TIMELINE_SOURCES, extra: readonly TimelineEvent[] = []): TimelineEvent[] {
+  return [...sources.flatMap((source) => source(profile, t)), ...extra].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.key.localeCompare(b.key)));
+}
+
+/**
+ * Her listening appointments, loaded beside the profile (`appointments.ofVisitor`): the day,
+ * the place and the status, never a note nor what the session was about.
+ */
+export function appointmentEvents(appointments: readonly AppointmentView[], t: TFunction): TimelineEvent[] {
+  return appointments.map((appointment) => ({
+    key: `appointment-${appointment.id}`,
+    at: appointment.startsAt,
+    icon: 'calendarCheck',
+    title: t('timeline.appointment', { place: appointment.placeName }),
+    detail:
+      appointment.status === 'cancelled' && appointment.lateCancellation
+        ? t('appointments.statuses.cancelledLate')
+        : t(`appointments.statuses.${appointment.status}`),
+  }));
 }

@@ -1,0 +1,71 @@
+import { Button, Modal, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { rescheduleSchema } from '../../../shared/contract/appointments';
+import type { AppointmentView } from '../../../shared/domain/listening';
+import { mayOverrideHours } from '../../../shared/domain/policy';
+import { useApi } from '../../app/api';
+import { useSession } from '../../app/desk';
+import { useDeskFormat } from '../../ui/format';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { NumberField, TextareaField } from '../../ui/fields';
+import { Form } from '../../ui/Form';
+import { useContractForm } from '../../ui/form';
+import { ModalActions } from '../../ui/ModalActions';
+import { bookingRefusal } from './clash';
+import { wallOf } from './wall';
+import { WallDateTimeField } from './WallDateTimeField';
+
+interface Props {
+  appointment: AppointmentView;
+  opened: boolean;
+  onClose(): void;
+  onDone(): void;
+}
+
+/** Moving one appointment (never its series): a new time and why; its old time stays in its history. */
+export function RescheduleModal({ appointment, opened, onClose, onDone }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('appointments.reschedule.title')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      {opened ? <RescheduleForm appointment={appointment} onClose={onClose} onDone={onDone} /> : null}
+    </Modal>
+  );
+}
+
+function RescheduleForm({ appointment, onClose, onDone }: Omit<Props, 'opened'>) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { user, timeZone } = useSession();
+  const format = useDeskFormat();
+  const minutes = Math.round((new Date(appointment.endsAt).getTime() - new Date(appointment.startsAt).getTime()) / 60_000);
+  const form = useContractForm(rescheduleSchema, {
+    defaultValues: {
+      id: appointment.id,
+      startsAt: wallOf(appointment.startsAt, timeZone),
+      minutes,
+      roomId: appointment.roomId,
+      psychologistId: appointment.psychologistId,
+      reason: '',
+      overrideReason: null,
+    },
+  });
+  const outsideHours = mayOverrideHours(user.roles) && (form.failure?.error.code === 'appointments.outsideHours' || form.watch('overrideReason') !== null);
+  return (
+    <Form form={form} onSubmit={form.submitTo((values) => api.appointments.reschedule(values), onDone)}>
+      <Stack gap="md">
+        <WallDateTimeField name="startsAt" control={form.control} dayLabel={t('appointments.book.day')} timeLabel={t('appointments.book.time')} />
+        <NumberField name="minutes" control={form.control} blankAs={undefined} label={t('appointments.book.minutesLabel')} min={5} step={5} w={200} />
+        <TextareaField name="reason" control={form.control} label={t('appointments.reschedule.reason')} withAsterisk autosize minRows={2} data-autofocus />
+        {outsideHours ? (
+          <TextareaField name="overrideReason" control={form.control} blankAs={null} label={t('appointments.book.overrideReason')} description={t('appointments.book.overrideHint')} autosize minRows={2} />
+        ) : null}
+        <ErrorAlert message={form.failure && (form.alert || form.failure.error.code === 'appointments.clash') ? bookingRefusal(t, form.failure.error, format.day) : null} />
+        <ModalActions onCancel={onClose}>
+          <Button type="submit" loading={form.busy}>
+            {t('appointments.reschedule.confirm')}
+          </Button>
+        </ModalActions>
+      </Stack>
+    </Form>
+  );
+}

@@ -1,0 +1,240 @@
+import 'react-big-calendar/lib/css/react-big-calendar.css';
+import './appointments.css';
+import { Button, Group, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { addDays, startOfWeek } from 'date-fns';
+import { useEffect, useMemo, useState } from 'react';
+import { Calendar, Views, type View } from 'react-big-calendar';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { mayCall } from '../../../shared/contract/access';
+import type { AppointmentView } from '../../../shared/domain/listening';
+import { useApi } from '../../app/api';
+import { useDesk, useSession } from '../../app/desk';
+import { errorMessage } from '../../app/i18n';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useDeskFormat } from '../../ui/format';
+import { Icon } from '../../ui/icons';
+import { LIST_PAGE_WIDTH } from '../../ui/layout';
+import { PageHeader } from '../../ui/PageHeader';
+import { AppointmentList } from './AppointmentList';
+import { calendarMessages, FORMATS, localizer } from './calendar';
+import { appointmentKind, statusLabel } from './labels';
+import { useListening } from './useListening';
+import { deskToday, dayOfShown, shownAt, shownDay } from './wall';
+
+interface ScheduleEvent {
+  appointment: AppointmentView;
+  title: string;
+  start: Date;
+  end: Date;
+  resourceId: number;
+}
+
+interface Resource {
+  id: number;
+  title: string;
+}
+
+type Columns = 'psychologist' | 'room';
+
+/** What an appointment says on the grid: who, what, and its status in words. */
+function EventContent({ event }: { event: ScheduleEvent }) {
+  const { t } = useTranslation();
+  return (
+    <span className="guichet-event-content">
+      <bdi className="guichet-event-visitor">{event.appointment.visitorLabel}</bdi>
+      <span className="guichet-event-status">{statusLabel(t, event.appointment)}</span>
+      <span className="guichet-event-kind">{appointmentKind(t, event.appointment)}</span>
+    </span>
+  );
+}
+
+/** A day's name above its column: plain text (the library's own is an ARIA column header outside any row). */
+function DayHeader({ label }: { label: string }) {
+  return <span>{label}</span>;
+}
+
+/**
+ * The listening unit's day and week, one column per psychologist or per room of a place, on
+ * the desk's clock. The grid is react-big-calendar (its events are buttons: Tab, then Enter
+ * opens one); under it, the same appointments as a plain list.
+ */
+export function SchedulePage() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const navigate = useNavigate();
+  const { language } = useDesk();
+  const { user, timeZone } = useSession();
+  const format = useDeskFormat();
+  const lists = useListening();
+  const [params, setParams] = useSearchParams();
+  const today = deskToday(timeZone);
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(params.get('day') ?? '') ? (params.get('day') as string) : today;
+  const view: View = params.get('view') === 'week' ? Views.WEEK : Views.DAY;
+  const columns: Columns = params.get('columns') === 'room' ? 'room' : 'psychologist';
+  const placeParam = Number(params.get('place'));
+  const placeId = lists?.places.some((p) => p.id === placeParam) ? placeParam : (lists?.places[0]?.id ?? null);
+  const [appointments, setAppointments] = useState<AppointmentView[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  const shown = shownDay(day);
+  const from = view === Views.WEEK ? dayOfShown(startOfWeek(shown, { weekStartsOn: 1 })) : day;
+  const to = view === Views.WEEK ? dayOfShown(addDays(startOfWeek(shown, { weekStartsOn: 1 }), 6)) : day;
+
+  useEffect(() => {
+    if (placeId === null) return;
+    let current = true;
+    void api.appointments.range({ from, to, placeId }).then((result) => {
+      if (!current) return;
+      if (!result.ok) return setError(errorMessage(t, result.error));
+      setError(null);
+      setAppointments(result.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, from, to, placeId, t]);
+
+  const place = lists?.places.find((p) => p.id === placeId) ?? null;
+  const resources: Resource[] = useMemo(() => {
+    if (!lists || !place) return [];
+    if (columns === 'room') return place.rooms.filter((r) => r.active).map((r) => ({ id: r.id, title: r.name }));
+    return lists.psychologists.map((p) => ({ id: p.id, title: p.displayName }));
+  }, [lists, place, columns]);
+
+  const events: ScheduleEvent[] = useMemo(
+    () =>
+      appointments.map((appointment) => ({
+        appointment,
+        title: appointment.visitorLabel,
+        start: shownAt(appointment.startsAt, timeZone),
+        end: shownAt(appointment.endsAt, timeZone),
+        resourceId: columns === 'room' ? (appointment.roomId ?? 0) : appointment.psychologistId,
+      })),
+    [appointments, timeZone, columns],
+  );
+
+  const set = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null) next.delete(key);
+      else next.set(key, value);
+    }
+    setParams(next, { replace: true });
+  };
+  const step = (direction: -1 | 1) => set({ day: dayOfShown(addDays(shown, direction * (view === Views.WEEK ? 7 : 1))) });
+  const open = (event: ScheduleEvent) => navigate(`/appointments/${event.appointment.id}`);
+  const rtl = language === 'ar';
+  const startHour = new Date(shown);
+  startHour.setHours(8, 0, 0, 0);
+  const endHour = new Date(shown);
+  endHour.setHours(19, 0, 0, 0);
+  const heading = view === Views.WEEK ? t('appointments.schedule.weekOf', { from: format.day(from), to: format.day(to) }) : format.day(day);
+
+  return (
+    <Stack maw={LIST_PAGE_WIDTH} gap="md">
+      <PageHeader
+        title={t('appointments.schedule.title')}
+        description={t('appointments.schedule.description')}
+        actions={
+          mayCall(user, 'appointments.book') ? (
+            <Button component={Link} to="/appointments/new" leftSection={<Icon name="plus" size={18} />}>
+              {t('appointments.book.open')}
+            </Button>
+          ) : null
+        }
+      />
+      <Group gap="md" align="flex-end" wrap="wrap" className="no-print">
+        <Select
+          label={t('appointments.schedule.place')}
+          data={(lists?.places ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
+          value={placeId === null ? null : String(placeId)}
+          onChange={(value) => value && set({ place: value })}
+          allowDeselect={false}
+          w={260}
+          data-testid="schedule-place"
+        />
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="schedule-view-label">
+            {t('appointments.schedule.view')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="schedule-view-label"
+            value={view}
+            onChange={(value) => set({ view: value === Views.WEEK ? 'week' : null })}
+            data={[
+              { value: Views.DAY, label: t('appointments.schedule.day') },
+              { value: Views.WEEK, label: t('appointments.schedule.week') },
+            ]}
+          />
+        </Stack>
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="schedule-columns-label">
+            {t('appointments.schedule.columns')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="schedule-columns-label"
+            value={columns}
+            onChange={(value) => set({ columns: value === 'room' ? 'room' : null })}
+            data={[
+              { value: 'psychologist', label: t('appointments.schedule.byPsychologist') },
+              { value: 'room', label: t('appointments.schedule.byRoom') },
+            ]}
+          />
+        </Stack>
+        <Group gap="xs">
+          <Button variant="default" onClick={() => step(-1)} aria-label={t(view === Views.WEEK ? 'appointments.schedule.previousWeek' : 'appointments.schedule.previousDay')}>
+            <Icon name="arrowBack" size={18} />
+          </Button>
+          <Button variant="default" onClick={() => set({ day: null })} disabled={day === today}>
+            {t('appointments.schedule.today')}
+          </Button>
+          <Button variant="default" onClick={() => step(1)} aria-label={t(view === Views.WEEK ? 'appointments.schedule.nextWeek' : 'appointments.schedule.nextDay')}>
+            <Icon name="arrowForward" size={18} />
+          </Button>
+        </Group>
+      </Group>
+      <ErrorAlert message={error} />
+      <Title order={2} size="h4" data-testid="schedule-heading">
+        {heading}
+      </Title>
+      <Paper withBorder radius="md" p="xs" className="guichet-schedule" data-testid="schedule-calendar">
+        <Calendar<ScheduleEvent, Resource>
+          localizer={localizer}
+          culture={language}
+          rtl={rtl}
+          formats={FORMATS}
+          messages={calendarMessages(t)}
+          toolbar={false}
+          events={events}
+          resources={resources.length > 0 ? resources : undefined}
+          resourceIdAccessor="id"
+          resourceTitleAccessor="title"
+          // The week reads day by day, each day split by psychologist (or room).
+          resourceGroupingLayout={view === Views.WEEK}
+          view={view}
+          views={[Views.DAY, Views.WEEK]}
+          onView={() => undefined}
+          date={shown}
+          onNavigate={(next) => set({ day: dayOfShown(next) })}
+          getNow={() => shownAt(new Date(), timeZone)}
+          min={startHour}
+          max={endHour}
+          step={15}
+          timeslots={4}
+          components={{ event: EventContent, header: DayHeader }}
+          eventPropGetter={(event) => ({ className: `guichet-event guichet-event-${event.appointment.status}` })}
+          onSelectEvent={open}
+          onKeyPressEvent={(event, e) => {
+            // The library hands its keydown over as a plain SyntheticEvent.
+            const key = (e as unknown as { key?: string }).key;
+            if (key === 'Enter' || key === ' ') open(event);
+          }}
+          dayLayoutAlgorithm="no-overlap"
+          style={{ height: 760 }}
+        />
+      </Paper>
+      <AppointmentList appointments={appointments} withDay={view === Views.WEEK} caption={t('appointments.schedule.listCaption', { range: heading })} testId="schedule-list" />
+    </Stack>
+  );
+}

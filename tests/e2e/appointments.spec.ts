@@ -1,0 +1,378 @@
+import type { Locator, Page } from '@playwright/test';
+import ar from '../../shared/i18n/ar.json' with { type: 'json' };
+import en from '../../shared/i18n/en.json' with { type: 'json' };
+import fr from '../../shared/i18n/fr.json' with { type: 'json' };
+import type { Language } from '../../shared/domain/accounts';
+import { ADMIN, closeToasts, expect, expectAccessible, screenshot, test, type Harness, type Staff } from './fixtures';
+
+/**
+ * The listening unit's schedule (issue 8, §2 and §3) over the real router: booking with the
+ * keyboard through the slot finder, a clash, the day and week views in French and Arabic,
+ * arrivals, sessions done and no-shows, the printed card. The desk's clock and the page's
+ * are set to Monday 6 July 2026, 08:50 in Nador (07:50 UTC), so nothing depends on the day
+ * the suite runs. A summer day: Debian's Chromium (system ICU) has Casablanca at UTC+0 from
+ * late 2026 on, while Node (and Electron's own ICU) keep UTC+1, so a December day would
+ * show main's 10:00 as 09:00 in the test browser only.
+ */
+const NOW = new Date('2026-07-06T07:50:00.000Z');
+const T = { fr, ar, en } as const;
+const ALL_CONSENTS = { dataProcessing: true, referrals: true, phoneContact: true, reporting: true };
+
+test.use({ viewport: { width: 1280, height: 720 } });
+
+function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
+}
+
+interface Unit {
+  fatima: Staff;
+  salma: Staff;
+  nadia: Staff;
+  placeId: number;
+  roomId: number;
+  kindId: number;
+  interpreterId: number;
+  /** Needs a Fulani interpreter; consented to phone calls. */
+  aissatou: { id: number; code: string };
+  /** Speaks French; did not consent to phone calls. */
+  grace: { id: number; code: string };
+}
+
+/**
+ * A desk worker (Fatima), two psychologists working 09:00–17:00 on weekdays at the desk
+ * (Salma speaks French, Nadia too), a Fulani interpreter, two visitors. The session is
+ * left with `who` (the desk worker unless said).
+ */
+async function unit(harness: Harness, language: Language, who: 'fatima' | 'salma' = 'fatima'): Promise<Unit> {
+  harness.setDeskClock(NOW);
+  await harness.seedAdmin(language);
+  const fatima = await harness.seedUser('fatima', 'Fatima Zahra', ['desk'], language);
+  const salma = await harness.seedUser('salma', 'Salma Idrissi', ['psychologist'], language);
+  const nadia = await harness.seedUser('nadia', 'Nadia Alaoui', ['psychologist'], language);
+  const [place] = await harness.ok('places.list', {});
+  const kinds = await harness.ok('appointments.kinds', {});
+  const plan = [1, 2, 3, 4, 5].map((weekday) => ({ placeId: place.id, weekday: weekday as 1, starts: '09:00', ends: '17:00' }));
+  for (const psychologist of [salma, nadia]) {
+    await harness.ok('availability.setPlan', { owner: { userId: psychologist.id }, plan });
+    await harness.ok('availability.setLanguages', { userId: psychologist.id, languages: ['fr'] });
+  }
+  const interpreter = await harness.ok('interpreters.save', { name: 'Mariama Diallo', kind: 'interpreter', languages: ['ff'], phone: null });
+  await harness.ok('places.update', { id: place.id, name: place.name, address: '12 rue Al Massira, Nador', active: true, rooms: [...place.rooms.map((r) => ({ id: r.id, name: r.name, active: r.active })), { name: 'Salle 2', active: true }], hours: place.hours });
+  harness.desk.lock('button');
+  await harness.ok('auth.login', { login: fatima.login, password: fatima.password });
+  const aissatou = await harness.ok('visitors.register', {
+    fields: { alias: 'Aïssatou', sex: 'female', birthYear: 1994, nationality: 'GN', languages: ['ff'], interpreterNeeded: true, interpreterLanguage: 'ff', phone: '0612345678' },
+    consents: ALL_CONSENTS,
+  });
+  const grace = await harness.ok('visitors.register', {
+    fields: { alias: 'Grace', sex: 'female', birthYear: 1990, nationality: 'CM', languages: ['fr'], phone: '0687654321' },
+    consents: { ...ALL_CONSENTS, phoneContact: false },
+  });
+  const first = kinds.find((k) => k.key === 'firstListening') ?? kinds[0];
+  if (who === 'salma') {
+    harness.desk.lock('button');
+    await harness.ok('auth.login', { login: salma.login, password: salma.password });
+  }
+  return { fatima, salma, nadia, placeId: place.id, roomId: place.rooms[0].id, kindId: first.id, interpreterId: interpreter.id, aissatou, grace };
+}
+
+/** A booking through the router, as another desk worker would make it. */
+async function book(harness: Harness, u: Unit, visitorId: number, psychologist: Staff, startsAt: string, extra: Record<string, unknown> = {}) {
+  const [booked] = await harness.ok('appointments.book', { visitorId, psychologistId: psychologist.id, placeId: u.placeId, startsAt, minutes: 45, kindId: u.kindId, ...extra });
+  return booked;
+}
+
+async function openApp(page: Page, harness: Harness, hash: string): Promise<void> {
+  await page.clock.install({ time: NOW });
+  await harness.open();
+  await page.evaluate((target) => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = target;
+  }, hash);
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await closeToasts(page);
+  await screenshot(page, name);
+}
+
+function nav(page: Page, t: (typeof T)[Language]): Locator {
+  return page.getByRole('navigation', { name: t.shell.navigation });
+}
+
+test('books a session with the keyboard alone through the slot finder, with an interpreter, and is told in plain words when the slot was taken meanwhile', async ({ page, harness }) => {
+  const u = await unit(harness, 'fr');
+  await openApp(page, harness, `#/visitors/${u.aissatou.id}`);
+
+  // From her profile, by the keyboard: the booking opens with her interpreter language already there.
+  const open = page.getByRole('button', { name: fr.appointments.book.fromProfile });
+  await open.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: fr.appointments.book.title })).toBeVisible();
+  const form = page.getByTestId('booking-form');
+  await expect(form.getByRole('combobox', { name: fr.appointments.book.interpreterLanguage })).toHaveValue(fr.spokenLanguages.ff);
+  await expect(form.getByText(fr.appointments.book.interpreterFromProfile)).toBeVisible();
+
+  // The slot finder: Enter looks, the focus is on the first slot, the arrows walk, Enter takes one.
+  const find = page.getByRole('button', { name: fr.appointments.slots.find });
+  await find.focus();
+  await page.keyboard.press('Enter');
+  const slots = page.getByTestId('slot');
+  await expect(slots.first()).toBeFocused();
+  await expect(slots.first()).toContainText('09:00–10:00');
+  await expect(slots.first()).toContainText('Mariama Diallo');
+  await page.keyboard.press('ArrowDown');
+  await expect(slots.nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect(slots.first()).toHaveAttribute('aria-pressed', 'true');
+  const submit = form.getByRole('button', { name: fr.appointments.book.submit });
+  await expect(submit).toBeFocused();
+  await expect(form.getByRole('combobox', { name: fr.appointments.book.interpreter })).toHaveValue('Mariama Diallo');
+  await shot(page, 'booking');
+  await expectAccessible(page, 'booking');
+
+  // Meanwhile, someone else books that psychologist, that interpreter and that room at that very time.
+  const chosen = await form.getByRole('combobox', { name: fr.appointments.book.psychologist }).inputValue();
+  const taken = chosen === u.salma.displayName ? u.salma : u.nadia;
+  await book(harness, u, u.grace.id, taken, '2026-07-06T09:00', { interpreterId: u.interpreterId, interpreterLanguage: 'ff' });
+
+  await page.keyboard.press('Enter');
+  const refusal = page.getByTestId('booking-refusal');
+  await expect(refusal.getByRole('alert')).toHaveText(
+    fill(fr.appointments.clash.message, { day: '6 juil. 2026', what: [fr.scheduling.clashKinds.psychologist, fr.scheduling.clashKinds.interpreter, fr.scheduling.clashKinds.room].join(fr.common.listSeparator) }),
+  );
+  await expect(refusal).toBeFocused();
+  // Nothing lost: what she chose is still there.
+  await expect(form.getByRole('combobox', { name: fr.appointments.book.interpreterLanguage })).toHaveValue(fr.spokenLanguages.ff);
+  await expect(form.getByRole('combobox', { name: fr.appointments.book.visitor })).toHaveValue(new RegExp(u.aissatou.code));
+  await shot(page, 'booking-clash');
+  await expectAccessible(page, 'booking clash');
+
+  // Another slot, again by the keyboard: booked, and her appointment opens.
+  await find.focus();
+  await page.keyboard.press('Enter');
+  await expect(slots.first()).toBeFocused();
+  await expect(slots.first()).not.toContainText(`09:00–10:00${taken.displayName}`);
+  await page.keyboard.press('Enter');
+  await expect(submit).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(fill(fr.appointments.detail.title, { day: '6 juil. 2026' })) })).toBeVisible();
+  await expect(page.getByText(`${fr.spokenLanguages.ff} · Mariama Diallo`)).toBeVisible();
+  const mine = await harness.ok('appointments.ofVisitor', { visitorId: u.aissatou.id });
+  expect(mine.map((a) => [a.status, a.interpreterName, a.interpreterLanguage])).toEqual([['scheduled', 'Mariama Diallo', 'ff']]);
+});
+
+for (const lang of ['fr', 'ar', 'en'] as const) {
+  test(`the day and the week, one column per psychologist or per room, read in ${lang}`, async ({ page, harness }) => {
+    const t = T[lang];
+    const u = await unit(harness, lang);
+    const first = await book(harness, u, u.aissatou.id, u.salma, '2026-07-06T10:00', { interpreterLanguage: 'ff', interpreterId: u.interpreterId });
+    await book(harness, u, u.grace.id, u.nadia, '2026-07-06T10:00');
+    await book(harness, u, u.grace.id, u.salma, '2026-07-08T14:00');
+    await harness.ok('appointments.setStatus', { id: first.id, status: 'arrived' });
+    await openApp(page, harness, '#/');
+    await nav(page, t).getByRole('link', { name: t.nav.schedule }).click();
+    await expect(page.getByRole('heading', { level: 1, name: t.appointments.schedule.title })).toBeVisible();
+
+    // One column per psychologist; the status is written on each appointment, not only coloured.
+    const calendar = page.getByTestId('schedule-calendar');
+    await expect(calendar.getByText(u.salma.displayName)).toBeVisible();
+    await expect(calendar.getByText(u.nadia.displayName)).toBeVisible();
+    const events = calendar.locator('.rbc-event');
+    await expect(events).toHaveCount(2);
+    await expect(events.filter({ hasText: u.aissatou.code })).toContainText(t.appointments.statuses.arrived);
+    await expect(events.filter({ hasText: u.grace.code })).toContainText(t.appointments.statuses.scheduled);
+    await expect(page.getByTestId('schedule-list').getByTestId('appointment-row')).toHaveCount(2);
+    if (lang === 'ar') {
+      // Mirrored: the time gutter on the right, the first column beside it.
+      await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+      await expect(calendar.locator('.rbc-rtl')).toHaveCount(1);
+      const gutter = await calendar.locator('.rbc-time-gutter').boundingBox();
+      const column = await calendar.locator('.rbc-day-slot').first().boundingBox();
+      expect(gutter && column && gutter.x > column.x).toBe(true);
+    }
+    await shot(page, 'schedule-day');
+    if (lang !== 'en') await expectAccessible(page, 'schedule day');
+
+    // The keyboard reaches an appointment on the grid and Enter opens it.
+    await events.filter({ hasText: u.aissatou.code }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`#/appointments/${first.id}$`));
+    await page.goBack();
+
+    // By room.
+    await page.getByText(t.appointments.schedule.byRoom, { exact: true }).click();
+    await expect(calendar.getByText('Salle 2')).toBeVisible();
+    await expect(events).toHaveCount(2);
+    await shot(page, 'schedule-rooms');
+
+    // The week: Wednesday's appointment too.
+    await page.getByText(t.appointments.schedule.byPsychologist, { exact: true }).click();
+    await page.getByText(t.appointments.schedule.week, { exact: true }).click();
+    await expect(events).toHaveCount(3);
+    await expect(page.getByTestId('schedule-list').getByTestId('appointment-row')).toHaveCount(3);
+    await shot(page, 'schedule-week');
+    if (lang !== 'en') await expectAccessible(page, 'schedule week');
+  });
+}
+
+test('the desk marks an arrival from today\'s list; the psychologist marks the session done and a no-show, sees the count and writes the note', async ({ page, harness }) => {
+  const u = await unit(harness, 'fr');
+  const kept = await book(harness, u, u.aissatou.id, u.salma, '2026-07-06T10:00');
+  const missed = await book(harness, u, u.grace.id, u.salma, '2026-07-06T11:00');
+  await openApp(page, harness, '#/today');
+  const list = page.getByTestId('today-list');
+  await expect(list.getByTestId('appointment-row')).toHaveCount(2);
+  await shot(page, 'today');
+  await expectAccessible(page, 'today');
+
+  // The keyboard: the arrival button of her row, Enter.
+  const arrived = list.getByRole('button', { name: fill(fr.appointments.actionsFor.arrived, { visitor: kept.visitorLabel }) });
+  await arrived.focus();
+  await page.keyboard.press('Enter');
+  await expect(list.getByTestId('appointment-row').filter({ hasText: kept.visitorLabel }).getByTestId('appointment-status')).toHaveText(fr.appointments.statuses.arrived);
+
+  // The psychologist's own day.
+  await page.keyboard.press('Control+KeyL');
+  await page.getByRole('button', { name: fr.lock.switchUser }).click();
+  await page.getByLabel(fr.login.login, { exact: true }).fill(u.salma.login);
+  await page.getByLabel(fr.login.password, { exact: true }).fill(u.salma.password);
+  await page.getByRole('button', { name: fr.login.submit }).click();
+  await expect(page.getByTestId('home-today').getByTestId('appointment-row')).toHaveCount(2);
+  await nav(page, fr).getByRole('link', { name: fr.nav.myDay }).click();
+  const day = page.getByTestId('my-day-list');
+  await day.getByRole('button', { name: fill(fr.appointments.actionsFor.done, { visitor: kept.visitorLabel }) }).click();
+  await expect(day.getByTestId('appointment-row').filter({ hasText: kept.visitorLabel }).getByTestId('appointment-status')).toHaveText(fr.appointments.statuses.done);
+  await day.getByRole('button', { name: fill(fr.appointments.actionsFor.noShow, { visitor: missed.visitorLabel }) }).click();
+  await expect(day.getByTestId('appointment-row').filter({ hasText: missed.visitorLabel }).getByTestId('appointment-status')).toHaveText(fr.appointments.statuses.noShow);
+  await shot(page, 'my-day');
+  await expectAccessible(page, 'my day');
+
+  // Her detail: the history, the no-show count (no penalty), and the note to write.
+  await day.getByRole('link', { name: kept.visitorLabel }).click();
+  await expect(page.getByTestId('appointment-history')).toContainText(`${fr.appointments.statuses.arrived} → ${fr.appointments.statuses.done}`);
+  await expect(page.getByRole('link', { name: fr.appointments.detail.writeNote })).toHaveAttribute('href', `#/notes/new?appointment=${kept.id}`);
+  await shot(page, 'appointment-done');
+  await expectAccessible(page, 'appointment detail');
+  await page.goBack();
+  await day.getByRole('link', { name: missed.visitorLabel }).click();
+  await expect(page.getByText(fill(fr.appointments.detail.noShowCount_one, { count: 1 }))).toBeVisible();
+  await expect(page.getByRole('link', { name: fr.appointments.detail.writeNote })).toHaveCount(0);
+  expect((await harness.ok('appointments.get', { id: missed.id })).history.map((e) => [e.kind, e.fromStatus, e.toStatus])).toEqual([
+    ['created', null, 'scheduled'],
+    ['status', 'scheduled', 'noShow'],
+  ]);
+});
+
+for (const lang of ['fr', 'ar'] as const) {
+  test(`a discreet appointment card is printed in the visitor's language, with the desk in ${lang}`, async ({ page, harness }) => {
+    const t = T[lang];
+    const u = await unit(harness, lang);
+    const booked = await book(harness, u, u.aissatou.id, u.salma, '2026-07-07T10:00');
+    await openApp(page, harness, `#/appointments/${booked.id}`);
+    await page.evaluate(() => {
+      const w = globalThis as unknown as { print: () => void; __printed: number; dispatchEvent(event: unknown): void };
+      w.__printed = 0;
+      w.print = () => {
+        w.__printed += 1;
+        w.dispatchEvent(new Event('afterprint'));
+      };
+    });
+    await shot(page, 'appointment');
+    await expectAccessible(page, 'appointment');
+    await page.getByRole('button', { name: t.appointments.card.open }).click();
+    const dialog = page.getByRole('dialog', { name: t.appointments.card.previewTitle });
+    const card = dialog.getByTestId('card-preview');
+    await expect(card).toContainText(u.aissatou.code);
+    await expect(card).toContainText(ADMIN.organisationName);
+    await expect(card).toContainText('12 rue Al Massira, Nador');
+    await expect(card).toContainText('10:00');
+    await expect(card).toHaveAttribute('lang', 'fr');
+
+    // For a visitor who reads Arabic, whatever the desk's language.
+    await dialog.getByRole('combobox', { name: t.appointments.card.language }).click();
+    await page.getByRole('option', { name: t.languageNames.ar }).click();
+    await expect(card).toHaveAttribute('lang', 'ar');
+    await expect(card).toHaveAttribute('dir', 'rtl');
+    await expect(card).toContainText(ar.appointmentCard.title);
+    // Discreet: nothing of psychology, listening, support or violence, in any language.
+    const words = (await card.innerText()).toLowerCase();
+    for (const word of ['psych', 'écoute', 'ecoute', 'listening', 'soutien', 'support', 'violence', 'نفس', 'إصغاء', 'عنف', 'دعم']) expect(words).not.toContain(word);
+    await shot(page, 'appointment-card');
+    await expectAccessible(page, 'appointment card');
+    await expect(page.locator('.guichet-print-only .guichet-card')).toHaveAttribute('lang', 'ar');
+    await dialog.getByRole('button', { name: t.appointments.card.print }).click();
+    expect(await page.evaluate(() => (globalThis as unknown as { __printed: number }).__printed)).toBe(1);
+
+    harness.desk.lock('button');
+    await harness.ok('auth.login', { login: ADMIN.login, password: ADMIN.password });
+    const { entries } = await harness.ok('audit.list', { action: 'appointments.card', limit: 10 });
+    expect(entries.map((e) => [e.userLogin, e.entityId])).toContainEqual([u.fatima.login, String(booked.id)]);
+  });
+}
+
+for (const lang of ['fr', 'ar'] as const) {
+  test(`tomorrow's calls list only those who agreed to be called; a disabled psychologist's appointments wait to be reassigned (${lang})`, async ({ page, harness }) => {
+    const t = T[lang];
+    const u = await unit(harness, lang);
+    await book(harness, u, u.aissatou.id, u.salma, '2026-07-07T10:00');
+    await book(harness, u, u.grace.id, u.nadia, '2026-07-07T11:00');
+    harness.desk.lock('button');
+    await harness.ok('auth.login', { login: ADMIN.login, password: ADMIN.password });
+    await harness.ok('users.disable', { id: u.nadia.id });
+    harness.desk.lock('button');
+    await harness.ok('auth.login', { login: u.fatima.login, password: u.fatima.password });
+    await openApp(page, harness, '#/calls');
+    const calls = page.getByTestId('calls-list');
+    await expect(calls.getByTestId('appointment-row')).toHaveCount(1);
+    await expect(calls).toContainText(u.aissatou.code);
+    await expect(calls).not.toContainText(u.grace.code);
+    await shot(page, 'calls');
+    await expectAccessible(page, 'calls');
+
+    await nav(page, t).getByRole('link', { name: t.nav.reassign }).click();
+    const reassign = page.getByTestId('reassign-list');
+    await expect(reassign.getByTestId('appointment-row')).toHaveCount(1);
+    await expect(reassign).toContainText(u.nadia.displayName);
+    await shot(page, 'reassign');
+    await expectAccessible(page, 'reassign');
+
+    // Her profile's timeline: the appointment, its place and status, nothing more.
+    await page.evaluate((id) => {
+      (globalThis as unknown as { location: { hash: string } }).location.hash = `#/visitors/${id}?tab=timeline`;
+    }, u.aissatou.id);
+    const timeline = page.getByTestId('timeline');
+    await expect(timeline).toContainText(t.appointments.statuses.scheduled);
+    await shot(page, 'visitor-timeline');
+  });
+}
+
+test('the booking form, the desk\'s today and a psychologist\'s day read in Arabic, mirrored', async ({ page, harness }) => {
+  const u = await unit(harness, 'ar');
+  await book(harness, u, u.grace.id, u.salma, '2026-07-06T11:00');
+  await openApp(page, harness, `#/appointments/new?visitor=${u.aissatou.id}`);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByTestId('booking-form').getByRole('combobox', { name: ar.appointments.book.interpreterLanguage })).toHaveValue(ar.spokenLanguages.ff);
+  await page.getByRole('button', { name: ar.appointments.slots.find }).click();
+  await expect(page.getByTestId('slot').first()).toBeFocused();
+  await page.keyboard.press('Enter');
+  await shot(page, 'booking');
+  await expectAccessible(page, 'booking');
+
+  await nav(page, ar).getByRole('link', { name: ar.nav.today }).click();
+  await expect(page.getByTestId('today-list').getByTestId('appointment-row')).toHaveCount(1);
+  await shot(page, 'today');
+  await expectAccessible(page, 'today');
+
+  await page.keyboard.press('Control+KeyL');
+  await page.getByRole('button', { name: ar.lock.switchUser }).click();
+  await page.getByLabel(ar.login.login, { exact: true }).fill(u.salma.login);
+  await page.getByLabel(ar.login.password, { exact: true }).fill(u.salma.password);
+  await page.getByRole('button', { name: ar.login.submit }).click();
+  await expect(page.getByTestId('home-today').getByTestId('appointment-row')).toHaveCount(1);
+  await shot(page, 'home-today');
+  await nav(page, ar).getByRole('link', { name: ar.nav.myDay }).click();
+  await expect(page.getByTestId('my-day-list').getByTestId('appointment-row')).toHaveCount(1);
+  await shot(page, 'my-day');
+  await expectAccessible(page, 'my day');
+});
