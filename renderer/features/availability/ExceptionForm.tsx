@@ -58,7 +58,7 @@ export function ExceptionForm({ owner, places, deskWide, onAdded }: Props) {
     <Form form={form} onSubmit={submit} testId="exception-form">
       <Stack gap="md">
         <Group gap="md" align="flex-start">
-          <DayField control={form.control} name="day" label={t('availability.exceptions.day')} withAsterisk w={200} />
+          <DayField control={form.control} name="day" label={t('availability.exceptions.day')} withAsterisk size="md" w={200} />
           <SelectField
             control={form.control}
             name="kind"
@@ -85,8 +85,8 @@ export function ExceptionForm({ owner, places, deskWide, onAdded }: Props) {
         </Group>
         {kind === 'differentHours' ? (
           <Group gap="md" align="flex-start">
-            <TimeField control={form.control} name="starts" label={t('availability.exceptions.starts')} withAsterisk w={140} />
-            <TimeField control={form.control} name="ends" label={t('availability.exceptions.ends')} withAsterisk w={140} />
+            <TimeField control={form.control} name="starts" label={t('availability.exceptions.starts')} withAsterisk size="md" w={140} />
+            <TimeField control={form.control} name="ends" label={t('availability.exceptions.ends')} withAsterisk size="md" w={140} />
           </Group>
         ) : null}
         <TextField control={form.control} name="note" blankAs={null} label={t('availability.exceptions.note')} description={t('availability.exceptions.noteHint')} maxLength={300} maw={620} />

@@ -1,4 +1,4 @@
-import { Badge, Button, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AvailabilityException, AvailabilityOwner, PlaceView } from '../../../shared/domain/listening';
@@ -80,10 +80,14 @@ export function ExceptionsSection({ owner, exceptions, places, deskWide, onChang
                       </Badge>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">
-                        {exception.starts && exception.ends ? <span dir="ltr">{`${exception.starts}–${exception.ends}`} </span> : null}
-                        {place ? <bdi>{place}</bdi> : everyone ? t('availability.exceptions.everyPlace') : null}
-                      </Text>
+                      <Group gap="sm" wrap="nowrap">
+                        {exception.starts && exception.ends ? (
+                          <Text size="sm" dir="ltr" style={{ whiteSpace: 'nowrap' }}>
+                            {`${exception.starts}–${exception.ends}`}
+                          </Text>
+                        ) : null}
+                        <Text size="sm">{place ? <bdi>{place}</bdi> : everyone ? t('availability.exceptions.everyPlace') : null}</Text>
+                      </Group>
                     </Table.Td>
                     <Table.Td maw={320}>
                       {exception.note ? (

@@ -27,11 +27,11 @@ export function PlanPeriodRow({ control, index, kind, dayName, number, places, o
   const names = { day: dayName, number };
   return (
     <Group gap="xs" align="flex-start" wrap="nowrap" data-testid="plan-period" data-kind={kind}>
-      <Badge variant="light" color={kind === 'work' ? 'indigo' : 'orange'} tt="none" w={88} mt={10} style={{ flexShrink: 0 }}>
+      <Badge variant="light" color={kind === 'work' ? 'indigo' : 'orange'} tt="none" w={88} mt={8} style={{ flexShrink: 0 }}>
         {t(`availability.periodKinds.${kind}`)}
       </Badge>
       <TimeField control={control} name={`plan.${index}.starts`} aria-label={t(`availability.plan.${kind}StartsOn`, names)} w={120} />
-      <Text pt={8} aria-hidden="true">
+      <Text pt={6} aria-hidden="true">
         –
       </Text>
       <TimeField control={control} name={`plan.${index}.ends`} aria-label={t(`availability.plan.${kind}EndsOn`, names)} w={120} />
@@ -45,10 +45,9 @@ export function PlanPeriodRow({ control, index, kind, dayName, number, places, o
           allowDeselect={false}
           size="sm"
           w={280}
-          mt={2}
         />
       ) : null}
-      <ActionIcon variant="subtle" color="gray" size="lg" mt={4} aria-label={t(`availability.plan.remove${kind === 'work' ? 'Work' : 'Break'}`, names)} onClick={onRemove}>
+      <ActionIcon variant="subtle" color="gray" size="lg" mt={1} aria-label={t(`availability.plan.remove${kind === 'work' ? 'Work' : 'Break'}`, names)} onClick={onRemove}>
         <Icon name="x" />
       </ActionIcon>
     </Group>

@@ -9,5 +9,5 @@ import { MultiSelectField, type Bound } from '../../ui/fields';
 export function SpokenLanguagesField<T extends FieldValues>(props: Bound<T> & Omit<MultiSelectProps, 'name' | 'value' | 'defaultValue' | 'onChange' | 'error' | 'data'>) {
   const { t } = useTranslation();
   const data = useMemo(() => SPOKEN_LANGUAGES.map((value) => ({ value, label: t(`spokenLanguages.${value}`) })), [t]);
-  return <MultiSelectField searchable nothingFoundMessage={t('common.nothingFound')} hidePickedOptions {...props} data={data} />;
+  return <MultiSelectField searchable selectFirstOptionOnChange hidePickedOptions maxValues={10} nothingFoundMessage={t('common.nothingFound')} {...props} data={data} />;
 }

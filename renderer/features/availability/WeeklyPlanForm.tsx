@@ -84,16 +84,11 @@ export function WeeklyPlanForm({ owner, plan, places, onSaved }: Props) {
                 const previousHasPeriods = day > 1 && fields.some((f) => f.weekday === day - 1);
                 return (
                   <Table.Tr key={day} data-testid={`plan-day-${day}`}>
-                    <Table.Th scope="row" w={120} pt="md" style={{ verticalAlign: 'top' }}>
+                    <Table.Th scope="row" w={120} pt={18} style={{ verticalAlign: 'top' }}>
                       {days[day]}
                     </Table.Th>
                     <Table.Td>
                       <Stack gap="xs">
-                        {periods.length === 0 ? (
-                          <Text size="sm" c="dimmed" pt={6}>
-                            {t('availability.plan.dayOff')}
-                          </Text>
-                        ) : null}
                         {periods.map(({ field, index }, n) => (
                           <PlanPeriodRow
                             key={field.id}
@@ -109,39 +104,40 @@ export function WeeklyPlanForm({ owner, plan, places, onSaved }: Props) {
                             }}
                           />
                         ))}
-                      </Stack>
-                    </Table.Td>
-                    <Table.Td w={1} style={{ verticalAlign: 'top' }}>
-                      <Stack gap={4} align="flex-start">
-                        <Button
-                          ref={(button) => {
-                            if (button) adds.current.set(day, button);
-                            else adds.current.delete(day);
-                          }}
-                          variant="subtle"
-                          size="xs"
-                          leftSection={<Icon name="plus" size={16} />}
-                          aria-label={t('availability.plan.addWorkOn', { day: dayInSentence[day] })}
-                          onClick={() => addPeriod(day, 'work')}
-                          style={{ whiteSpace: 'nowrap' }}
-                        >
-                          {t('availability.plan.addWork')}
-                        </Button>
-                        <Button
-                          variant="subtle"
-                          size="xs"
-                          leftSection={<Icon name="plus" size={16} />}
-                          aria-label={t('availability.plan.addBreakOn', { day: dayInSentence[day] })}
-                          onClick={() => addPeriod(day, 'break')}
-                          style={{ whiteSpace: 'nowrap' }}
-                        >
-                          {t('availability.plan.addBreak')}
-                        </Button>
-                        {previousHasPeriods ? (
-                          <Button variant="subtle" size="xs" color="gray" onClick={() => copyPrevious(day)} style={{ whiteSpace: 'nowrap' }}>
-                            {t('availability.plan.sameAs', { day: dayInSentence[(day - 1) as Weekday] })}
+                        <Group gap={4}>
+                          {periods.length === 0 ? (
+                            <Text size="sm" c="dimmed" me="sm">
+                              {t('availability.plan.dayOff')}
+                            </Text>
+                          ) : null}
+                          <Button
+                            ref={(button) => {
+                              if (button) adds.current.set(day, button);
+                              else adds.current.delete(day);
+                            }}
+                            variant="subtle"
+                            size="xs"
+                            leftSection={<Icon name="plus" size={16} />}
+                            aria-label={t('availability.plan.addWorkOn', { day: dayInSentence[day] })}
+                            onClick={() => addPeriod(day, 'work')}
+                          >
+                            {t('availability.plan.addWork')}
                           </Button>
-                        ) : null}
+                          <Button
+                            variant="subtle"
+                            size="xs"
+                            leftSection={<Icon name="plus" size={16} />}
+                            aria-label={t('availability.plan.addBreakOn', { day: dayInSentence[day] })}
+                            onClick={() => addPeriod(day, 'break')}
+                          >
+                            {t('availability.plan.addBreak')}
+                          </Button>
+                          {previousHasPeriods ? (
+                            <Button variant="subtle" size="xs" color="gray" leftSection={<Icon name="history" size={16} />} onClick={() => copyPrevious(day)}>
+                              {t('availability.plan.sameAs', { day: dayInSentence[(day - 1) as Weekday] })}
+                            </Button>
+                          ) : null}
+                        </Group>
                       </Stack>
                     </Table.Td>
                   </Table.Tr>

@@ -2,6 +2,7 @@ import { Button, Group, Modal, Radio, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../shared/contract';
 import { INTERPRETER_KINDS, type InterpreterView } from '../../../shared/domain/listening';
+import { formatPhone } from '../../../shared/domain/phone';
 import { useApi } from '../../app/api';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { CheckboxField, RadioGroupField, TextField } from '../../ui/fields';
@@ -43,7 +44,7 @@ function InterpreterForm({ editing, onClose, onSaved }: { editing: InterpreterVi
       name: editing?.name ?? '',
       kind: editing?.kind,
       languages: editing?.languages ?? [],
-      phone: editing?.phone ?? null,
+      phone: editing?.phone ? formatPhone(editing.phone) : null,
       active: editing?.active ?? true,
     },
   });

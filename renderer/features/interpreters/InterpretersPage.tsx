@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { InterpreterView } from '../../../shared/domain/listening';
+import { formatPhone } from '../../../shared/domain/phone';
 import { useApi } from '../../app/api';
 import { useSession } from '../../app/desk';
 import { errorMessage } from '../../app/i18n';
@@ -106,7 +107,7 @@ export function InterpretersPage() {
                     <Table.Td>
                       {interpreter.phone ? (
                         <Text size="sm" dir="ltr" span>
-                          {interpreter.phone}
+                          {formatPhone(interpreter.phone)}
                         </Text>
                       ) : null}
                     </Table.Td>

@@ -1,5 +1,6 @@
 import { ActionIcon, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useRef } from 'react';
+import { flushSync } from 'react-dom';
 import { useFieldArray, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -22,6 +23,23 @@ export function OpeningHoursFields({ control }: { control: Control<PlaceInput, u
   const { heading: days, inSentence: dayInSentence } = useWeekdayNames();
   const { fields, append, remove } = useFieldArray({ control, name: 'hours' });
   const adds = useRef(new Map<Weekday, HTMLButtonElement>());
+  // Beside the day's last period, or its "closed": one line per day.
+  const addButton = (day: Weekday) => (
+    <Button
+      ref={(button) => {
+        if (button) adds.current.set(day, button);
+        else adds.current.delete(day);
+      }}
+      variant="subtle"
+      size="xs"
+      mt={6}
+      leftSection={<Icon name="plus" size={16} />}
+      aria-label={t('places.hours.addOn', { day: dayInSentence[day] })}
+      onClick={() => append({ weekday: day, opens: EMPTY_TIME, closes: EMPTY_TIME }, { focusName: `hours.${fields.length}.opens` })}
+    >
+      {t('places.hours.add')}
+    </Button>
+  );
 
   return (
     <Paper withBorder radius="lg" p="lg" component="section" aria-labelledby="place-hours">
@@ -40,55 +58,44 @@ export function OpeningHoursFields({ control }: { control: Control<PlaceInput, u
               const periods = fields.map((field, index) => ({ field, index })).filter(({ field }) => field.weekday === day);
               return (
                 <Table.Tr key={day} data-testid={`hours-day-${day}`}>
-                  <Table.Th scope="row" w={140} pt="md" style={{ verticalAlign: 'top' }}>
+                  <Table.Th scope="row" w={140} pt={16} style={{ verticalAlign: 'top' }}>
                     {days[day]}
                   </Table.Th>
                   <Table.Td>
                     <Stack gap="xs">
-                      {periods.length === 0 ? (
-                        <Text size="sm" c="dimmed">
-                          {t('places.hours.closed')}
-                        </Text>
-                      ) : null}
                       {periods.map(({ field, index }, n) => (
                         <Group key={field.id} gap="xs" align="flex-start" wrap="nowrap">
-                          <TimeField control={control} name={`hours.${index}.opens`} aria-label={t('places.hours.opensOn', { day: dayInSentence[day], number: n + 1 })} w={130} />
-                          <Text pt={8} aria-hidden="true">
+                          <TimeField control={control} name={`hours.${index}.opens`} aria-label={t('places.hours.opensOn', { day: dayInSentence[day], number: n + 1 })} w={120} />
+                          <Text pt={6} aria-hidden="true">
                             –
                           </Text>
-                          <TimeField control={control} name={`hours.${index}.closes`} aria-label={t('places.hours.closesOn', { day: dayInSentence[day], number: n + 1 })} w={130} />
+                          <TimeField control={control} name={`hours.${index}.closes`} aria-label={t('places.hours.closesOn', { day: dayInSentence[day], number: n + 1 })} w={120} />
                           <ActionIcon
                             variant="subtle"
                             color="gray"
                             size="lg"
-                            mt={4}
+                            mt={1}
                             aria-label={t('places.hours.remove', { day: dayInSentence[day], number: n + 1 })}
                             onClick={() => {
-                              remove(index);
+                              // The day's add button moves to its new last line: drawn first, then focused.
+                              flushSync(() => remove(index));
                               adds.current.get(day)?.focus();
                             }}
                           >
                             <Icon name="x" />
                           </ActionIcon>
+                          {n === periods.length - 1 ? addButton(day) : null}
                         </Group>
                       ))}
+                      {periods.length === 0 ? (
+                        <Group gap="sm">
+                          <Text size="sm" c="dimmed">
+                            {t('places.hours.closed')}
+                          </Text>
+                          {addButton(day)}
+                        </Group>
+                      ) : null}
                     </Stack>
-                  </Table.Td>
-                  <Table.Td w={1} style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>
-                    <Button
-                      ref={(button) => {
-                        if (button) adds.current.set(day, button);
-                        else adds.current.delete(day);
-                      }}
-                      variant="subtle"
-                      size="xs"
-                      mt={6}
-                      leftSection={<Icon name="plus" size={16} />}
-                      aria-label={t('places.hours.addOn', { day: dayInSentence[day] })}
-                      onClick={() => append({ weekday: day, opens: EMPTY_TIME, closes: EMPTY_TIME }, { focusName: `hours.${fields.length}.opens` })}
-                    >
-                      {t('places.hours.add')}
-                    </Button>
                   </Table.Td>
                 </Table.Tr>
               );

@@ -52,8 +52,8 @@ function PlaceForm({ place }: { place: PlaceView | null }) {
             <Title order={2} size="h4" id="place-identity">
               {t('places.form.identity')}
             </Title>
-            <TextField control={form.control} name="name" label={t('places.form.name')} withAsterisk maxLength={120} autoFocus={place === null} />
-            <TextareaField control={form.control} name="address" blankAs={null} label={t('places.form.address')} autosize minRows={2} />
+            <TextField control={form.control} name="name" label={t('places.form.name')} withAsterisk maxLength={120} autoFocus={place === null} maw={560} />
+            <TextareaField control={form.control} name="address" blankAs={null} label={t('places.form.address')} autosize minRows={2} maw={560} />
             <CheckboxField control={form.control} name="active" label={t('places.form.active')} description={t('places.form.activeHint')} />
           </Stack>
         </Paper>
