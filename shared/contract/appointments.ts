@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { procedure } from './define';
 import { ADMIN_ROLES, CLINICAL_ROLES, DESK_WORK_ROLES, STAFF_ROLES } from '../domain/accounts';
 import {
+  APPOINTMENT_STATUSES,
   CANCELLED_BY,
   MAX_SESSION_MINUTES,
   SERIES_RULES,
@@ -66,7 +67,8 @@ export const slotQuerySchema = z.object({
 export const statusChangeSchema = z
   .object({
     id: rowId,
-    status: z.enum(['arrived', 'done', 'noShow', 'cancelled', 'leftWithoutSession'], { error: 'required' }),
+    // Every status, so that a move the transitions forbid (done → scheduled) is named as such, not as bad input.
+    status: z.enum(APPOINTMENT_STATUSES, { error: 'required' }),
     cancelledBy: z.enum(CANCELLED_BY).nullable().default(null),
     reason: freeText.nullable().default(null),
   })

@@ -7,6 +7,8 @@ import { requiredText, rowId, text } from './common';
 /** Where sessions happen, with their rooms and opening hours: administrators manage them. */
 const placeFields = z.object({
   name: requiredText(120),
+  /** Printed on the visitor's card instead of the name: discreet, nothing of the listening unit. */
+  cardName: text(120).nullable().default(null),
   address: text(300).nullable().default(null),
   active: z.boolean().default(true),
   rooms: z

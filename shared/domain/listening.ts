@@ -63,6 +63,8 @@ export interface OpeningPeriod {
 export interface PlaceView {
   id: number;
   name: string;
+  /** What the visitor's card prints (the name when null): discreet, never "listening cell". */
+  cardName: string | null;
   address: string | null;
   active: boolean;
   rooms: RoomView[];

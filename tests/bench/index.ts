@@ -18,6 +18,7 @@ import { randomBytes } from '../../main/core/vault/crypto';
 import { median, ms, table, time } from './measure';
 import { benchSearchUi } from './search-ui';
 import { benchVisitors } from './visitors';
+import { benchSchedule } from './schedule';
 
 async function benchKdfAndUnlock(): Promise<void> {
   const calibrated = await calibrateKdf();
@@ -91,6 +92,7 @@ const sections: Record<string, () => Promise<void>> = {
   audit: benchAuditWrites,
   visitors: () => benchVisitors(visitors),
   'search-ui': () => benchSearchUi(visitors),
+  schedule: () => benchSchedule(visitors),
 };
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !(name in sections));

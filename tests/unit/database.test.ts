@@ -30,7 +30,7 @@ const LANDED_MIGRATIONS: Record<string, string> = {
   '0003-visitors-catch-up.ts': '8541139c1c5fa7d5c89d9c39443c320ebd35dec61744827e48ae927fbd3d5123',
   '0004-unclassified-disclosures.ts': '758629a97fb7650e04aecda9360f1cee859a57974b3cf18bcdab08e83d255b6e',
   '0005-search-by-recency.ts': '4b80006147e40c5e23022d1700f26c1d7930fd57c86ef95ceb8c9e1125a30a80',
-  '0006-listening-unit.ts': '227297d332cbfe1d9a869d350b743b17ba4a076854ee9bb966ddd6fc5f1f80ec',
+  '0006-listening-unit.ts': 'b6263abc672e0c9b1bbeb7af58251bc8e65a4fe794911aad8cfc0f346ccc7d34',
 };
 
 function sha256Of(file: string): string {

@@ -1,5 +1,6 @@
 import { readSettings } from '../../core/settings/service';
 import { seedVisitors } from '../../core/visitors/seed';
+import { seedSchedule } from '../../core/appointments/seed';
 import { EXIT_OK, UsageError, type Command } from '../command';
 import { DATA_OPTION, dataDirOf } from '../options';
 import { out } from '../output';
@@ -35,9 +36,19 @@ export const seed: Command = {
         },
       });
       if (process.stderr.isTTY) process.stderr.write('\n');
+      // The listening unit's year: about two appointments a visitor, as many psychologists as that takes (a year holds ~2,000 each).
+      const schedule = seedSchedule(session.db, {
+        seed: randomSeed,
+        actorId: session.user.id,
+        appointments: count * 2,
+        psychologists: Math.max(3, Math.ceil((count * 2) / 2000)),
+        now: desk.desk.now(),
+        timeZone: readSettings(session.db).timeZone,
+      });
       desk.desk.audit({ action: 'visitors.seed', entity: 'visitor', outcome: 'success', detail: String(count) });
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       out(t('cli.seed.done', { visitors: made.visitors, intakes: made.intakes, referrals: made.referrals, seconds, seed: randomSeed }));
+      out(t('cli.seed.schedule', { ...schedule }));
       return EXIT_OK;
     });
   },

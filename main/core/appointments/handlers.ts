@@ -1,12 +1,30 @@
 import type { HandlersFor } from '../router';
 import { acting } from '../acting';
-import { AppError } from '../errors';
+import { readSettings } from '../settings/service';
 import { getKind, listKinds, saveKind } from './kinds/service';
+import { bookAppointments, recordWalkIn } from './booking';
+import { cancelSeriesFrom, changeStatus, reschedule } from './changes';
+import { findSlots } from './slots';
+import {
+  appointmentDetail,
+  appointmentsByIds,
+  appointmentsInRange,
+  appointmentsOfVisitor,
+  appointmentsToReassign,
+  getAppointment,
+  placeOnCard,
+  reminderRows,
+} from './service';
+import { addDays, calendarDateIn, endOfDayIn, startOfDayIn } from '../../../shared/domain/calendar';
+import type { ReminderCall } from '../../../shared/domain/listening';
 
-const notYet = () => {
-  throw new AppError('call.internal');
-};
+/** The language to call her in, among the app's: Darija is called in Arabic. */
+function callLanguage(languages: string[]): ReminderCall['language'] {
+  const spoken = languages.map((l) => (l === 'ary' ? 'ar' : l));
+  return (spoken.find((l) => l === 'fr' || l === 'ar' || l === 'en') as ReminderCall['language'] | undefined) ?? null;
+}
 
+/** What happened to an appointment is also something that happened to her: touchVisitor is in the services. */
 export const appointmentsHandlers: HandlersFor<
   | 'appointments.kinds'
   | 'appointments.saveKind'
@@ -32,17 +50,84 @@ export const appointmentsHandlers: HandlersFor<
     setAuditEntityId(kind.id);
     return kind;
   },
-  'appointments.findSlots': notYet,
-  'appointments.book': notYet,
-  'appointments.recordWalkIn': notYet,
-  'appointments.get': notYet,
-  'appointments.range': notYet,
-  'appointments.myDay': notYet,
-  'appointments.ofVisitor': notYet,
-  'appointments.setStatus': notYet,
-  'appointments.reschedule': notYet,
-  'appointments.cancelSeriesFrom': notYet,
-  'appointments.toReassign': notYet,
-  'appointments.reminders': notYet,
-  'appointments.card': notYet,
+  'appointments.findSlots': (query, { desk }) => {
+    const { db, now } = acting(desk);
+    return findSlots(db, query, now, readSettings(db).timeZone);
+  },
+  'appointments.book': (input, { desk, setAuditEntityId, setAuditDetail }) => {
+    const { db, user, now } = acting(desk);
+    const { ids, overridden } = bookAppointments(db, user, input, now, readSettings(db).timeZone);
+    setAuditEntityId(ids[0]);
+    // The reason itself stays on the appointment: the audit says only that hours were overridden.
+    if (overridden) setAuditDetail('appointments.outsideHours');
+    return appointmentsByIds(db, ids);
+  },
+  'appointments.recordWalkIn': (input, { desk, setAuditEntityId }) => {
+    const { db, user, now } = acting(desk);
+    const id = recordWalkIn(db, user, input, now, readSettings(db).timeZone);
+    setAuditEntityId(id);
+    return getAppointment(db, id);
+  },
+  'appointments.get': ({ id }, { desk }) => appointmentDetail(acting(desk).db, id),
+  'appointments.range': ({ from, to, placeId, psychologistId }, { desk }) => {
+    const { db } = acting(desk);
+    const zone = readSettings(db).timeZone;
+    return appointmentsInRange(db, { from: startOfDayIn(from, zone), to: endOfDayIn(to, zone), placeId, psychologistId });
+  },
+  'appointments.myDay': ({ day }, { desk }) => {
+    const { db, user, now } = acting(desk);
+    const zone = readSettings(db).timeZone;
+    const date = day ?? calendarDateIn(zone, now);
+    return appointmentsInRange(db, { from: startOfDayIn(date, zone), to: endOfDayIn(date, zone), placeId: null, psychologistId: user.id });
+  },
+  'appointments.ofVisitor': ({ visitorId }, { desk }) => appointmentsOfVisitor(acting(desk).db, visitorId),
+  'appointments.setStatus': (input, { desk, setAuditEntityId }) => {
+    const { db, user, now } = acting(desk);
+    setAuditEntityId(input.id);
+    changeStatus(db, user, input, now);
+    return getAppointment(db, input.id);
+  },
+  'appointments.reschedule': (input, { desk, setAuditEntityId, setAuditDetail }) => {
+    const { db, user, now } = acting(desk);
+    setAuditEntityId(input.id);
+    if (reschedule(db, user, input, now, readSettings(db).timeZone).overridden) setAuditDetail('appointments.outsideHours');
+    return getAppointment(db, input.id);
+  },
+  'appointments.cancelSeriesFrom': (input, { desk, setAuditEntityId }) => {
+    const { db, user, now } = acting(desk);
+    setAuditEntityId(input.id);
+    return appointmentsByIds(db, cancelSeriesFrom(db, user, input, now));
+  },
+  'appointments.toReassign': (_input, { desk }) => {
+    const { db, now } = acting(desk);
+    return appointmentsToReassign(db, now);
+  },
+  'appointments.reminders': ({ day }, { desk }) => {
+    const { db, now } = acting(desk);
+    const zone = readSettings(db).timeZone;
+    const date = day ?? addDays(calendarDateIn(zone, now), 1);
+    const rows = reminderRows(db, startOfDayIn(date, zone), endOfDayIn(date, zone));
+    const views = new Map(appointmentsByIds(db, rows.map((r) => r.id)).map((v) => [v.id, v]));
+    return rows.flatMap((r) => {
+      const appointment = views.get(r.id);
+      return appointment ? [{ appointment, phone: r.phone, language: callLanguage(JSON.parse(r.languages) as string[]) }] : [];
+    });
+  },
+  'appointments.card': ({ id, language }, { desk, setAuditEntityId, setAuditDetail }) => {
+    const { db } = acting(desk);
+    setAuditEntityId(id);
+    setAuditDetail(language);
+    const appointment = getAppointment(db, id);
+    const place = placeOnCard(db, appointment.placeId);
+    const settings = readSettings(db);
+    // Nothing of the unit, of psychology or of listening: a card found by the wrong person must not endanger her.
+    return {
+      startsAt: appointment.startsAt,
+      placeName: place.name,
+      placeAddress: place.address,
+      visitorCode: appointment.visitorCode,
+      organisationName: settings.organisationName,
+      timeZone: settings.timeZone,
+    };
+  },
 };

@@ -6,12 +6,14 @@ import type { OpeningPeriod, PlaceView, RoomView, Weekday } from '../../../share
 interface PlaceRow {
   id: number;
   name: string;
+  card_name: string | null;
   address: string | null;
   active: 0 | 1;
 }
 
 export interface PlaceFields {
   name: string;
+  cardName: string | null;
   address: string | null;
   active: boolean;
   rooms: { id?: number; name: string; active: boolean }[];
@@ -41,6 +43,7 @@ export function openingHoursOf(db: Db, placeId: number): OpeningPeriod[] {
 const toPlace = (db: Db, row: PlaceRow): PlaceView => ({
   id: row.id,
   name: row.name,
+  cardName: row.card_name,
   address: row.address,
   active: row.active === 1,
   rooms: roomsOf(db, row.id),
@@ -48,12 +51,12 @@ const toPlace = (db: Db, row: PlaceRow): PlaceView => ({
 });
 
 export function listPlaces(db: Db, includeInactive: boolean): PlaceView[] {
-  const rows = statement(db, `SELECT id, name, address, active FROM places ${includeInactive ? '' : 'WHERE active = 1'} ORDER BY id`).all() as PlaceRow[];
+  const rows = statement(db, `SELECT id, name, card_name, address, active FROM places ${includeInactive ? '' : 'WHERE active = 1'} ORDER BY id`).all() as PlaceRow[];
   return rows.map((row) => toPlace(db, row));
 }
 
 export function getPlace(db: Db, id: number): PlaceView {
-  const row = statement(db, 'SELECT id, name, address, active FROM places WHERE id = ?').get(id) as PlaceRow | undefined;
+  const row = statement(db, 'SELECT id, name, card_name, address, active FROM places WHERE id = ?').get(id) as PlaceRow | undefined;
   if (!row) throw new AppError('places.notFound');
   return toPlace(db, row);
 }
@@ -78,8 +81,9 @@ function writeRoomsAndHours(db: Db, placeId: number, fields: PlaceFields): void 
 export function createPlace(db: Db, fields: PlaceFields, now: Date): PlaceView {
   const at = now.toISOString();
   const id = Number(
-    statement(db, 'INSERT INTO places (name, address, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(
+    statement(db, 'INSERT INTO places (name, card_name, address, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(
       fields.name,
+      fields.cardName || null,
       fields.address,
       fields.active ? 1 : 0,
       at,
@@ -92,8 +96,9 @@ export function createPlace(db: Db, fields: PlaceFields, now: Date): PlaceView {
 
 export function updatePlace(db: Db, id: number, fields: PlaceFields, now: Date): PlaceView {
   getPlace(db, id);
-  statement(db, 'UPDATE places SET name = ?, address = ?, active = ?, updated_at = ? WHERE id = ?').run(
+  statement(db, 'UPDATE places SET name = ?, card_name = ?, address = ?, active = ?, updated_at = ? WHERE id = ?').run(
     fields.name,
+    fields.cardName || null,
     fields.address,
     fields.active ? 1 : 0,
     now.toISOString(),

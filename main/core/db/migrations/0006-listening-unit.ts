@@ -19,6 +19,9 @@ export const migration: Migration = {
       CREATE TABLE places (
         id INTEGER PRIMARY KEY,
         name TEXT NOT NULL,
+        -- What the visitor's appointment card prints instead of the name: a name the staff use
+        -- ("Cellule d'écoute") must not tell whoever finds the card where she goes.
+        card_name TEXT,
         address TEXT,
         active INTEGER NOT NULL DEFAULT 1,
         created_at TEXT NOT NULL,
@@ -160,14 +163,14 @@ export const migration: Migration = {
     `);
 
     // The two places the field works in, each with one room, open Monday to Friday.
-    const place = db.prepare('INSERT INTO places (name, address, active, created_at, updated_at) VALUES (?, ?, 1, ?, ?)');
+    const place = db.prepare('INSERT INTO places (name, card_name, address, active, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)');
     const room = db.prepare('INSERT INTO rooms (place_id, name, active) VALUES (?, ?, 1)');
     const hours = db.prepare('INSERT INTO opening_hours (place_id, weekday, opens, closes) VALUES (?, ?, ?, ?)');
-    for (const [name, roomName, opens, closes] of [
-      ["Accueil de l'association", "Salle d'écoute", '09:00', '17:00'],
-      ["Cellule d'écoute – Hôpital Al-Hassani", 'Bureau de la cellule', '09:00', '16:00'],
+    for (const [name, cardName, roomName, opens, closes] of [
+      ["Accueil de l'association", "Accueil de l'association", "Salle d'écoute", '09:00', '17:00'],
+      ["Cellule d'écoute – Hôpital Al-Hassani", 'Hôpital Al-Hassani', 'Bureau de la cellule', '09:00', '16:00'],
     ] as const) {
-      const id = Number(place.run(name, 'Nador', at, at).lastInsertRowid);
+      const id = Number(place.run(name, cardName, 'Nador', at, at).lastInsertRowid);
       room.run(id, roomName);
       for (let weekday = 1; weekday <= 5; weekday++) hours.run(id, weekday, opens, closes);
     }
