@@ -63,9 +63,12 @@ test('an administrator edits a place\'s hours and adds a room, adds an interpret
   await expect(rows).toHaveCount(2);
   await expect(rows.filter({ hasText: DESK })).toContainText("Salle d'écoute");
   await expect(rows.filter({ hasText: HOSPITAL })).toContainText('09:00–16:00');
+  // The hospital cell's card says only the hospital: a card found by someone else tells nothing.
+  await expect(rows.filter({ hasText: HOSPITAL })).toContainText(say(fr.places.onCard, { name: 'Hôpital Al-Hassani' }));
 
   await page.getByRole('link', { name: say(fr.places.editPlace, { name: DESK }) }).click();
   await expect(page.getByRole('heading', { level: 1, name: DESK })).toBeVisible();
+  await expect(page.getByLabel(fr.places.form.cardName)).toHaveValue(DESK);
   // Monday closes at 16:30 now, and Saturday opens in the morning.
   await typeTime(page, page.getByLabel(say(fr.places.hours.closesOn, { day: 'lundi', number: 1 }), { exact: true }), '16:30');
   await page.getByRole('button', { name: say(fr.places.hours.addOn, { day: 'samedi' }) }).click();
@@ -214,7 +217,7 @@ test('an end before its start and a place without a room get their field errors,
 
   await go(page, 'fr', 'places');
   await page.getByRole('link', { name: fr.places.create }).click();
-  await expect(page.getByLabel(fr.places.form.name)).toBeFocused();
+  await expect(page.getByRole('textbox', { name: fr.places.form.name, exact: true })).toBeFocused();
   await page.keyboard.type('Antenne de Selouane');
   await page.getByRole('button', { name: say(fr.places.rooms.remove, { number: 1 }) }).click();
   await expect(page.getByTestId('room-row')).toHaveCount(0);
@@ -236,7 +239,7 @@ test('an end before its start and a place without a room get their field errors,
   await page.keyboard.type('Salle unique');
   await typeTime(page, page.getByLabel(say(fr.places.hours.closesOn, { day: 'mercredi', number: 1 }), { exact: true }), '17:00');
   await expect(page.getByText(fr.fields.endBeforeStart)).toHaveCount(0);
-  await expect(page.getByLabel(fr.places.form.name)).toHaveValue('Antenne de Selouane');
+  await expect(page.getByRole('textbox', { name: fr.places.form.name, exact: true })).toHaveValue('Antenne de Selouane');
   await expectTime(page, say(fr.places.hours.opensOn, { day: 'mercredi', number: 1 }), '14:00');
   await page.getByRole('button', { name: fr.places.form.create }).click();
   await expect(page.getByText(say(fr.places.saved, { name: 'Antenne de Selouane' }))).toBeVisible();

@@ -91,8 +91,8 @@ export function ExceptionsSection({ owner, exceptions, places, deskWide, onChang
                     </Table.Td>
                     <Table.Td maw={320}>
                       {exception.note ? (
-                        <Text size="sm" dir="auto">
-                          {exception.note}
+                        <Text size="sm">
+                          <bdi>{exception.note}</bdi>
                         </Text>
                       ) : null}
                     </Table.Td>

@@ -44,7 +44,7 @@ export function PlanPeriodRow({ control, index, kind, dayName, number, places, o
           data={places.map((p) => ({ value: String(p.id), label: p.name }))}
           allowDeselect={false}
           size="sm"
-          w={280}
+          w={320}
         />
       ) : null}
       <ActionIcon variant="subtle" color="gray" size="lg" mt={1} aria-label={t(`availability.plan.remove${kind === 'work' ? 'Work' : 'Break'}`, names)} onClick={onRemove}>

@@ -21,9 +21,10 @@ const placeSchema = contract['places.create'].input;
 
 /** A place as the form holds it: its hours by weekday, earliest first. */
 function valuesOf(place: PlaceView | null) {
-  if (!place) return { name: '', address: null, active: true, rooms: [{ name: '', active: true }], hours: [] };
+  if (!place) return { name: '', cardName: null, address: null, active: true, rooms: [{ name: '', active: true }], hours: [] };
   return {
     name: place.name,
+    cardName: place.cardName,
     address: place.address,
     active: place.active,
     rooms: place.rooms.map(({ id, name, active }) => ({ id, name, active })),
@@ -53,6 +54,15 @@ function PlaceForm({ place }: { place: PlaceView | null }) {
               {t('places.form.identity')}
             </Title>
             <TextField control={form.control} name="name" label={t('places.form.name')} withAsterisk maxLength={120} autoFocus={place === null} maw={560} />
+            <TextField
+              control={form.control}
+              name="cardName"
+              blankAs={null}
+              label={t('places.form.cardName')}
+              description={t('places.form.cardNameHint')}
+              maxLength={120}
+              maw={560}
+            />
             <TextareaField control={form.control} name="address" blankAs={null} label={t('places.form.address')} autosize minRows={2} maw={560} />
             <CheckboxField control={form.control} name="active" label={t('places.form.active')} description={t('places.form.activeHint')} />
           </Stack>

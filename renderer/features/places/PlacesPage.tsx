@@ -7,6 +7,7 @@ import { useApi } from '../../app/api';
 import { errorMessage } from '../../app/i18n';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Icon } from '../../ui/icons';
+import { isolatedT } from '../../ui/isolated';
 import { LIST_PAGE_WIDTH } from '../../ui/layout';
 import { PageHeader } from '../../ui/PageHeader';
 import { useWeekdayNames } from '../../ui/weekdays';
@@ -73,6 +74,11 @@ export function PlacesPage() {
                       <Text size="sm" fw={600}>
                         <bdi>{place.name}</bdi>
                       </Text>
+                      {place.cardName && place.cardName !== place.name ? (
+                        <Text size="sm" c="dimmed">
+                          {isolatedT(t, 'places.onCard', { name: place.cardName }, ['name'])}
+                        </Text>
+                      ) : null}
                       {place.address ? (
                         <Group gap={4} wrap="nowrap" mt={2}>
                           <Icon name="mapPin" size={14} />

@@ -65,11 +65,6 @@ export function RoomsFields({ control }: { control: Control<PlaceInput, unknown,
             )}
           </Group>
         ))}
-        {code ? (
-          <Text size="sm" c="red.8" id={ROOMS_ERROR} role="alert">
-            {fieldMessage(t, code)}
-          </Text>
-        ) : null}
         <Group>
           <Button
             ref={add}
@@ -83,6 +78,12 @@ export function RoomsFields({ control }: { control: Control<PlaceInput, unknown,
             {t('places.rooms.add')}
           </Button>
         </Group>
+        {/* Under the button that mends it, as a field's error is under the field. */}
+        {code ? (
+          <Text size="sm" c="red.9" id={ROOMS_ERROR} role="alert" mt={-8}>
+            {fieldMessage(t, code)}
+          </Text>
+        ) : null}
       </Stack>
     </Paper>
   );
