@@ -9,11 +9,16 @@ import { AppointmentsSection } from '../features/appointments/AppointmentsSectio
 import { CallsPage, MyDayPage, ReassignPage, TodayPage } from '../features/appointments/DayPages';
 import { AnonymisationPage } from '../features/anonymisation/AnonymisationPage';
 import { AuditPage } from '../features/audit/AuditPage';
+import { AvailabilitySection } from '../features/availability/AvailabilitySection';
+import { MyHoursPage } from '../features/availability/MyHoursPage';
 import { DraftsProvider } from '../features/drafts/DraftsContext';
 import { DraftsNotice } from '../features/drafts/DraftsNotice';
 import { FollowUpsPage } from '../features/followups/FollowUpsPage';
 import { HomePage } from '../features/home/HomePage';
+import { InterpretersPage } from '../features/interpreters/InterpretersPage';
+import { PlacesSection } from '../features/places/PlacesSection';
 import { PartnersPage } from '../features/referrals/PartnersPage';
+import { SessionKindsPage } from '../features/session-kinds/SessionKindsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { VisitorsSection } from '../features/visitors/VisitorsSection';
@@ -30,8 +35,13 @@ const PAGES: Record<Destination['key'], ComponentType> = {
   visitors: VisitorsSection,
   followUps: FollowUpsPage,
   partners: PartnersPage,
+  myHours: MyHoursPage,
   account: AccountPage,
   users: UsersPage,
+  places: PlacesSection,
+  sessionKinds: SessionKindsPage,
+  interpreters: InterpretersPage,
+  teamHours: AvailabilitySection,
   anonymisation: AnonymisationPage,
   audit: AuditPage,
   settings: SettingsPage,

@@ -22,7 +22,11 @@ export function Form<I extends FieldValues, O>({ form, onSubmit, children, testI
   const { submitCount } = form.formState;
   useEffect(() => {
     if (submitCount === 0) return;
-    ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    // The first that takes the focus: a composite field (hours and minutes) marks its frame too.
+    for (const marked of ref.current?.querySelectorAll<HTMLElement>('[aria-invalid="true"]') ?? []) {
+      marked.focus();
+      if (document.activeElement === marked) break;
+    }
   }, [submitCount]);
   return (
     <FormProvider {...form}>

@@ -37,7 +37,12 @@ describe('who may call what', () => {
         if (!user) throw new Error('no session');
         const offered = DESTINATIONS.filter((d) => mayGo(user, d)).map((d) => d.key);
         const staff = ['home', 'visitors', 'followUps', 'partners', 'account'];
-        const expected = { desk: staff, psychologist: staff, admin: [...staff, 'users', 'anonymisation', 'audit', 'settings'] };
+        // "My hours" for a psychologist only; everyone's hours, places, kinds and interpreters for administrators.
+        const expected = {
+          desk: staff,
+          psychologist: ['home', 'visitors', 'followUps', 'partners', 'myHours', 'account'],
+          admin: [...staff, 'users', 'places', 'sessionKinds', 'interpreters', 'teamHours', 'anonymisation', 'audit', 'settings'],
+        };
         expect(offered).toEqual(expected[role]);
         expect(mayCall(user, 'visitors.register')).toBe(role !== 'admin');
       }
