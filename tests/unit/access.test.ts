@@ -36,12 +36,12 @@ describe('who may call what', () => {
         const user = t.desk.currentUser;
         if (!user) throw new Error('no session');
         const offered = DESTINATIONS.filter((d) => mayGo(user, d)).map((d) => d.key);
-        const staff = ['home', 'visitors', 'followUps', 'partners', 'account'];
-        // "My hours" for a psychologist only; everyone's hours, places, kinds and interpreters for administrators.
+        // The schedule for everyone; today's arrivals and tomorrow's calls for desk work; "my day" and
+        // "my hours" for a psychologist; everyone's hours, places, kinds and interpreters for administrators.
         const expected = {
-          desk: staff,
-          psychologist: ['home', 'visitors', 'followUps', 'partners', 'myHours', 'account'],
-          admin: [...staff, 'users', 'places', 'sessionKinds', 'interpreters', 'teamHours', 'anonymisation', 'audit', 'settings'],
+          desk: ['home', 'visitors', 'followUps', 'today', 'schedule', 'calls', 'reassign', 'partners', 'account'],
+          psychologist: ['home', 'visitors', 'followUps', 'today', 'myDay', 'schedule', 'calls', 'reassign', 'partners', 'myHours', 'account'],
+          admin: ['home', 'visitors', 'followUps', 'schedule', 'reassign', 'partners', 'account', 'users', 'places', 'sessionKinds', 'interpreters', 'teamHours', 'anonymisation', 'audit', 'settings'],
         };
         expect(offered).toEqual(expected[role]);
         expect(mayCall(user, 'visitors.register')).toBe(role !== 'admin');
