@@ -50,9 +50,15 @@ test('a first day at the desk: setup, idle lock, users, roles, Arabic, and the a
     'Accueil',
     'Visiteurs',
     'Suivis',
+    'Agenda',
+    'À réattribuer',
     'Partenaires',
     'Mon compte',
     'Utilisateurs',
+    'Lieux',
+    'Types de séance',
+    'Interprètes',
+    "Horaires de l'équipe",
     'Anonymisation',
     "Journal d'audit",
     'Réglages',
@@ -143,7 +149,17 @@ test('a first day at the desk: setup, idle lock, users, roles, Arabic, and the a
   // ── A desk worker sees only what the desk needs.
   await expect(page.getByRole('heading', { name: 'Bonjour, Fatima Zahra' })).toBeVisible();
   await expect(page.getByTestId('home-role')).toHaveText(['Accueil']);
-  await expect(nav(page).getByRole('link')).toHaveText(['Accueil', 'Visiteurs', 'Suivis', 'Partenaires', 'Mon compte']);
+  await expect(nav(page).getByRole('link')).toHaveText([
+    'Accueil',
+    'Visiteurs',
+    'Suivis',
+    "Aujourd'hui",
+    'Agenda',
+    'Appels de demain',
+    'À réattribuer',
+    'Partenaires',
+    'Mon compte',
+  ]);
   await expect(page.getByRole('link', { name: /Utilisateurs|Journal d'audit|Réglages|Anonymisation/ })).toHaveCount(0);
   await page.evaluate("location.hash = '#/users'");
   await expect(page.getByRole('heading', { name: 'Bonjour, Fatima Zahra' })).toBeVisible();

@@ -67,7 +67,9 @@ test('a desk worker starts from the search, a new registration, today\'s follow-
   await expect(page.getByTestId('drafts-notice')).toContainText(fr.drafts.unfinishedRegistration.split('{{')[0].trim());
   // The places of her roles that the cards above do not already open.
   const grid = page.getByRole('region', { name: fr.home.places });
-  await expect(grid.getByRole('link')).toHaveText([fr.nav.partners, fr.nav.account].map((name) => new RegExp(name)));
+  await expect(grid.getByRole('link')).toHaveText(
+    [fr.nav.today, fr.nav.schedule, fr.nav.calls, fr.nav.reassign, fr.nav.partners, fr.nav.account].map((name) => new RegExp(name)),
+  );
 
   await page.getByRole('link', { name: fr.home.followUps.open }).click();
   await expect(page.getByRole('heading', { level: 1, name: fr.followUps.title })).toBeFocused();
@@ -106,6 +108,8 @@ test('an administrator finds people and follow-ups, but is offered no registrati
   const grid = page.getByRole('region', { name: fr.home.places });
   await expect(grid.getByRole('link')).toHaveText(
     [
+      fr.nav.schedule,
+      fr.nav.reassign,
       fr.nav.partners,
       fr.nav.account,
       fr.nav.users,
