@@ -151,22 +151,25 @@ export function Shell() {
       </AppShell.Header>
 
       <AppShell.Navbar p="sm" aria-label={t('shell.navigation')}>
-        <Stack gap={4}>
-          {allowed.map((destination) => (
-            <NavLink
-              key={destination.key}
-              component={RouterLink}
-              to={destination.path}
-              end={destination.path === '/'}
-              label={t(`nav.${destination.key}`)}
-              leftSection={<Icon name={destination.icon} />}
-              active={destination.path === '/' ? location.pathname === '/' : location.pathname.startsWith(destination.path)}
-              variant="light"
-              className="guichet-navlink"
-            />
-          ))}
-        </Stack>
-        <Text mt="auto" pt="md" px="sm" size="xs" c="dimmed">
+        {/* An administrator's pages outgrow a 720 px high window: the list scrolls, the version stays. */}
+        <AppShell.Section grow className="guichet-navlist">
+          <Stack gap={2}>
+            {allowed.map((destination) => (
+              <NavLink
+                key={destination.key}
+                component={RouterLink}
+                to={destination.path}
+                end={destination.path === '/'}
+                label={t(`nav.${destination.key}`)}
+                leftSection={<Icon name={destination.icon} />}
+                active={destination.path === '/' ? location.pathname === '/' : location.pathname.startsWith(destination.path)}
+                variant="light"
+                className="guichet-navlink"
+              />
+            ))}
+          </Stack>
+        </AppShell.Section>
+        <Text pt="xs" px="sm" size="xs" c="dimmed">
           {t('shell.version', { version: status.version })}
         </Text>
       </AppShell.Navbar>
