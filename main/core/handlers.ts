@@ -6,6 +6,7 @@ import { draftsHandlers } from './drafts/handlers';
 import { intakesHandlers } from './intakes/handlers';
 import { referralsHandlers } from './referrals/handlers';
 import { visitorsHandlers } from './visitors/handlers';
+import { notesHandlers } from './notes/handlers';
 
 /** The whole contract's implementation; the type makes a missing handler a compile error. */
 export const handlers: Handlers = {
@@ -20,6 +21,7 @@ export const handlers: Handlers = {
   ...draftsHandlers,
   ...referralsHandlers,
   ...keysHandlers,
+  ...notesHandlers,
 };
 
 export function createDeskRouter(log?: (line: string) => void): Router {

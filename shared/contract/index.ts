@@ -12,6 +12,7 @@ import { referralsProcedures } from './referrals';
 import { intakesProcedures } from './intakes';
 import { draftsProcedures } from './drafts';
 import { keysProcedures } from './keys';
+import { notesProcedures } from './notes';
 
 /** Every procedure main serves, declared once. */
 export const contract = {
@@ -26,6 +27,7 @@ export const contract = {
   ...draftsProcedures,
   ...referralsProcedures,
   ...keysProcedures,
+  ...notesProcedures,
 } satisfies Record<string, AnyProcedure>;
 
 export type Contract = typeof contract;

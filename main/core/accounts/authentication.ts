@@ -7,6 +7,8 @@ import { AppError, isAppError } from '../errors';
 import { wipe } from '../vault/crypto';
 import { normaliseRecoveryKey } from '../vault/recovery-key';
 import { normaliseLogin, tagOf } from '../vault/vault';
+import { recordNotesSecretAtLogin, restoredSecretAtLogin } from '../notes/secret';
+import type { VaultBody } from '../vault/vault-file';
 import { ensureEscrow, secretFromEscrow } from './escrow';
 import { checkNewPassword } from './password-policy';
 import { findUser, findUserByLogin, getUser, listUsers, toSessionUser, updateUserFields } from './service';
@@ -19,7 +21,7 @@ import type { PendingAttempt, ThrottleKey } from './throttle';
  * once, or a process killed in the middle, are all counted.
  */
 
-function refuseWhileThrottled(desk: Desk, key: ThrottleKey, now: Date): void {
+export function refuseWhileThrottled(desk: Desk, key: ThrottleKey, now: Date): void {
   const seconds = desk.throttle.retryAfter(key, now);
   if (seconds > 0) {
     desk.throttle.recordRefusal(key, now, 'auth.throttled');
@@ -28,7 +30,7 @@ function refuseWhileThrottled(desk: Desk, key: ThrottleKey, now: Date): void {
 }
 
 /** Runs an attempt counted as failed until it succeeds; a failure of another kind is relabelled. */
-async function attempt<T>(desk: Desk, key: ThrottleKey, now: Date, failure: string, work: (id: string) => Promise<T>): Promise<T> {
+export async function attempt<T>(desk: Desk, key: ThrottleKey, now: Date, failure: string, work: (id: string) => Promise<T>): Promise<T> {
   refuseWhileThrottled(desk, key, now);
   const id = desk.throttle.recordAttempt(key, now, failure);
   try {
@@ -74,7 +76,7 @@ function auditPendingAttempts(desk: Desk, db: Db, vault: VaultFile, now: Date, c
  * a colleague's password. Bookkeeping beside the vault: on a full disk it may fail, and
  * the attempt then stays counted.
  */
-function takeBack(desk: Desk, key: ThrottleKey, attemptId: string | null, now: Date, vault: VaultFile): void {
+export function takeBack(desk: Desk, key: ThrottleKey, attemptId: string | null, now: Date, vault: VaultFile): void {
   const sole = key === 'recovery' || vault.slots.filter((s) => s.kind === 'password' && s.tag === key).length <= 1;
   try {
     desk.throttle.succeeded(key, attemptId, now, { sole });
@@ -99,6 +101,7 @@ function beginAudited(
   const { db, vault, user } = opened;
   const recorded = db.transaction(() => {
     if (opened.userSecret) ensureEscrow(db, vault, user.id, opened.userSecret, now);
+    recordNotesSecretAtLogin(db, user.id, opened.userSecret, now);
     const attempts = auditPendingAttempts(desk, db, vault, now, currentAttempt);
     updateUserFields(db, user.id, { lastLoginAt: now.toISOString() }, now);
     appendAudit(db, { at: now.toISOString(), userId: user.id, action, entity: 'user', entityId: String(user.id), outcome: 'success' });
@@ -128,9 +131,10 @@ export async function login(desk: Desk, loginName: string, password: string): Pr
   const now = desk.now();
   const key = desk.vault.tagFor(loginName);
   return attempt(desk, key, now, 'auth.invalidCredentials', async (attemptId) => {
-    const unlocked = await desk.vault.unlockWithPassword(loginName, password);
+    const unlocked = await desk.vault.unlockWithPassword(loginName, password, { keepSlotKey: true });
     if (!unlocked) throw new AppError('auth.invalidCredentials', { params: { seconds: desk.throttle.retryAfter(key, now) } });
     let db: Db | null = null;
+    let userSecret = unlocked.userSecret;
     try {
       db = desk.openDatabaseFor(unlocked.vault, unlocked.dataKey);
       const user = unlocked.slot.userId ? findUser(db, unlocked.slot.userId) : null;
@@ -138,16 +142,27 @@ export async function login(desk: Desk, loginName: string, password: string): Pr
       if (!user || user.status !== 'active' || normaliseLogin(user.login) !== normaliseLogin(loginName)) {
         throw new AppError('auth.invalidCredentials', { params: { seconds: desk.throttle.retryAfter(key, now) } });
       }
+      // A secret an administrator restored after a reset (sealed to this slot) goes back into her slot now.
+      let restoredSlot: VaultBody | null = null;
+      if (!userSecret) {
+        const openDb = db;
+        userSecret = openDb.transaction(() => restoredSecretAtLogin(openDb, unlocked.vault, unlocked.slot, unlocked.slotPrivateKey, user.id, now))();
+        if (userSecret) restoredSlot = await desk.vault.withPasswordSlot(unlocked.vault, unlocked.dataKey, { userId: user.id, login: user.login, password, userSecret }, now);
+      }
+      const openDb = db;
       const action = previous && previous === user.login ? 'auth.unlock' : 'auth.login';
-      const signedIn = beginAudited(desk, { db, vault: unlocked.vault, dataKey: unlocked.dataKey, userSecret: unlocked.userSecret, user }, action, now, attemptId);
+      const write = restoredSlot ? () => desk.writeVault(openDb, restoredSlot, unlocked.dataKey) : undefined;
+      const signedIn = beginAudited(desk, { db, vault: unlocked.vault, dataKey: unlocked.dataKey, userSecret, user }, action, now, attemptId, write);
       takeBack(desk, key, attemptId, now, unlocked.vault);
       return signedIn;
     } catch (error) {
       if (!desk.currentUser) {
         db?.close();
-        wipe(unlocked.dataKey, unlocked.userSecret);
+        wipe(unlocked.dataKey, userSecret, unlocked.userSecret);
       }
       throw error;
+    } finally {
+      wipe(unlocked.slotPrivateKey);
     }
   });
 }
@@ -238,5 +253,7 @@ export async function changeOwnPassword(desk: Desk, currentPassword: string, new
   }
   if (session.userSecret !== userSecret) wipe(session.userSecret);
   session.userSecret = userSecret;
+  // Her first own secret: colleagues may now hand notes over to her.
+  recordNotesSecretAtLogin(session.db, user.id, userSecret, now);
   return desk.refreshSessionUser();
 }

@@ -1,0 +1,131 @@
+import { attempt, takeBack } from '../accounts/authentication';
+import { escrowedSecret } from '../accounts/escrow';
+import { getUser, secretEscrowOf } from '../accounts/service';
+import type { Db } from '../db/database';
+import type { Desk } from '../desk';
+import { AppError, isAppError } from '../errors';
+import { fromB64, sealToPublicKey, toB64, wipe } from '../vault/crypto';
+import { normaliseRecoveryKey } from '../vault/recovery-key';
+import type { UnlockedRecovery } from '../vault/vault';
+import { authorWrapKeyOf, readerPublicKeyOf, unwrapForAuthor, wrapForReader } from './keys';
+import { restorationAad } from './secret';
+import {
+  authorNotesFor,
+  authorsOfVisitorNotes,
+  insertGrant,
+  insertKey,
+  isActivePsychologist,
+  publicKeyOf,
+  publishPublicKey,
+  restorationOf,
+  setRestoration,
+} from './service';
+
+/**
+ * What only the recovery key opens: break-glass (an administrator gives a colleague the
+ * notes of one visitor) and the restoration of a secret after a password reset. The
+ * authors' secrets come from escrow; only note keys are unwrapped and wrapped again: no
+ * note body is ever opened here. The recovery key is checked and throttled as `recover`
+ * does (one counter for both), and a wrong key grants nothing.
+ */
+
+async function withRecoveryKey<T>(desk: Desk, recoveryKey: string, work: (keys: UnlockedRecovery) => T): Promise<T> {
+  if (!normaliseRecoveryKey(recoveryKey)) throw new AppError('recovery.malformed', { fields: { recoveryKey: 'recovery.malformed' } });
+  const now = desk.now();
+  return attempt(desk, 'recovery', now, 'recovery.wrongKey', async (attemptId) => {
+    let keys: UnlockedRecovery;
+    try {
+      keys = await desk.vault.unlockWithRecoveryKey(recoveryKey);
+    } catch (error) {
+      if (isAppError(error) && error.code === 'recovery.wrongKey') throw new AppError(error.code, { fields: { recoveryKey: error.code } });
+      throw error;
+    }
+    // The session's database is open already: the data key the recovery slot gave is not needed.
+    wipe(keys.dataKey);
+    try {
+      const result = work(keys);
+      takeBack(desk, 'recovery', attemptId, now, keys.vault);
+      return result;
+    } finally {
+      wipe(keys.escrowPrivateKey);
+    }
+  });
+}
+
+export async function breakGlass(desk: Desk, input: { recoveryKey: string; visitorId: number; recipientId: number; reason: string }): Promise<{ notes: number; authors: number }> {
+  const { db, user } = desk.requireSession();
+  const now = desk.now();
+  if (input.recipientId === user.id) throw new AppError('notes.cannotGrantSelf');
+  if (!isActivePsychologist(db, input.recipientId)) throw new AppError('notes.recipientNotPsychologist');
+  const authors = authorsOfVisitorNotes(db, input.visitorId).filter((a) => a.id !== input.recipientId);
+  if (authors.length === 0) throw new AppError('notes.nothingToGrant');
+  return withRecoveryKey(desk, input.recoveryKey, (keys) => {
+    const recipientKey = publicKeyOf(db, input.recipientId) ?? publishFromEscrow(db, keys, input.recipientId, now);
+    let notes = 0;
+    let granted = 0;
+    for (const author of authors) {
+      const secret = escrowedSecret(db, keys.vault, author.id, keys.escrowPrivateKey);
+      if (!secret) continue;
+      const wrapKey = authorWrapKeyOf(secret);
+      wipe(secret);
+      try {
+        const rows = authorNotesFor(db, author.id, input.visitorId, input.recipientId);
+        if (rows.length === 0) continue;
+        const grantId = insertGrant(db, { kind: 'breakGlass', visitorId: input.visitorId, authorId: author.id, recipientId: input.recipientId, reason: input.reason, grantedBy: user.id }, now);
+        granted++;
+        for (const row of rows) {
+          const context = { noteId: row.id, visitorId: row.visitor_id, authorId: row.author_id };
+          const noteKey = unwrapForAuthor(wrapKey, context, row.wrapped);
+          try {
+            if (insertKey(db, { noteId: row.id, readerId: input.recipientId, grantId, wrapped: wrapForReader(fromB64(recipientKey), context, input.recipientId, noteKey) }, now)) notes++;
+          } finally {
+            wipe(noteKey);
+          }
+        }
+      } finally {
+        wipe(wrapKey);
+      }
+    }
+    if (granted === 0) throw new AppError('notes.nothingToGrant');
+    return { notes, authors: granted };
+  });
+}
+
+/** A recipient who has not logged in since notes came: her public key, derived from her escrowed secret. */
+function publishFromEscrow(db: Db, keys: UnlockedRecovery, userId: number, now: Date): string {
+  const secret = escrowedSecret(db, keys.vault, userId, keys.escrowPrivateKey);
+  if (!secret) throw new AppError('notes.recipientCannotReceive');
+  try {
+    const publicKey = toB64(readerPublicKeyOf(secret));
+    publishPublicKey(db, userId, publicKey, now);
+    return publicKey;
+  } finally {
+    wipe(secret);
+  }
+}
+
+/**
+ * After a password reset: her secret from escrow, sealed to the public key of her own
+ * password slot, so that only her password opens it (her next login puts it back into
+ * her slot). Refused while she is still on the one-time password the administrator
+ * gave her: whoever knows that password must never reach her secret.
+ */
+export async function restoreSecret(desk: Desk, userId: number, recoveryKey: string): Promise<void> {
+  const { db, user: me } = desk.requireSession();
+  const now = desk.now();
+  const user = getUser(db, userId);
+  if (user.status !== 'active' || !restorationOf(db, userId) || !secretEscrowOf(db, userId)) throw new AppError('notes.nothingToRestore');
+  if (user.mustChangePassword) throw new AppError('notes.restoreNeedsOwnPassword');
+  const slot = desk.readVault(db).slots.find((s) => s.kind === 'password' && s.userId === userId);
+  if (!slot) throw new AppError('notes.nothingToRestore');
+  await withRecoveryKey(desk, recoveryKey, (keys) => {
+    const secret = escrowedSecret(db, keys.vault, userId, keys.escrowPrivateKey);
+    if (!secret) throw new AppError('notes.nothingToRestore');
+    try {
+      const sealed = sealToPublicKey(fromB64(slot.publicKey), secret, restorationAad(keys.vault, userId, slot.id));
+      setRestoration(db, userId, { slotId: slot.id, sealed: JSON.stringify(sealed), by: me.id }, now);
+    } finally {
+      wipe(secret);
+    }
+  });
+}

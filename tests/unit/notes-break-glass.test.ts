@@ -1,0 +1,190 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateRecoveryKey } from '../../main/core/vault/recovery-key';
+import { loginAs, removeDir } from '../support/desk';
+import { body, notesDesk, type NotesDesk } from '../support/notes';
+
+const REASON = 'Salma has left the association; the visitor returns on Monday.';
+
+const desks: NotesDesk[] = [];
+afterEach(() => {
+  for (const t of desks.splice(0)) {
+    t.close();
+    removeDir(t.dir);
+  }
+});
+
+async function open(): Promise<NotesDesk> {
+  const t = await notesDesk();
+  desks.push(t);
+  return t;
+}
+
+async function salmaWrites(t: NotesDesk, texts: string[], visitorId = t.visitorId): Promise<number[]> {
+  await loginAs(t, t.salma);
+  const ids: number[] = [];
+  for (const text of texts) ids.push((await t.ok('notes.create', { visitorId, body: body(text) })).id);
+  t.desk.lock('button');
+  return ids;
+}
+
+describe('handing a visitor’s notes over to a colleague', () => {
+  it('the recipient reads them with their author named, later notes follow, other visitors’ notes do not', async () => {
+    const t = await open();
+    const [first] = await salmaWrites(t, ['Before the handover']);
+    const [elsewhere] = await salmaWrites(t, ['About someone else'], t.otherVisitorId);
+    await loginAs(t, t.salma);
+    expect(await t.call('notes.handover', { visitorId: t.visitorId, recipientId: t.salma.id })).toMatchObject({ ok: false, error: { code: 'notes.cannotGrantSelf' } });
+    expect(await t.call('notes.handover', { visitorId: t.visitorId, recipientId: t.staff.desk.id })).toMatchObject({ ok: false, error: { code: 'notes.recipientNotPsychologist' } });
+    expect(await t.ok('notes.handover', { visitorId: t.visitorId, recipientId: t.nadia.id })).toEqual({ notes: 1 });
+    const later = await t.ok('notes.create', { visitorId: t.visitorId, body: body('After the handover') });
+    t.desk.lock('button');
+
+    await loginAs(t, t.nadia);
+    const list = await t.ok('notes.listForVisitor', { visitorId: t.visitorId });
+    expect(list.notes.map((n) => [n.id, n.author.displayName, n.access, n.mine])).toEqual([
+      [later.id, 'salma (psychologist)', 'handover', false],
+      [first, 'salma (psychologist)', 'handover', false],
+    ]);
+    expect((await t.ok('notes.get', { id: later.id })).body.text).toBe('After the handover');
+    expect(await t.call('notes.get', { id: elsewhere })).toMatchObject({ ok: false, error: { code: 'notes.noAccess' } });
+    t.desk.lock('button');
+
+    await loginAs(t, t.staff.admin);
+    const { entries } = await t.ok('audit.list', { limit: 500 });
+    expect(entries.find((e) => e.action === 'notes.handover' && e.outcome === 'success')).toMatchObject({ userId: t.salma.id, entity: 'visitor', entityId: String(t.visitorId), detail: `recipient: ${t.nadia.id}` });
+    expect(entries.find((e) => e.action === 'notes.get' && e.userId === t.nadia.id && e.outcome === 'success')).toMatchObject({ detail: 'handover' });
+  });
+});
+
+describe('break-glass: an administrator with the recovery key grants a colleague one visitor’s notes', () => {
+  it('with the right key and a reason the colleague reads them; the administrator sees no content; the author is told at her next login', async () => {
+    const t = await open();
+    const ids = await salmaWrites(t, ['Session one, private', 'Session two, private']);
+    await salmaWrites(t, ['Another visitor'], t.otherVisitorId);
+
+    await loginAs(t, t.staff.admin);
+    const preview = await t.ok('notes.breakGlassPreview', { visitorCode: t.visitorCode.toLowerCase() });
+    expect(preview).toEqual({ visitorId: t.visitorId, visitorCode: t.visitorCode, authors: [{ id: t.salma.id, displayName: 'salma (psychologist)', active: true, notes: 2 }] });
+    expect(await t.call('notes.breakGlass', { recoveryKey: t.recoveryKey, visitorId: t.visitorId, recipientId: t.nadia.id, reason: 'short' })).toMatchObject({
+      ok: false,
+      error: { fields: { reason: 'notes.reasonTooShort' } },
+    });
+    const granted = await t.call('notes.breakGlass', { recoveryKey: t.recoveryKey, visitorId: t.visitorId, recipientId: t.nadia.id, reason: REASON });
+    expect(granted).toEqual({ ok: true, value: { notes: 2, authors: 1 } });
+    expect(JSON.stringify(granted)).not.toContain('private');
+    const { entries } = await t.ok('audit.list', { limit: 500 });
+    expect(entries.find((e) => e.action === 'notes.breakGlass' && e.outcome === 'success')).toMatchObject({
+      userId: t.staff.admin.id,
+      entityId: String(t.visitorId),
+      detail: `recipient: ${t.nadia.id}; notes: 2; authors: 1`,
+    });
+    t.desk.lock('button');
+
+    await loginAs(t, t.nadia);
+    const list = await t.ok('notes.listForVisitor', { visitorId: t.visitorId });
+    expect(list.notes.map((n) => n.access)).toEqual(['breakGlass', 'breakGlass']);
+    expect((await t.ok('notes.get', { id: ids[0] })).body.text).toBe('Session one, private');
+    expect((await t.ok('notes.listForVisitor', { visitorId: t.otherVisitorId })).notes).toEqual([]);
+    expect(await t.ok('notes.notices', {})).toEqual([]);
+    t.desk.lock('button');
+
+    await loginAs(t, t.salma);
+    const notices = await t.ok('notes.notices', {});
+    expect(notices).toEqual([
+      expect.objectContaining({ visitorId: t.visitorId, visitorCode: t.visitorCode, recipient: { id: t.nadia.id, displayName: 'Nadia (psychologist)' }, grantedBy: expect.objectContaining({ id: t.staff.admin.id }), reason: REASON }),
+    ]);
+    await t.ok('notes.acknowledgeNotice', { id: notices[0].id });
+    expect(await t.ok('notes.notices', {})).toEqual([]);
+    expect(await t.call('notes.acknowledgeNotice', { id: notices[0].id })).toMatchObject({ ok: false, error: { code: 'notes.notFound' } });
+  });
+
+  it('a wrong or mistyped recovery key is a clear error and grants nothing; attempts are throttled like the recovery', async () => {
+    const t = await open();
+    const [id] = await salmaWrites(t, ['Closed to Nadia']);
+    await loginAs(t, t.staff.admin);
+    const input = { visitorId: t.visitorId, recipientId: t.nadia.id, reason: REASON };
+    expect(await t.call('notes.breakGlass', { ...input, recoveryKey: 'not a key' })).toMatchObject({ ok: false, error: { code: 'recovery.malformed', fields: { recoveryKey: 'recovery.malformed' } } });
+    for (let i = 0; i < 4; i++) {
+      expect(await t.call('notes.breakGlass', { ...input, recoveryKey: generateRecoveryKey() })).toMatchObject({ ok: false, error: { code: 'recovery.wrongKey', fields: { recoveryKey: 'recovery.wrongKey' } } });
+    }
+    // The fifth attempt waits, even with the right key.
+    expect(await t.call('notes.breakGlass', { ...input, recoveryKey: t.recoveryKey })).toMatchObject({ ok: false, error: { code: 'auth.throttled' } });
+    const { entries } = await t.ok('audit.list', { limit: 500 });
+    expect(entries.filter((e) => e.action === 'notes.breakGlass' && e.outcome === 'failure').map((e) => e.detail)).toEqual(
+      expect.arrayContaining(['recovery.wrongKey', 'auth.throttled']),
+    );
+    t.desk.lock('button');
+    await loginAs(t, t.nadia);
+    expect(await t.call('notes.get', { id })).toMatchObject({ ok: false, error: { code: 'notes.noAccess' } });
+    t.desk.lock('button');
+    await loginAs(t, t.salma);
+    expect(await t.ok('notes.notices', {})).toEqual([]);
+    t.desk.lock('button');
+    // Once the delay has passed, the right key works.
+    t.clock.advance(10 * 60_000);
+    await loginAs(t, t.staff.admin);
+    expect(await t.ok('notes.breakGlass', { ...input, recoveryKey: t.recoveryKey })).toEqual({ notes: 1, authors: 1 });
+  });
+
+  it('is refused for a recipient who is no psychologist, for oneself, and for a visitor without notes', async () => {
+    const t = await open();
+    await salmaWrites(t, ['One note']);
+    await loginAs(t, t.staff.admin);
+    const input = { recoveryKey: t.recoveryKey, visitorId: t.visitorId, reason: REASON };
+    expect(await t.call('notes.breakGlass', { ...input, recipientId: t.staff.desk.id })).toMatchObject({ ok: false, error: { code: 'notes.recipientNotPsychologist' } });
+    expect(await t.call('notes.breakGlass', { ...input, recipientId: t.staff.admin.id })).toMatchObject({ ok: false, error: { code: 'notes.cannotGrantSelf' } });
+    expect(await t.call('notes.breakGlass', { ...input, visitorId: t.otherVisitorId, recipientId: t.nadia.id })).toMatchObject({ ok: false, error: { code: 'notes.nothingToGrant' } });
+    expect(await t.call('notes.breakGlassPreview', { visitorCode: 'NDR-1999-0001' })).toMatchObject({ ok: false, error: { code: 'visitors.notFound' } });
+  });
+});
+
+describe('after an administrator resets a psychologist’s password', () => {
+  it('her notes are closed and her status says so; the administrator restores her secret with the recovery key; her next login opens them', async () => {
+    const t = await open();
+    const [id] = await salmaWrites(t, ['Written before the reset']);
+    await loginAs(t, t.staff.admin);
+    const { oneTimePassword } = await t.ok('users.resetPassword', { id: t.salma.id });
+    t.desk.lock('button');
+
+    await loginAs(t, { login: t.salma.login, password: oneTimePassword });
+    const own = 'salma chose another long password';
+    await t.ok('account.changePassword', { currentPassword: oneTimePassword, newPassword: own });
+    expect(await t.ok('notes.status', {})).toEqual({ hasSecret: false, restorationWaiting: false });
+    expect(await t.call('notes.get', { id })).toMatchObject({ ok: false, error: { code: 'notes.closed' } });
+    expect(await t.call('notes.create', { visitorId: t.visitorId, body: body('x') })).toMatchObject({ ok: false, error: { code: 'notes.closed' } });
+    expect(await t.call('notes.saveDraft', { key: `note-${id}`, data: body('x') })).toMatchObject({ ok: false, error: { code: 'notes.closed' } });
+    t.desk.lock('button');
+
+    await loginAs(t, t.staff.admin);
+    expect(await t.ok('notes.closedAccounts', {})).toEqual([expect.objectContaining({ userId: t.salma.id, restorationWaiting: false, needsOwnPassword: false })]);
+    expect(await t.call('notes.restoreSecret', { userId: t.salma.id, recoveryKey: generateRecoveryKey() })).toMatchObject({ ok: false, error: { code: 'recovery.wrongKey' } });
+    expect(await t.call('notes.restoreSecret', { userId: t.nadia.id, recoveryKey: t.recoveryKey })).toMatchObject({ ok: false, error: { code: 'notes.nothingToRestore' } });
+    await t.ok('notes.restoreSecret', { userId: t.salma.id, recoveryKey: t.recoveryKey });
+    expect(await t.ok('notes.closedAccounts', {})).toEqual([expect.objectContaining({ userId: t.salma.id, restorationWaiting: true })]);
+    t.desk.lock('button');
+
+    await loginAs(t, { login: t.salma.login, password: own });
+    expect(await t.ok('notes.status', {})).toEqual({ hasSecret: true, restorationWaiting: false });
+    expect((await t.ok('notes.get', { id })).body.text).toBe('Written before the reset');
+    t.desk.lock('button');
+    // Put back into her slot: the next login opens them without anything waiting.
+    await loginAs(t, { login: t.salma.login, password: own });
+    expect((await t.ok('notes.get', { id })).body.text).toBe('Written before the reset');
+    t.desk.lock('button');
+    await loginAs(t, t.staff.admin);
+    expect(await t.ok('notes.closedAccounts', {})).toEqual([]);
+  });
+
+  it('the restoration waits while she is still on the one-time password the administrator knows', async () => {
+    const t = await open();
+    await salmaWrites(t, ['Before']);
+    await loginAs(t, t.staff.admin);
+    const { oneTimePassword } = await t.ok('users.resetPassword', { id: t.salma.id });
+    t.desk.lock('button');
+    await loginAs(t, { login: t.salma.login, password: oneTimePassword });
+    t.desk.lock('button');
+    await loginAs(t, t.staff.admin);
+    expect(await t.ok('notes.closedAccounts', {})).toEqual([expect.objectContaining({ userId: t.salma.id, needsOwnPassword: true })]);
+    expect(await t.call('notes.restoreSecret', { userId: t.salma.id, recoveryKey: t.recoveryKey })).toMatchObject({ ok: false, error: { code: 'notes.restoreNeedsOwnPassword' } });
+  });
+});

@@ -1,0 +1,175 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { NOTE_MAX_LENGTH } from '../../shared/domain/notes';
+import { loginAs, removeDir } from '../support/desk';
+import { body, filesHolding, notesDesk, rawOpen, tablesHolding, type NotesDesk } from '../support/notes';
+
+const CANARY = 'Qk7notecanaryZ3';
+
+const desks: NotesDesk[] = [];
+afterEach(() => {
+  for (const t of desks.splice(0)) {
+    t.close();
+    removeDir(t.dir);
+  }
+});
+
+async function open(): Promise<NotesDesk> {
+  const t = await notesDesk();
+  desks.push(t);
+  return t;
+}
+
+async function auditOf(t: NotesDesk) {
+  await loginAs(t, t.staff.admin);
+  const { entries } = await t.ok('audit.list', { limit: 500 });
+  t.desk.lock('button');
+  return entries;
+}
+
+describe('private session notes: only their author reads them', () => {
+  it('the author writes and reads her note; another psychologist holds no key to it', async () => {
+    const t = await open();
+    await loginAs(t, t.salma);
+    const note = await t.ok('notes.create', { visitorId: t.visitorId, body: body('She slept better this week.') });
+    expect(note).toMatchObject({ mine: true, access: 'own', author: { id: t.salma.id }, visitorCode: t.visitorCode });
+    expect((await t.ok('notes.get', { id: note.id })).body).toEqual(body('She slept better this week.'));
+    expect((await t.ok('notes.listForVisitor', { visitorId: t.visitorId })).notes.map((n) => n.id)).toEqual([note.id]);
+    t.desk.lock('button');
+
+    await loginAs(t, t.nadia);
+    expect(await t.call('notes.get', { id: note.id })).toMatchObject({ ok: false, error: { code: 'notes.noAccess' } });
+    expect(await t.ok('notes.listForVisitor', { visitorId: t.visitorId })).toMatchObject({ notes: [], closedCount: 1 });
+    t.desk.lock('button');
+
+    const entries = await auditOf(t);
+    const ofNote = entries.filter((e) => e.entity === 'note' && e.entityId === String(note.id));
+    expect(ofNote.map((e) => [e.action, e.userId, e.outcome])).toEqual(
+      expect.arrayContaining([
+        ['notes.create', t.salma.id, 'success'],
+        ['notes.get', t.salma.id, 'success'],
+        ['notes.get', t.nadia.id, 'failure'],
+      ]),
+    );
+    expect(JSON.stringify(entries)).not.toContain('slept');
+  });
+
+  it('a call with the administrator’s or a desk worker’s session is refused and audited', async () => {
+    const t = await open();
+    await loginAs(t, t.salma);
+    const note = await t.ok('notes.create', { visitorId: t.visitorId, body: body('Private') });
+    t.desk.lock('button');
+    for (const member of [t.staff.admin, t.staff.desk]) {
+      await loginAs(t, member);
+      for (const [name, input] of [
+        ['notes.get', { id: note.id }],
+        ['notes.listForVisitor', { visitorId: t.visitorId }],
+        ['notes.create', { visitorId: t.visitorId, body: body('x') }],
+        ['notes.getDraft', { key: `note-${note.id}` }],
+      ] as const) {
+        expect(await t.router.dispatch(t.desk, name, input)).toEqual({ ok: false, error: { code: 'call.forbidden' } });
+      }
+      t.desk.lock('button');
+    }
+    const refused = (await auditOf(t)).filter((e) => e.action === 'notes.get' && e.outcome === 'refused');
+    expect(refused.map((e) => e.userId).sort()).toEqual([t.staff.admin.id, t.staff.desk.id].sort());
+  });
+
+  it('editing another’s note is refused, even one handed over to her; the author edits her own', async () => {
+    const t = await open();
+    await loginAs(t, t.salma);
+    const note = await t.ok('notes.create', { visitorId: t.visitorId, body: body('First version') });
+    await t.ok('notes.handover', { visitorId: t.visitorId, recipientId: t.nadia.id });
+    t.desk.lock('button');
+    await loginAs(t, t.nadia);
+    expect(await t.call('notes.update', { id: note.id, body: body('Overwritten') })).toMatchObject({ ok: false, error: { code: 'notes.notAuthor' } });
+    expect((await t.ok('notes.get', { id: note.id })).body.text).toBe('First version');
+    t.desk.lock('button');
+    await loginAs(t, t.salma);
+    await t.ok('notes.update', { id: note.id, body: body('Second version') });
+    expect((await t.ok('notes.get', { id: note.id })).body.text).toBe('Second version');
+  });
+
+  it(`a 50,000-character note is refused with notes.tooLong; ${NOTE_MAX_LENGTH} characters are kept whole`, async () => {
+    const t = await open();
+    await loginAs(t, t.salma);
+    expect(await t.call('notes.create', { visitorId: t.visitorId, body: body('a'.repeat(50_000)) })).toEqual({
+      ok: false,
+      error: { code: 'call.invalidInput', fields: { 'body.text': 'notes.tooLong' } },
+    });
+    expect(await t.call('notes.saveDraft', { key: `newForVisitor-${t.visitorId}`, data: body('a'.repeat(50_000)) })).toMatchObject({
+      ok: false,
+      error: { fields: { 'data.text': 'notes.tooLong' } },
+    });
+    expect((await t.ok('notes.listForVisitor', { visitorId: t.visitorId })).notes).toEqual([]);
+    // Counted as a person counts: one emoji is one character.
+    const longest = '🌿'.repeat(NOTE_MAX_LENGTH);
+    const note = await t.ok('notes.create', { visitorId: t.visitorId, body: body(longest) });
+    expect((await t.ok('notes.get', { id: note.id })).body.text).toBe(longest);
+    expect(await t.call('notes.create', { visitorId: t.visitorId, body: body(' \n ') })).toMatchObject({ ok: false, error: { fields: { 'body.text': 'required' } } });
+  });
+
+  it('a draft is sealed as she types, survives a lock, and is never in the plain drafts table', async () => {
+    const t = await open();
+    await loginAs(t, t.salma);
+    const key = `newForVisitor-${t.visitorId}`;
+    await t.ok('notes.saveDraft', { key, data: body(`${CANARY} half a sentence`) });
+    t.desk.lock('idle');
+    await loginAs(t, t.salma);
+    expect(await t.ok('notes.getDraft', { key })).toMatchObject({ data: body(`${CANARY} half a sentence`) });
+    const dataKey = Buffer.from(t.desk.requireSession().dataKey);
+    const db = rawOpen(t.dir, dataKey);
+    try {
+      expect(db.prepare('SELECT count(*) AS n FROM drafts').get()).toEqual({ n: 0 });
+      expect(db.prepare('SELECT count(*) AS n FROM note_drafts').get()).toEqual({ n: 1 });
+      expect(tablesHolding(db, CANARY)).toEqual([]);
+    } finally {
+      db.close();
+    }
+    t.desk.lock('button');
+    // Another psychologist's drafts are hers alone: the same key finds nothing.
+    await loginAs(t, t.nadia);
+    expect(await t.ok('notes.getDraft', { key })).toBeNull();
+    t.desk.lock('button');
+    await loginAs(t, t.salma);
+    await t.ok('notes.discardDraft', { key });
+    expect(await t.ok('notes.getDraft', { key })).toBeNull();
+  });
+
+  it('with the data key, every table and every file of the data folder hold no byte of a note, a draft or a shared note', async () => {
+    const t = await open();
+    await loginAs(t, t.salma);
+    for (let i = 0; i < 5; i++) await t.ok('notes.create', { visitorId: t.visitorId, body: body(`${CANARY} note ${i}`) });
+    await t.ok('notes.saveDraft', { key: `newForVisitor-${t.visitorId}`, data: body(`${CANARY} draft`) });
+    await t.ok('notes.handover', { visitorId: t.visitorId, recipientId: t.nadia.id });
+    t.desk.lock('button');
+    await loginAs(t, t.nadia);
+    const shared = await t.ok('notes.listForVisitor', { visitorId: t.visitorId });
+    expect(shared.notes).toHaveLength(5);
+    for (const note of shared.notes) expect((await t.ok('notes.get', { id: note.id })).body.text).toContain(CANARY);
+    t.desk.lock('button');
+
+    // The administrator's session holds the data key; it opens the database and finds nothing.
+    await loginAs(t, t.staff.admin);
+    const dataKey = Buffer.from(t.desk.requireSession().dataKey);
+    const db = rawOpen(t.dir, dataKey);
+    try {
+      expect((db.prepare('SELECT count(*) AS n FROM session_notes').get() as { n: number }).n).toBe(5);
+      expect(tablesHolding(db, CANARY)).toEqual([]);
+      // The structured fields are sealed too: no risk level in clear (the session kinds' own table names 'followUp').
+      expect(tablesHolding(db, 'moderate')).toEqual([]);
+      expect(tablesHolding(db, '"followUpPlanned"')).toEqual([]);
+    } finally {
+      db.close();
+    }
+    expect(filesHolding(t.dir, CANARY)).toEqual([]);
+    t.desk.lock('button');
+    expect(filesHolding(t.dir, CANARY)).toEqual([]);
+  });
+
+  it('a note for an appointment is hers only when the appointment was hers', async () => {
+    const t = await open();
+    await loginAs(t, t.salma);
+    expect(await t.call('notes.create', { appointmentId: 999, body: body('x') })).toMatchObject({ ok: false, error: { code: 'notes.appointmentNotFound' } });
+    expect(await t.call('notes.create', { body: body('x') })).toMatchObject({ ok: false, error: { code: 'call.invalidInput', fields: { visitorId: 'required' } } });
+  });
+});
