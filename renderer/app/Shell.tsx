@@ -15,6 +15,10 @@ import { PartnersPage } from '../features/referrals/PartnersPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { VisitorsSection } from '../features/visitors/VisitorsSection';
+import { BreakGlassNotices } from '../features/notes/BreakGlassNotices';
+import { NotesAccessPage } from '../features/notes/NotesAccessPage';
+import { NotesSection } from '../features/notes/NotesSection';
+import { mayCall } from '../../shared/contract/access';
 import { Icon } from '../ui/icons';
 import { useApi } from './api';
 import { useDesk, useSession } from './desk';
@@ -33,6 +37,7 @@ const PAGES: Record<Destination['key'], ComponentType> = {
   anonymisation: AnonymisationPage,
   audit: AuditPage,
   settings: SettingsPage,
+  notesAccess: NotesAccessPage,
 };
 
 const MAIN_ID = 'guichet-main';
@@ -156,6 +161,7 @@ export function Shell() {
 
       <AppShell.Main className="guichet-main" id={MAIN_ID} ref={main} tabIndex={-1}>
         <DraftsNotice />
+        <BreakGlassNotices />
         <Routes>
           {DESTINATIONS.map((destination) => {
             const Page = PAGES[destination.key];
@@ -168,6 +174,8 @@ export function Shell() {
               />
             );
           })}
+          {/* A psychologist's notes: reached from a visitor's notes, or from a done appointment. */}
+          <Route path="/notes/*" element={mayCall(user, 'notes.get') ? <NotesSection /> : <Navigate to="/" replace />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </AppShell.Main>

@@ -6,7 +6,7 @@ import type { IconName } from '../ui/icon-paths';
 export interface Destination {
   path: string;
   /** Under `nav.` (its name) and `navDescriptions.` (what it is for). */
-  key: 'home' | 'visitors' | 'followUps' | 'partners' | 'account' | 'users' | 'anonymisation' | 'audit' | 'settings';
+  key: 'home' | 'visitors' | 'followUps' | 'partners' | 'account' | 'users' | 'anonymisation' | 'audit' | 'settings' | 'notesAccess';
   icon: IconName;
   /** The call the page opens with: whoever may make it may go there (the contract decides, not a list here). */
   opens: ProcedureName;
@@ -23,6 +23,7 @@ export const DESTINATIONS: readonly Destination[] = [
   { path: '/anonymisation', key: 'anonymisation', icon: 'eraser', opens: 'visitors.retentionCandidates' },
   { path: '/audit', key: 'audit', icon: 'list', opens: 'audit.list' },
   { path: '/settings', key: 'settings', icon: 'settings', opens: 'settings.update' },
+  { path: '/notes-access', key: 'notesAccess', icon: 'key', opens: 'notes.closedAccounts' },
 ];
 
 export function mayGo(user: SessionUser, destination: Destination): boolean {

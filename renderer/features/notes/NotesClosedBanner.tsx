@@ -1,0 +1,15 @@
+import { Alert, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { NotesStatus } from '../../../shared/domain/notes';
+import { Icon } from '../../ui/icons';
+
+/** Said plainly after a password reset: her notes are closed, and what opens them again. */
+export function NotesClosedBanner({ status }: { status: NotesStatus | null }) {
+  const { t } = useTranslation();
+  if (!status || status.hasSecret) return null;
+  return (
+    <Alert color="orange" variant="light" icon={<Icon name="lock" />} title={t('notes.closed.title')} data-testid="notes-closed" mb="lg" role="status">
+      <Text size="sm">{status.restorationWaiting ? t('notes.closed.waiting') : t('notes.closed.message')}</Text>
+    </Alert>
+  );
+}
