@@ -46,6 +46,7 @@ async function seed(harness: Harness, language: 'fr' | 'ar' | 'en') {
 const admin: Staff = { id: 1, login: ADMIN.login, displayName: ADMIN.displayName, password: ADMIN.password };
 
 test('a note is written, kept as a sealed draft across a lock, handed over, and opened by break-glass', async ({ page, harness }) => {
+  test.slow();
   const { recoveryKey, salma, nadia, awa, mariam } = await seed(harness, 'fr');
   await as(page, harness, salma);
 
@@ -127,6 +128,7 @@ test('a note is written, kept as a sealed draft across a lock, handed over, and 
 for (const lang of ['fr', 'ar'] as const) {
   const t = lang === 'fr' ? fr : ar;
   test(`the notes' screens in ${lang === 'fr' ? 'French' : 'Arabic'}, looked at and checked by axe`, async ({ page, harness }) => {
+    test.slow();
     const { recoveryKey, salma, nadia, awa, mariam } = await seed(harness, lang);
     await harness.ok('auth.login', { login: salma.login, password: salma.password });
     const note = await harness.ok('notes.create', { visitorId: awa.id, body: body(lang === 'ar' ? 'تنام بشكل أفضل منذ أسبوعين.' : 'Elle dort mieux depuis deux semaines.') });
@@ -160,7 +162,7 @@ for (const lang of ['fr', 'ar'] as const) {
     await go(page, '/notes-access');
     await page.getByRole('textbox', { name: t.notesAccess.breakGlass.visitorCode }).fill(mariam.code);
     await page.getByRole('button', { name: t.notesAccess.breakGlass.lookUp }).click();
-    await expect(page.getByTestId('break-glass-form')).toBeVisible();
+    await page.getByTestId('break-glass-form').getByRole('button', { name: t.notesAccess.breakGlass.grant }).scrollIntoViewIfNeeded();
     await shoot('break-glass');
     await as(page, harness, salma);
     await expect(page.getByTestId('break-glass-notices')).toBeVisible();

@@ -94,7 +94,7 @@ function GrantForm({ preview, onDone }: { preview: BreakGlassPreview; onDone(): 
         <TextField control={form.control} name="recoveryKey" label={t('notesAccess.recoveryKey')} autoComplete="off" spellCheck={false} dir="ltr" withAsterisk />
         <ErrorAlert message={form.alert} />
         <Group>
-          <Button type="submit" color="orange" loading={form.busy} disabled={preview.authors.length === 0}>
+          <Button type="submit" loading={form.busy} disabled={preview.authors.length === 0}>
             {t('notesAccess.breakGlass.grant')}
           </Button>
         </Group>

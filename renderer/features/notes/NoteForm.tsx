@@ -38,7 +38,7 @@ export function NoteForm({
   send(body: NoteBody): Promise<Result<NoteView>>;
   onSaved(note: NoteView): void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const store = useNoteDraftStore();
   const form = useContractForm(noteBodySchema, { defaultValues: initial ?? EMPTY });
   const draft = useDraft(form, disabled ? null : noteDraftKey(target), null, store);
@@ -68,7 +68,7 @@ export function NoteForm({
             dir="auto"
           />
           <Text size="xs" c={length > NOTE_MAX_LENGTH ? 'red' : 'dimmed'} aria-live="polite" data-testid="note-length">
-            {t('notes.form.length', { count: length, max: NOTE_MAX_LENGTH })}
+            {t('notes.form.length', { count: length, max: new Intl.NumberFormat(`${i18n.language}-u-nu-latn`).format(NOTE_MAX_LENGTH) })}
           </Text>
           <Group grow align="flex-start">
             <SelectField

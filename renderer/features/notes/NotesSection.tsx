@@ -56,16 +56,19 @@ function NewNotePage() {
       <BackToVisitor visitorId={visitorId} />
       <PageHeader title={t('notes.newTitle')} description={appointmentId ? t('notes.forAppointment', { id: appointmentId }) : t('notes.newDescription')} />
       <NotesClosedBanner status={status} />
-      <NoteForm
-        target={{ visitorId, appointmentId }}
-        initial={null}
-        disabled={status?.hasSecret !== true}
-        send={(body) => api.notes.create({ visitorId, appointmentId, body })}
-        onSaved={(note) => {
-          notify(t, 'success', t('notes.saved'));
-          navigate(`/notes/${note.id}`, { replace: true });
-        }}
-      />
+      {/* Shown once her notes are known to be open: a closed one could not be saved, nor its draft kept. */}
+      {status?.hasSecret ? (
+        <NoteForm
+          target={{ visitorId, appointmentId }}
+          initial={null}
+          disabled={false}
+          send={(body) => api.notes.create({ visitorId, appointmentId, body })}
+          onSaved={(note) => {
+            notify(t, 'success', t('notes.saved'));
+            navigate(`/notes/${note.id}`, { replace: true });
+          }}
+        />
+      ) : null}
     </Stack>
   );
 }

@@ -58,16 +58,19 @@ function VisitorNotesList({ visitorId }: { visitorId: number }) {
         title={t('notes.listTitle', { code: notes.visitor.code })}
         description={t('notes.listDescription')}
         actions={
-          <>
-            <Button component={Link} to={`/notes/new?visitor=${visitorId}`} leftSection={<Icon name="plus" size={18} />} disabled={status?.hasSecret !== true}>
-              {t('notes.new')}
-            </Button>
-            {mine ? (
-              <Button variant="default" leftSection={<Icon name="switchUser" size={18} />} onClick={() => setHandingOver(true)} disabled={status?.hasSecret !== true}>
-                {t('notes.handover.action')}
+          // While her notes are closed (after a reset) she can neither write nor hand over: the banner says why.
+          status?.hasSecret ? (
+            <>
+              <Button component={Link} to={`/notes/new?visitor=${visitorId}`} leftSection={<Icon name="plus" size={18} />}>
+                {t('notes.new')}
               </Button>
-            ) : null}
-          </>
+              {mine ? (
+                <Button variant="default" leftSection={<Icon name="switchUser" size={18} />} onClick={() => setHandingOver(true)}>
+                  {t('notes.handover.action')}
+                </Button>
+              ) : null}
+            </>
+          ) : null
         }
       />
       <NotesClosedBanner status={status} />
