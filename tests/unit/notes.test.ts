@@ -171,5 +171,18 @@ describe('private session notes: only their author reads them', () => {
     await loginAs(t, t.salma);
     expect(await t.call('notes.create', { appointmentId: 999, body: body('x') })).toMatchObject({ ok: false, error: { code: 'notes.appointmentNotFound' } });
     expect(await t.call('notes.create', { body: body('x') })).toMatchObject({ ok: false, error: { code: 'call.invalidInput', fields: { visitorId: 'required' } } });
+    // Two done sessions as the schedule records them (its handlers are another namespace's): one hers, one Nadia's.
+    const { db } = t.desk.requireSession();
+    const book = db.prepare(
+      `INSERT INTO appointments (visitor_id, psychologist_id, place_id, kind_id, starts_at, ends_at, status, created_at, created_by, updated_at)
+       VALUES (?, ?, (SELECT min(id) FROM places), (SELECT min(id) FROM session_kinds), '2026-11-28T09:00:00.000Z', '2026-11-28T10:00:00.000Z', 'done', ?, ?, ?)`,
+    );
+    const at = '2026-11-28T10:00:00.000Z';
+    const hers = Number(book.run(t.visitorId, t.salma.id, at, t.salma.id, at).lastInsertRowid);
+    const nadias = Number(book.run(t.visitorId, t.nadia.id, at, t.salma.id, at).lastInsertRowid);
+    const note = await t.ok('notes.create', { appointmentId: hers, body: body('After the session') });
+    expect(note).toMatchObject({ appointmentId: hers, visitorId: t.visitorId });
+    expect(await t.call('notes.create', { appointmentId: hers, visitorId: t.otherVisitorId, body: body('x') })).toMatchObject({ ok: false, error: { code: 'notes.notYourAppointment' } });
+    expect(await t.call('notes.create', { appointmentId: nadias, body: body('x') })).toMatchObject({ ok: false, error: { code: 'notes.notYourAppointment' } });
   });
 });
