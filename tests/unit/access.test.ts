@@ -37,7 +37,7 @@ describe('who may call what', () => {
         if (!user) throw new Error('no session');
         const offered = DESTINATIONS.filter((d) => mayGo(user, d)).map((d) => d.key);
         const staff = ['home', 'visitors', 'followUps', 'partners', 'account'];
-        const expected = { desk: staff, psychologist: staff, admin: [...staff, 'users', 'anonymisation', 'audit', 'settings'] };
+        const expected = { desk: staff, psychologist: staff, admin: [...staff, 'users', 'anonymisation', 'audit', 'settings', 'notesAccess'] };
         expect(offered).toEqual(expected[role]);
         expect(mayCall(user, 'visitors.register')).toBe(role !== 'admin');
       }
