@@ -105,7 +105,7 @@ test('an administrator finds people and follow-ups, but is offered no registrati
   await expect(page.getByTestId('home-follow-ups-count')).toHaveText(fr.home.followUps.count_one.replace('{{count}}', '1'));
   const grid = page.getByRole('region', { name: fr.home.places });
   await expect(grid.getByRole('link')).toHaveText(
-    [fr.nav.partners, fr.nav.account, fr.nav.users, fr.nav.anonymisation, fr.nav.audit, fr.nav.settings].map((name) => new RegExp(name)),
+    [fr.nav.partners, fr.nav.account, fr.nav.users, fr.nav.anonymisation, fr.nav.audit, fr.nav.settings, fr.nav.notesAccess].map((name) => new RegExp(name)),
   );
   await shootInEveryLanguage(page, harness, 'admin', ADMIN.displayName);
 });
