@@ -17,6 +17,7 @@ import { UsersPage } from '../features/users/UsersPage';
 import { VisitorsSection } from '../features/visitors/VisitorsSection';
 import { BreakGlassNotices } from '../features/notes/BreakGlassNotices';
 import { NotesAccessPage } from '../features/notes/NotesAccessPage';
+import { NotesClosedNotice } from '../features/notes/NotesClosedBanner';
 import { NotesSection } from '../features/notes/NotesSection';
 import { mayCall } from '../../shared/contract/access';
 import { Icon } from '../ui/icons';
@@ -162,6 +163,7 @@ export function Shell() {
       <AppShell.Main className="guichet-main" id={MAIN_ID} ref={main} tabIndex={-1}>
         <DraftsNotice />
         <BreakGlassNotices />
+        {mayCall(user, 'notes.status') && !/\/notes(\/|$)/.test(location.pathname) ? <NotesClosedNotice /> : null}
         <Routes>
           {DESTINATIONS.map((destination) => {
             const Page = PAGES[destination.key];

@@ -176,8 +176,10 @@ for (const lang of ['fr', 'ar'] as const) {
     await harness.ok('auth.login', { login: nadia.login, password: oneTimePassword });
     await harness.ok('account.changePassword', { currentPassword: oneTimePassword, newPassword: nadia.password });
     await harness.open();
-    await go(page, `/visitors/${awa.id}/notes`);
+    // Said at once, on the page she lands on, and on her notes' pages (once).
     await expect(page.getByTestId('notes-closed')).toBeVisible();
+    await go(page, `/visitors/${awa.id}/notes`);
+    await expect(page.getByTestId('notes-closed')).toHaveCount(1);
     await shoot('closed');
     await as(page, harness, admin);
     await go(page, '/notes-access');

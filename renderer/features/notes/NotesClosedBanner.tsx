@@ -2,6 +2,7 @@ import { Alert, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { NotesStatus } from '../../../shared/domain/notes';
 import { Icon } from '../../ui/icons';
+import { useNotesStatus } from './useNotesStatus';
 
 /** Said plainly after a password reset: her notes are closed, and what opens them again. */
 export function NotesClosedBanner({ status }: { status: NotesStatus | null }) {
@@ -12,4 +13,10 @@ export function NotesClosedBanner({ status }: { status: NotesStatus | null }) {
       <Text size="sm">{status.restorationWaiting ? t('notes.closed.waiting') : t('notes.closed.message')}</Text>
     </Alert>
   );
+}
+
+/** Above every page but the notes' own (which show the banner themselves): she learns it as soon as she logs in. */
+export function NotesClosedNotice() {
+  const status = useNotesStatus();
+  return <NotesClosedBanner status={status} />;
 }
