@@ -58,8 +58,6 @@ export const ERROR_CODES = [
   'notes.recipientNotPsychologist',
   'notes.recipientCannotReceive',
   'notes.nothingToGrant',
-  'notes.nothingToRestore',
-  'notes.restoreNeedsOwnPassword',
   // visitors, intakes, referrals
   'visitors.notFound',
   'visitors.anonymised',

@@ -20,8 +20,8 @@ import {
 /**
  * Private session notes. Reading and writing are the psychologists' alone (an
  * administrator's or a desk worker's call is refused and audited by the router);
- * break-glass and the restoration of a secret are the administrators', with the
- * recovery key, and never return a note's content.
+ * break-glass is the administrators', with the recovery key, and never returns a note's
+ * content. No procedure gives an administrator a secret closed by a password reset.
  */
 
 const id = z.number({ error: 'required' }).int().positive();
@@ -67,6 +67,11 @@ export const notesProcedures = {
     input: z.object({ visitorId: id, recipientId: userIdSchema }),
     access: psychologist,
     audit: { kind: 'write', entity: 'visitor' },
+  }),
+  'notes.endHandover': procedure<{ keysTakenBack: number }>()({
+    input: z.object({ id }),
+    access: psychologist,
+    audit: { kind: 'write', entity: 'noteGrant' },
   }),
   'notes.notices': procedure<BreakGlassNotice[]>()({
     input: z.object({}),
@@ -116,10 +121,5 @@ export const notesProcedures = {
     input: z.object({}),
     access: admin,
     audit: false,
-  }),
-  'notes.restoreSecret': procedure<null>()({
-    input: z.object({ userId: userIdSchema, recoveryKey }),
-    access: admin,
-    audit: { kind: 'write', entity: 'user' },
   }),
 };

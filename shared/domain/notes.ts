@@ -76,13 +76,19 @@ export interface VisitorNotes {
   notes: NoteSummary[];
   /** Notes by colleagues about her that this reader holds no key to (their number only). */
   closedCount: number;
+  /** Her own handovers about this visitor that still stand (she may end each). */
+  handovers: StandingHandover[];
+}
+
+export interface StandingHandover {
+  id: number;
+  recipient: { id: number; displayName: string };
+  since: string;
 }
 
 export interface NotesStatus {
-  /** False after a password reset until her secret is restored: her notes stay closed. */
+  /** False after a password reset until auth.recover, with her present, brings her secret back: her notes stay closed. */
   hasSecret: boolean;
-  /** An administrator has restored it: her next login opens her notes again. */
-  restorationWaiting: boolean;
 }
 
 export interface PsychologistOption {
@@ -114,8 +120,4 @@ export interface ClosedNotesAccount {
   login: string;
   displayName: string;
   since: string;
-  /** Restored by an administrator, waiting for her next login. */
-  restorationWaiting: boolean;
-  /** Still on a one-time password: the restoration waits until she has chosen her own. */
-  needsOwnPassword: boolean;
 }

@@ -186,11 +186,13 @@ for (const lang of ['fr', 'ar'] as const) {
     await expect(page.getByTestId('closed-accounts')).toContainText(nadia.displayName);
     await closeToasts(page);
     await shoot('access');
-    await page.getByRole('button', { name: t.notesAccess.closed.restore }).click();
-    await page.getByRole('textbox', { name: t.notesAccess.recoveryKey }).fill(recoveryKey);
-    await page.getByTestId('restore-form').getByRole('button', { name: t.notesAccess.closed.restore }).click();
-    await expect(page.getByTestId('closed-accounts')).toContainText(t.notesAccess.closed.waiting);
-    // Her next login opens them again.
+    // No button reopens them here: the page says where she and the recovery-key holder go, together.
+    await expect(page.getByTestId('closed-accounts-how-to')).toContainText(t.recover.title);
+    await expect(page.getByRole('button', { name: /rouvrir|reopen|إعادة فتح/i })).toHaveCount(0);
+    harness.desk.lock('switchUser');
+    nadia.password = 'nadia types her new password herself';
+    await harness.ok('auth.recover', { recoveryKey, login: nadia.login, newPassword: nadia.password });
+    // Recovered with her present: her notes are open again.
     await as(page, harness, nadia);
     await go(page, `/notes/${note.id}`);
     await expect(page.getByTestId('shared-note')).toBeVisible();

@@ -316,7 +316,7 @@ describe('upgrading a database written by an older app', () => {
 
     expectRowsKept(before, contentsOf(db));
     expect(schemaOf(db)).toEqual(schemaAt(7));
-    for (const table of ['session_notes', 'note_keys', 'note_grants', 'note_drafts', 'notes_public_keys', 'notes_secret_restorations']) {
+    for (const table of ['session_notes', 'note_keys', 'note_grants', 'note_drafts', 'notes_public_keys', 'notes_secret_missing']) {
       expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
     }
     expect(() =>

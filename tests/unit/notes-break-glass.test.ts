@@ -139,7 +139,7 @@ describe('break-glass: an administrator with the recovery key grants a colleague
 });
 
 describe('after an administrator resets a psychologist’s password', () => {
-  it('her notes are closed and her status says so; the administrator restores her secret with the recovery key; her next login opens them', async () => {
+  it('her notes stay closed, even with her own password; auth.recover, the key typed and her new password typed by her, reopens them at once', async () => {
     const t = await open();
     const [id] = await salmaWrites(t, ['Written before the reset']);
     await loginAs(t, t.staff.admin);
@@ -149,42 +149,56 @@ describe('after an administrator resets a psychologist’s password', () => {
     await loginAs(t, { login: t.salma.login, password: oneTimePassword });
     const own = 'salma chose another long password';
     await t.ok('account.changePassword', { currentPassword: oneTimePassword, newPassword: own });
-    expect(await t.ok('notes.status', {})).toEqual({ hasSecret: false, restorationWaiting: false });
+    expect(await t.ok('notes.status', {})).toEqual({ hasSecret: false });
     expect(await t.call('notes.get', { id })).toMatchObject({ ok: false, error: { code: 'notes.closed' } });
     expect(await t.call('notes.create', { visitorId: t.visitorId, body: body('x') })).toMatchObject({ ok: false, error: { code: 'notes.closed' } });
     expect(await t.call('notes.saveDraft', { key: `note-${id}`, data: body('x') })).toMatchObject({ ok: false, error: { code: 'notes.closed' } });
     t.desk.lock('button');
-
     await loginAs(t, t.staff.admin);
-    expect(await t.ok('notes.closedAccounts', {})).toEqual([expect.objectContaining({ userId: t.salma.id, restorationWaiting: false, needsOwnPassword: false })]);
-    expect(await t.call('notes.restoreSecret', { userId: t.salma.id, recoveryKey: generateRecoveryKey() })).toMatchObject({ ok: false, error: { code: 'recovery.wrongKey' } });
-    expect(await t.call('notes.restoreSecret', { userId: t.nadia.id, recoveryKey: t.recoveryKey })).toMatchObject({ ok: false, error: { code: 'notes.nothingToRestore' } });
-    await t.ok('notes.restoreSecret', { userId: t.salma.id, recoveryKey: t.recoveryKey });
-    expect(await t.ok('notes.closedAccounts', {})).toEqual([expect.objectContaining({ userId: t.salma.id, restorationWaiting: true })]);
+    expect(await t.ok('notes.closedAccounts', {})).toEqual([expect.objectContaining({ userId: t.salma.id, login: t.salma.login })]);
+    t.desk.lock('button');
+    // Logging in again changes nothing: nothing waits anywhere for her next login.
+    await loginAs(t, { login: t.salma.login, password: own });
+    expect(await t.ok('notes.status', {})).toEqual({ hasSecret: false });
     t.desk.lock('button');
 
-    await loginAs(t, { login: t.salma.login, password: own });
-    expect(await t.ok('notes.status', {})).toEqual({ hasSecret: true, restorationWaiting: false });
+    const chosen = 'salma types this new long password herself';
+    expect(await t.call('auth.recover', { recoveryKey: generateRecoveryKey(), login: t.salma.login, newPassword: chosen })).toMatchObject({ ok: false, error: { code: 'recovery.wrongKey' } });
+    await t.ok('auth.recover', { recoveryKey: t.recoveryKey, login: t.salma.login, newPassword: chosen });
+    expect(await t.ok('notes.status', {})).toEqual({ hasSecret: true });
     expect((await t.ok('notes.get', { id })).body.text).toBe('Written before the reset');
     t.desk.lock('button');
-    // Put back into her slot: the next login opens them without anything waiting.
-    await loginAs(t, { login: t.salma.login, password: own });
+    await loginAs(t, { login: t.salma.login, password: chosen });
     expect((await t.ok('notes.get', { id })).body.text).toBe('Written before the reset');
     t.desk.lock('button');
     await loginAs(t, t.staff.admin);
     expect(await t.ok('notes.closedAccounts', {})).toEqual([]);
   });
 
-  it('the restoration waits while she is still on the one-time password the administrator knows', async () => {
+  it('no administrator call brings her secret back: reset, log in as her, set his own password, use the recovery key: her notes stay closed', async () => {
     const t = await open();
-    await salmaWrites(t, ['Before']);
+    const [id] = await salmaWrites(t, ['Not for the administrator']);
     await loginAs(t, t.staff.admin);
     const { oneTimePassword } = await t.ok('users.resetPassword', { id: t.salma.id });
     t.desk.lock('button');
+    // The administrator knows the one-time password: he logs in as her and picks his own.
+    const his = 'the administrator now knows this password';
     await loginAs(t, { login: t.salma.login, password: oneTimePassword });
+    await t.ok('account.changePassword', { currentPassword: oneTimePassword, newPassword: his });
     t.desk.lock('button');
+
     await loginAs(t, t.staff.admin);
-    expect(await t.ok('notes.closedAccounts', {})).toEqual([expect.objectContaining({ userId: t.salma.id, needsOwnPassword: true })]);
-    expect(await t.call('notes.restoreSecret', { userId: t.salma.id, recoveryKey: t.recoveryKey })).toMatchObject({ ok: false, error: { code: 'notes.restoreNeedsOwnPassword' } });
+    // No procedure restores a secret to an account, and break-glass cannot name him or her as recipient of her own notes.
+    const restore = await t.router.dispatch(t.desk, 'notes.restoreSecret', { userId: t.salma.id, recoveryKey: t.recoveryKey });
+    expect(restore).toMatchObject({ ok: false, error: { code: 'call.unknownProcedure' } });
+    expect(await t.call('notes.breakGlass', { recoveryKey: t.recoveryKey, visitorId: t.visitorId, recipientId: t.salma.id, reason: REASON })).toMatchObject({
+      ok: false,
+      error: { code: 'notes.nothingToGrant' },
+    });
+    t.desk.lock('button');
+
+    await loginAs(t, { login: t.salma.login, password: his });
+    expect(await t.ok('notes.status', {})).toEqual({ hasSecret: false });
+    expect(await t.call('notes.get', { id })).toMatchObject({ ok: false, error: { code: 'notes.closed' } });
   });
 });

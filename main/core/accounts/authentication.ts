@@ -7,8 +7,7 @@ import { AppError, isAppError } from '../errors';
 import { wipe } from '../vault/crypto';
 import { normaliseRecoveryKey } from '../vault/recovery-key';
 import { normaliseLogin, tagOf } from '../vault/vault';
-import { recordNotesSecretAtLogin, restoredSecretAtLogin } from '../notes/secret';
-import type { VaultBody } from '../vault/vault-file';
+import { recordNotesSecretAtLogin } from '../notes/secret';
 import { ensureEscrow, secretFromEscrow } from './escrow';
 import { checkNewPassword } from './password-policy';
 import { findUser, findUserByLogin, getUser, listUsers, toSessionUser, updateUserFields } from './service';
@@ -131,10 +130,9 @@ export async function login(desk: Desk, loginName: string, password: string): Pr
   const now = desk.now();
   const key = desk.vault.tagFor(loginName);
   return attempt(desk, key, now, 'auth.invalidCredentials', async (attemptId) => {
-    const unlocked = await desk.vault.unlockWithPassword(loginName, password, { keepSlotKey: true });
+    const unlocked = await desk.vault.unlockWithPassword(loginName, password);
     if (!unlocked) throw new AppError('auth.invalidCredentials', { params: { seconds: desk.throttle.retryAfter(key, now) } });
     let db: Db | null = null;
-    let userSecret = unlocked.userSecret;
     try {
       db = desk.openDatabaseFor(unlocked.vault, unlocked.dataKey);
       const user = unlocked.slot.userId ? findUser(db, unlocked.slot.userId) : null;
@@ -142,27 +140,16 @@ export async function login(desk: Desk, loginName: string, password: string): Pr
       if (!user || user.status !== 'active' || normaliseLogin(user.login) !== normaliseLogin(loginName)) {
         throw new AppError('auth.invalidCredentials', { params: { seconds: desk.throttle.retryAfter(key, now) } });
       }
-      // A secret an administrator restored after a reset (sealed to this slot) goes back into her slot now.
-      let restoredSlot: VaultBody | null = null;
-      if (!userSecret) {
-        const openDb = db;
-        userSecret = openDb.transaction(() => restoredSecretAtLogin(openDb, unlocked.vault, unlocked.slot, unlocked.slotPrivateKey, user.id, now))();
-        if (userSecret) restoredSlot = await desk.vault.withPasswordSlot(unlocked.vault, unlocked.dataKey, { userId: user.id, login: user.login, password, userSecret }, now);
-      }
-      const openDb = db;
       const action = previous && previous === user.login ? 'auth.unlock' : 'auth.login';
-      const write = restoredSlot ? () => desk.writeVault(openDb, restoredSlot, unlocked.dataKey) : undefined;
-      const signedIn = beginAudited(desk, { db, vault: unlocked.vault, dataKey: unlocked.dataKey, userSecret, user }, action, now, attemptId, write);
+      const signedIn = beginAudited(desk, { db, vault: unlocked.vault, dataKey: unlocked.dataKey, userSecret: unlocked.userSecret, user }, action, now, attemptId);
       takeBack(desk, key, attemptId, now, unlocked.vault);
       return signedIn;
     } catch (error) {
       if (!desk.currentUser) {
         db?.close();
-        wipe(unlocked.dataKey, userSecret, unlocked.userSecret);
+        wipe(unlocked.dataKey, unlocked.userSecret);
       }
       throw error;
-    } finally {
-      wipe(unlocked.slotPrivateKey);
     }
   });
 }

@@ -1,14 +1,12 @@
 import { attempt, takeBack } from '../accounts/authentication';
 import { escrowedSecret } from '../accounts/escrow';
-import { getUser, secretEscrowOf } from '../accounts/service';
 import type { Db } from '../db/database';
 import type { Desk } from '../desk';
 import { AppError, isAppError } from '../errors';
-import { fromB64, sealToPublicKey, toB64, wipe } from '../vault/crypto';
+import { fromB64, toB64, wipe } from '../vault/crypto';
 import { normaliseRecoveryKey } from '../vault/recovery-key';
 import type { UnlockedRecovery } from '../vault/vault';
 import { authorWrapKeyOf, readerPublicKeyOf, unwrapForAuthor, wrapForReader } from './keys';
-import { restorationAad } from './secret';
 import {
   authorNotesFor,
   authorsOfVisitorNotes,
@@ -17,13 +15,12 @@ import {
   isActivePsychologist,
   publicKeyOf,
   publishPublicKey,
-  restorationOf,
-  setRestoration,
 } from './service';
 
 /**
- * What only the recovery key opens: break-glass (an administrator gives a colleague the
- * notes of one visitor) and the restoration of a secret after a password reset. The
+ * What only the recovery key opens for an administrator: break-glass (he gives a colleague
+ * the notes of one visitor). A secret closed by a password reset is never given back here:
+ * only auth.recover, with her typing her own new password, puts it back. The
  * authors' secrets come from escrow; only note keys are unwrapped and wrapped again: no
  * note body is ever opened here. The recovery key is checked and throttled as `recover`
  * does (one counter for both), and a wrong key grants nothing.
@@ -102,30 +99,4 @@ function publishFromEscrow(db: Db, keys: UnlockedRecovery, userId: number, now: 
   } finally {
     wipe(secret);
   }
-}
-
-/**
- * After a password reset: her secret from escrow, sealed to the public key of her own
- * password slot, so that only her password opens it (her next login puts it back into
- * her slot). Refused while she is still on the one-time password the administrator
- * gave her: whoever knows that password must never reach her secret.
- */
-export async function restoreSecret(desk: Desk, userId: number, recoveryKey: string): Promise<void> {
-  const { db, user: me } = desk.requireSession();
-  const now = desk.now();
-  const user = getUser(db, userId);
-  if (user.status !== 'active' || !restorationOf(db, userId) || !secretEscrowOf(db, userId)) throw new AppError('notes.nothingToRestore');
-  if (user.mustChangePassword) throw new AppError('notes.restoreNeedsOwnPassword');
-  const slot = desk.readVault(db).slots.find((s) => s.kind === 'password' && s.userId === userId);
-  if (!slot) throw new AppError('notes.nothingToRestore');
-  await withRecoveryKey(desk, recoveryKey, (keys) => {
-    const secret = escrowedSecret(db, keys.vault, userId, keys.escrowPrivateKey);
-    if (!secret) throw new AppError('notes.nothingToRestore');
-    try {
-      const sealed = sealToPublicKey(fromB64(slot.publicKey), secret, restorationAad(keys.vault, userId, slot.id));
-      setRestoration(db, userId, { slotId: slot.id, sealed: JSON.stringify(sealed), by: me.id }, now);
-    } finally {
-      wipe(secret);
-    }
-  });
 }

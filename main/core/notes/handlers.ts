@@ -1,16 +1,17 @@
 import type { HandlersFor } from '../router';
 import { acting } from '../acting';
 import { requireActiveVisitor } from '../visitors/service';
-import { breakGlass, restoreSecret } from './break-glass';
+import { breakGlass } from './break-glass';
 import { createNote, handOver, readDraft, readNote, saveDraft, updateNote } from './notes';
 import {
   acknowledgeBreakGlass,
   authorsOfVisitorNotes,
   closedAccounts,
   discardNoteDraft,
+  endHandover,
   listPsychologists,
+  standingHandoversFrom,
   notesReadableBy,
-  restorationOf,
   unseenBreakGlass,
   visitorCodeOf,
   visitorIdByCode,
@@ -24,6 +25,7 @@ type NotesProcedure =
   | 'notes.listForVisitor'
   | 'notes.psychologists'
   | 'notes.handover'
+  | 'notes.endHandover'
   | 'notes.notices'
   | 'notes.acknowledgeNotice'
   | 'notes.saveDraft'
@@ -31,14 +33,13 @@ type NotesProcedure =
   | 'notes.discardDraft'
   | 'notes.breakGlassPreview'
   | 'notes.breakGlass'
-  | 'notes.closedAccounts'
-  | 'notes.restoreSecret';
+  | 'notes.closedAccounts';
 
 /** The audit entries name the note, the visitor or the user, and how a note was read: never its content. */
 export const notesHandlers: HandlersFor<NotesProcedure> = {
   'notes.status': (_input, { desk }) => {
     const session = desk.requireSession();
-    return { hasSecret: session.userSecret !== null, restorationWaiting: Boolean(restorationOf(session.db, session.user.id)?.sealed) };
+    return { hasSecret: session.userSecret !== null };
   },
   'notes.create': (input, { desk, setAuditEntityId }) => {
     const note = createNote(desk, input);
@@ -58,13 +59,21 @@ export const notesHandlers: HandlersFor<NotesProcedure> = {
   'notes.listForVisitor': ({ visitorId }, { desk, setAuditEntityId }) => {
     const { db, user } = acting(desk);
     setAuditEntityId(visitorId);
-    return { visitor: { id: visitorId, code: visitorCodeOf(db, visitorId) }, ...notesReadableBy(db, user.id, visitorId) };
+    const handovers = standingHandoversFrom(db, user.id, visitorId).map((h) => ({ id: h.id, recipient: { id: h.recipientId, displayName: h.recipientName }, since: h.since }));
+    return { visitor: { id: visitorId, code: visitorCodeOf(db, visitorId) }, ...notesReadableBy(db, user.id, visitorId), handovers };
   },
   'notes.psychologists': (_input, { desk }) => listPsychologists(acting(desk).db),
   'notes.handover': ({ visitorId, recipientId }, { desk, setAuditEntityId, setAuditDetail }) => {
     setAuditEntityId(visitorId);
     setAuditDetail(`recipient: ${recipientId}`);
     return { notes: handOver(desk, visitorId, recipientId) };
+  },
+  'notes.endHandover': ({ id }, { desk, setAuditEntityId, setAuditDetail }) => {
+    const { db, user, now } = acting(desk);
+    setAuditEntityId(id);
+    const keysTakenBack = endHandover(db, id, user.id, now);
+    setAuditDetail(`keys: ${keysTakenBack}`);
+    return { keysTakenBack };
   },
   'notes.notices': (_input, { desk }) => {
     const { db, user } = acting(desk);
@@ -101,9 +110,4 @@ export const notesHandlers: HandlersFor<NotesProcedure> = {
     return granted;
   },
   'notes.closedAccounts': (_input, { desk }) => closedAccounts(acting(desk).db),
-  'notes.restoreSecret': async ({ userId, recoveryKey }, { desk, setAuditEntityId }) => {
-    setAuditEntityId(userId);
-    await restoreSecret(desk, userId, recoveryKey);
-    return null;
-  },
 };

@@ -204,13 +204,37 @@ export function standingHandover(db: Db, authorId: number, visitorId: number, re
   return row?.id ?? null;
 }
 
-/** The colleagues an author's notes about a visitor are handed over to, while the handover stands. */
-export function standingHandoversFrom(db: Db, authorId: number, visitorId: number): { id: number; recipientId: number }[] {
+/** The colleagues an author's notes about a visitor are handed over to, while the handover stands and she is still an active psychologist. */
+export function standingHandoversFrom(db: Db, authorId: number, visitorId: number): { id: number; recipientId: number; recipientName: string; since: string }[] {
   return (
     db
-      .prepare(`SELECT id, recipient_id FROM note_grants WHERE kind = 'handover' AND ended_at IS NULL AND author_id = ? AND visitor_id = ?`)
-      .all(authorId, visitorId) as { id: number; recipient_id: number }[]
-  ).map((r) => ({ id: r.id, recipientId: r.recipient_id }));
+      .prepare(
+        `SELECT g.id, g.recipient_id, u.display_name, g.granted_at FROM note_grants g JOIN users u ON u.id = g.recipient_id
+         WHERE g.kind = 'handover' AND g.ended_at IS NULL AND g.author_id = ? AND g.visitor_id = ? AND u.status = 'active'
+           AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'psychologist')
+         ORDER BY g.granted_at, g.id`,
+      )
+      .all(authorId, visitorId) as { id: number; recipient_id: number; display_name: string; granted_at: string }[]
+  ).map((r) => ({ id: r.id, recipientId: r.recipient_id, recipientName: r.display_name, since: r.granted_at }));
+}
+
+/** The author ends her handover: her later notes no longer follow, and the keys it gave are taken back. */
+export function endHandover(db: Db, grantId: number, authorId: number, now: Date): number {
+  const changed = db
+    .prepare(`UPDATE note_grants SET ended_at = ? WHERE id = ? AND author_id = ? AND kind = 'handover' AND ended_at IS NULL`)
+    .run(now.toISOString(), grantId, authorId).changes;
+  if (changed !== 1) throw new AppError('notes.notFound');
+  return db.prepare('DELETE FROM note_keys WHERE grant_id = ?').run(grantId).changes;
+}
+
+/** A user disabled, or no longer a psychologist: the handovers to her end, and the keys they gave her go. */
+export function endHandoversTo(db: Db, recipientId: number, now: Date): number {
+  const grants = db.prepare(`SELECT id FROM note_grants WHERE recipient_id = ? AND kind = 'handover' AND ended_at IS NULL`).all(recipientId) as { id: number }[];
+  for (const { id } of grants) {
+    db.prepare('UPDATE note_grants SET ended_at = ? WHERE id = ?').run(now.toISOString(), id);
+    db.prepare('DELETE FROM note_keys WHERE grant_id = ?').run(id);
+  }
+  return grants.length;
 }
 
 export function unseenBreakGlass(db: Db, authorId: number): BreakGlassNotice[] {
@@ -273,46 +297,23 @@ export function discardNoteDraft(db: Db, userId: number, key: string): void {
 // ── a secret missing after a password reset ─────────────────────────────────
 
 export function markSecretMissing(db: Db, userId: number, now: Date): void {
-  db.prepare('INSERT OR IGNORE INTO notes_secret_restorations (user_id, missing_since) VALUES (?, ?)').run(userId, now.toISOString());
+  db.prepare('INSERT OR IGNORE INTO notes_secret_missing (user_id, missing_since) VALUES (?, ?)').run(userId, now.toISOString());
 }
 
 export function clearSecretMissing(db: Db, userId: number): void {
-  db.prepare('DELETE FROM notes_secret_restorations WHERE user_id = ?').run(userId);
+  db.prepare('DELETE FROM notes_secret_missing WHERE user_id = ?').run(userId);
 }
 
-export function restorationOf(db: Db, userId: number): { slotId: string | null; sealed: string | null } | null {
-  const row = db.prepare('SELECT slot_id, sealed FROM notes_secret_restorations WHERE user_id = ?').get(userId) as
-    | { slot_id: string | null; sealed: string | null }
-    | undefined;
-  return row ? { slotId: row.slot_id, sealed: row.sealed } : null;
-}
-
-export function setRestoration(db: Db, userId: number, restoration: { slotId: string; sealed: string; by: number } | null, now: Date): void {
-  db.prepare('UPDATE notes_secret_restorations SET slot_id = ?, sealed = ?, restored_by = ?, restored_at = ? WHERE user_id = ?').run(
-    restoration?.slotId ?? null,
-    restoration?.sealed ?? null,
-    restoration?.by ?? null,
-    restoration ? now.toISOString() : null,
-    userId,
-  );
-}
-
+/** Active psychologists whose notes are closed: the administrators' screen says how they reopen (see auth.recover). */
 export function closedAccounts(db: Db): ClosedNotesAccount[] {
   return (
     db
       .prepare(
-        `SELECT u.id, u.login, u.display_name, u.must_change_password, s.missing_since, s.sealed IS NOT NULL AS waiting
-         FROM notes_secret_restorations s JOIN users u ON u.id = s.user_id
+        `SELECT u.id, u.login, u.display_name, s.missing_since
+         FROM notes_secret_missing s JOIN users u ON u.id = s.user_id
          WHERE u.status = 'active' AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'psychologist')
          ORDER BY s.missing_since, u.id`,
       )
-      .all() as { id: number; login: string; display_name: string; must_change_password: number; missing_since: string; waiting: number }[]
-  ).map((r) => ({
-    userId: r.id,
-    login: r.login,
-    displayName: r.display_name,
-    since: r.missing_since,
-    restorationWaiting: r.waiting === 1,
-    needsOwnPassword: r.must_change_password === 1,
-  }));
+      .all() as { id: number; login: string; display_name: string; missing_since: string }[]
+  ).map((r) => ({ userId: r.id, login: r.login, displayName: r.display_name, since: r.missing_since }));
 }

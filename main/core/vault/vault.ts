@@ -50,8 +50,6 @@ export interface UnlockedSlot {
   dataKey: Buffer;
   /** The user's private secret; null on a slot set by an administrator. */
   userSecret: Buffer | null;
-  /** The slot's own private key, only when asked for (a restored notes secret is sealed to it); the caller wipes it. */
-  slotPrivateKey: Buffer | null;
 }
 
 export interface UnlockedRecovery {
@@ -219,7 +217,7 @@ export class VaultStore {
    * slot under the login's tag is tried (one derivation each), and a tag no slot has
    * costs one derivation too.
    */
-  async unlockWithPassword(login: string, password: string, options: { keepSlotKey?: boolean } = {}): Promise<UnlockedSlot | null> {
+  async unlockWithPassword(login: string, password: string): Promise<UnlockedSlot | null> {
     const vault = this.read();
     const tag = tagOf(vault, login);
     const candidates = vault.slots.filter((s) => s.kind === 'password' && s.tag === tag);
@@ -231,9 +229,8 @@ export class VaultStore {
     for (const slot of candidates) {
       const opened = await openSlot(vault, slot, { text: password, binding });
       if (!opened) continue;
-      if (options.keepSlotKey) return { vault, slot, dataKey: opened.dataKey, userSecret: opened.secret, slotPrivateKey: opened.privateKey };
       wipe(opened.privateKey);
-      return { vault, slot, dataKey: opened.dataKey, userSecret: opened.secret, slotPrivateKey: null };
+      return { vault, slot, dataKey: opened.dataKey, userSecret: opened.secret };
     }
     return null;
   }

@@ -10,7 +10,7 @@ export function NotesClosedBanner({ status }: { status: NotesStatus | null }) {
   if (!status || status.hasSecret) return null;
   return (
     <Alert color="orange" variant="light" icon={<Icon name="lock" />} title={t('notes.closed.title')} data-testid="notes-closed" mb="lg" role="status">
-      <Text size="sm">{status.restorationWaiting ? t('notes.closed.waiting') : t('notes.closed.message')}</Text>
+      <Text size="sm">{t('notes.closed.message', { switchUser: t('lock.switchUser'), link: t('login.recoveryLink'), screen: t('recover.title') })}</Text>
     </Alert>
   );
 }

@@ -75,17 +75,12 @@ export const migration: Migration = {
       ) STRICT;
 
       -- A user who logged in without her secret (after a password reset): her notes are
-      -- closed. An administrator restores it with the recovery key: her secret from escrow,
-      -- sealed to the public key of her own password slot (slot_id), which only her password
-      -- opens; her next login puts it back into her slot and removes the row.
-      CREATE TABLE notes_secret_restorations (
+      -- closed. Only auth.recover opens them again, with her present: the recovery-key
+      -- holder types the key, she types her own new password, and her secret goes from
+      -- escrow straight into her new slot (then the row goes). No administrator call can.
+      CREATE TABLE notes_secret_missing (
         user_id INTEGER PRIMARY KEY REFERENCES users(id),
-        missing_since TEXT NOT NULL,
-        slot_id TEXT,
-        sealed TEXT,
-        restored_by INTEGER REFERENCES users(id),
-        restored_at TEXT,
-        CHECK ((slot_id IS NULL) = (sealed IS NULL))
+        missing_since TEXT NOT NULL
       ) STRICT;
     `);
   },
