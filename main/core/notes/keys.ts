@@ -1,11 +1,12 @@
+import { createHash } from 'node:crypto';
 import { AppError } from '../errors';
 import {
-  hkdf,
   open,
   openSealedToPublicKey,
   randomBytes,
   seal,
   sealToPublicKey,
+  secretBuffer,
   wipe,
   x25519PublicOf,
   type SealedBox,
@@ -15,15 +16,23 @@ import { noteBodySchema, noteDraftSchema, type NoteBody, type NoteDraft } from '
 
 /**
  * The keys of private notes, all from the reader's 256-bit private secret (her keyslot
- * holds it, escrowed to the recovery key): HKDF gives her a key that wraps the keys of her
- * own notes, one that seals her drafts, and an X25519 key pair whose public half colleagues
- * wrap handed-over note keys to. Every derived key is wiped by whoever asked for it.
+ * holds it, escrowed to the recovery key): a key that wraps the keys of her own notes, one
+ * that seals her drafts, and an X25519 key pair whose public half colleagues wrap
+ * handed-over note keys to. Each is a hash of a distinct label and the secret, like the
+ * vault's MAC key (see vault-file.ts): Node keeps copies of keys given to hkdfSync, while a
+ * hash's context is cleansed when it ends. Every derived key is wiped by whoever asked for it.
  */
-const SALT = 'guichet-notes-v1';
+function subKeyOf(secret: Buffer, label: string): Buffer {
+  const digest = createHash('sha256').update(`guichet-notes-v1|${label}|`).update(secret).digest();
+  const key = secretBuffer(32);
+  digest.copy(key);
+  wipe(digest);
+  return key;
+}
 
-export const authorWrapKeyOf = (secret: Buffer): Buffer => hkdf(secret, SALT, 'author note keys');
-export const draftKeyOf = (secret: Buffer): Buffer => hkdf(secret, SALT, 'note drafts');
-export const readerPrivateKeyOf = (secret: Buffer): Buffer => hkdf(secret, SALT, 'reader x25519');
+export const authorWrapKeyOf = (secret: Buffer): Buffer => subKeyOf(secret, 'author note keys');
+export const draftKeyOf = (secret: Buffer): Buffer => subKeyOf(secret, 'note drafts');
+export const readerPrivateKeyOf = (secret: Buffer): Buffer => subKeyOf(secret, 'reader x25519');
 
 export function readerPublicKeyOf(secret: Buffer): Buffer {
   const privateKey = readerPrivateKeyOf(secret);
