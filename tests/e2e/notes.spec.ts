@@ -123,6 +123,18 @@ test('a note is written, kept as a sealed draft across a lock, handed over, and 
   await as(page, harness, nadia);
   await go(page, `/visitors/${mariam.id}/notes`);
   await expect(page.getByTestId('notes-list')).toContainText(fr.notes.access.breakGlass);
+
+  // ── Salma ends her handover about Awa: Nadia no longer reads that note.
+  await as(page, harness, salma);
+  await go(page, `/visitors/${awa.id}/notes`);
+  const standing = page.getByTestId('standing-handovers');
+  await expect(standing).toContainText(nadia.displayName);
+  await standing.getByRole('button', { name: fr.notes.handover.end }).click();
+  await expect(page.getByText(fr.notes.handover.ended)).toBeVisible();
+  await expect(standing).toBeHidden();
+  await as(page, harness, nadia);
+  await go(page, `/visitors/${awa.id}/notes`);
+  await expect(page.getByTestId('notes-empty')).toBeVisible();
 });
 
 for (const lang of ['fr', 'ar'] as const) {

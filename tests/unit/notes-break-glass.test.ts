@@ -56,6 +56,68 @@ describe('handing a visitor’s notes over to a colleague', () => {
   });
 });
 
+describe('a handover ends', () => {
+  it('by its author only, audited: her later notes stop following and the keys it gave are taken back', async () => {
+    const t = await open();
+    const [first] = await salmaWrites(t, ['Handed over']);
+    await loginAs(t, t.salma);
+    await t.ok('notes.handover', { visitorId: t.visitorId, recipientId: t.nadia.id });
+    const [handover] = (await t.ok('notes.listForVisitor', { visitorId: t.visitorId })).handovers;
+    expect(handover).toMatchObject({ recipient: { id: t.nadia.id } });
+    t.desk.lock('button');
+    await loginAs(t, t.nadia);
+    expect(await t.call('notes.endHandover', { id: handover.id })).toMatchObject({ ok: false, error: { code: 'notes.notFound' } });
+    t.desk.lock('button');
+
+    await loginAs(t, t.salma);
+    expect(await t.ok('notes.endHandover', { id: handover.id })).toEqual({ keysTakenBack: 1 });
+    expect(await t.call('notes.endHandover', { id: handover.id })).toMatchObject({ ok: false, error: { code: 'notes.notFound' } });
+    expect((await t.ok('notes.listForVisitor', { visitorId: t.visitorId })).handovers).toEqual([]);
+    const later = await t.ok('notes.create', { visitorId: t.visitorId, body: body('After the end') });
+    t.desk.lock('button');
+    await loginAs(t, t.nadia);
+    expect(await t.call('notes.get', { id: first })).toMatchObject({ ok: false, error: { code: 'notes.noAccess' } });
+    expect(await t.call('notes.get', { id: later.id })).toMatchObject({ ok: false, error: { code: 'notes.noAccess' } });
+    t.desk.lock('button');
+    await loginAs(t, t.staff.admin);
+    const { entries } = await t.ok('audit.list', { limit: 500 });
+    expect(entries.find((e) => e.action === 'notes.endHandover' && e.outcome === 'success')).toMatchObject({ userId: t.salma.id, entity: 'noteGrant', entityId: String(handover.id), detail: 'keys: 1' });
+  });
+
+  it('when its recipient loses the psychologist role or is disabled: later notes no longer follow her', async () => {
+    const t = await open();
+    await loginAs(t, t.salma);
+    await t.ok('notes.handover', { visitorId: t.visitorId, recipientId: t.nadia.id });
+    t.desk.lock('button');
+    await loginAs(t, t.staff.admin);
+    await t.ok('users.update', { id: t.nadia.id, roles: ['desk'] });
+    t.desk.lock('button');
+    await loginAs(t, t.salma);
+    expect((await t.ok('notes.listForVisitor', { visitorId: t.visitorId })).handovers).toEqual([]);
+    const whileDesk = await t.ok('notes.create', { visitorId: t.visitorId, body: body('Not for a desk worker') });
+    t.desk.lock('button');
+    // Given the role back, she still gets nothing: the handover ended with the role.
+    await loginAs(t, t.staff.admin);
+    await t.ok('users.update', { id: t.nadia.id, roles: ['psychologist'] });
+    t.desk.lock('button');
+    await loginAs(t, t.salma);
+    const afterwards = await t.ok('notes.create', { visitorId: t.visitorId, body: body('Still not handed over') });
+    t.desk.lock('button');
+    await loginAs(t, t.nadia);
+    for (const id of [whileDesk.id, afterwards.id]) expect(await t.call('notes.get', { id })).toMatchObject({ ok: false, error: { code: 'notes.noAccess' } });
+    t.desk.lock('button');
+
+    await loginAs(t, t.salma);
+    await t.ok('notes.handover', { visitorId: t.visitorId, recipientId: t.nadia.id });
+    t.desk.lock('button');
+    await loginAs(t, t.staff.admin);
+    await t.ok('users.disable', { id: t.nadia.id });
+    t.desk.lock('button');
+    await loginAs(t, t.salma);
+    expect((await t.ok('notes.listForVisitor', { visitorId: t.visitorId })).handovers).toEqual([]);
+  });
+});
+
 describe('break-glass: an administrator with the recovery key grants a colleague one visitor’s notes', () => {
   it('with the right key and a reason the colleague reads them; the administrator sees no content; the author is told at her next login', async () => {
     const t = await open();

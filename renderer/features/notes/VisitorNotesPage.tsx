@@ -10,6 +10,7 @@ import { useDeskFormat } from '../../ui/format';
 import { Icon } from '../../ui/icons';
 import { PageHeader } from '../../ui/PageHeader';
 import { HandoverModal } from './HandoverModal';
+import { StandingHandovers } from './StandingHandovers';
 import { NotesClosedBanner } from './NotesClosedBanner';
 import { useNotesStatus } from './useNotesStatus';
 
@@ -28,6 +29,7 @@ function VisitorNotesList({ visitorId }: { visitorId: number }) {
   const [notes, setNotes] = useState<VisitorNotes | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [handingOver, setHandingOver] = useState(false);
+  const [loaded, setLoaded] = useState(0);
   useEffect(() => {
     let current = true;
     void api.notes.listForVisitor({ visitorId }).then((result) => {
@@ -38,7 +40,7 @@ function VisitorNotesList({ visitorId }: { visitorId: number }) {
     return () => {
       current = false;
     };
-  }, [api, visitorId, t]);
+  }, [api, visitorId, t, loaded]);
 
   if (error) return <ErrorAlert message={error} />;
   if (!notes) {
@@ -74,6 +76,7 @@ function VisitorNotesList({ visitorId }: { visitorId: number }) {
         }
       />
       <NotesClosedBanner status={status} />
+      <StandingHandovers handovers={notes.handovers} onEnded={() => setLoaded((n) => n + 1)} />
       {notes.notes.length === 0 ? (
         <Text c="dimmed" data-testid="notes-empty">
           {t('notes.empty')}
@@ -111,7 +114,11 @@ function VisitorNotesList({ visitorId }: { visitorId: number }) {
           {t('notes.closedCount', { count: notes.closedCount })}
         </Text>
       ) : null}
-      <HandoverModal opened={handingOver} visitorId={visitorId} visitorCode={notes.visitor.code} onClose={() => setHandingOver(false)} />
+      <HandoverModal opened={handingOver} visitorId={visitorId} visitorCode={notes.visitor.code} onClose={() => {
+          setHandingOver(false);
+          setLoaded((n) => n + 1);
+        }}
+      />
     </Stack>
   );
 }
