@@ -58,6 +58,7 @@ export const ERROR_CODES = [
   'notes.recipientNotPsychologist',
   'notes.recipientCannotReceive',
   'notes.nothingToGrant',
+  'notes.publicKeyTampered',
   // visitors, intakes, referrals
   'visitors.notFound',
   'visitors.anonymised',

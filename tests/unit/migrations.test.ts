@@ -324,7 +324,7 @@ describe('upgrading a database written by an older app', () => {
     ).toThrow(/FOREIGN KEY/);
     db.prepare(`INSERT INTO session_notes (visitor_id, appointment_id, author_id, body, created_at, updated_at) VALUES (1, NULL, 2, '{}', ?, ?)`).run(AT_VERSION_2, AT_VERSION_2);
     // A grant to oneself, or a break-glass without its reason, cannot be stored.
-    const grant = db.prepare(`INSERT INTO note_grants (kind, visitor_id, author_id, recipient_id, reason, granted_by, granted_at) VALUES (?, 1, 2, ?, ?, 1, ?)`);
+    const grant = db.prepare(`INSERT INTO note_grants (kind, visitor_id, author_id, recipient_id, recipient_key, reason, granted_by, granted_at) VALUES (?, 1, 2, ?, 'k', ?, 1, ?)`);
     expect(() => grant.run('handover', 2, null, AT_VERSION_2)).toThrow(/CHECK/);
     expect(() => grant.run('breakGlass', 1, null, AT_VERSION_2)).toThrow(/CHECK/);
     expect(indexUsedBy(db, 'SELECT * FROM session_notes WHERE visitor_id = ?')).toMatch(/USING INDEX session_notes_by_visitor/);

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { x25519PublicOf } from '../../main/core/vault/crypto';
 import { generateRecoveryKey } from '../../main/core/vault/recovery-key';
 import { loginAs, removeDir } from '../support/desk';
 import { body, notesDesk, type NotesDesk } from '../support/notes';
@@ -115,6 +117,36 @@ describe('a handover ends', () => {
     t.desk.lock('button');
     await loginAs(t, t.salma);
     expect((await t.ok('notes.listForVisitor', { visitorId: t.visitorId })).handovers).toEqual([]);
+  });
+});
+
+describe('a notes public key changed in the database by someone holding the data key', () => {
+  it('is never used: a standing handover keeps the key it pinned, break-glass refuses (audited), her next login audits the alarm before publishing hers', async () => {
+    const t = await open();
+    await loginAs(t, t.salma);
+    await t.ok('notes.create', { visitorId: t.visitorId, body: body('Handed over') });
+    await t.ok('notes.create', { visitorId: t.otherVisitorId, body: body('For break-glass') });
+    await t.ok('notes.handover', { visitorId: t.visitorId, recipientId: t.nadia.id });
+    // Nadia's published key swapped for one whose private half the attacker holds.
+    const forged = x25519PublicOf(randomBytes(32)).toString('base64');
+    t.desk.requireSession().db.prepare('UPDATE notes_public_keys SET public_key = ? WHERE user_id = ?').run(forged, t.nadia.id);
+    const later = await t.ok('notes.create', { visitorId: t.visitorId, body: body('Written after the swap') });
+    t.desk.lock('button');
+
+    await loginAs(t, t.staff.admin);
+    const refused = await t.call('notes.breakGlass', { recoveryKey: t.recoveryKey, visitorId: t.otherVisitorId, recipientId: t.nadia.id, reason: REASON });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'notes.publicKeyTampered' } });
+    t.desk.lock('button');
+
+    await loginAs(t, t.nadia);
+    expect((await t.ok('notes.get', { id: later.id })).body.text).toBe('Written after the swap');
+    t.desk.lock('button');
+    await loginAs(t, t.staff.admin);
+    const { entries } = await t.ok('audit.list', { limit: 500 });
+    expect(entries.find((e) => e.action === 'notes.breakGlass' && e.outcome === 'failure')).toMatchObject({ detail: 'notes.publicKeyTampered' });
+    expect(entries.find((e) => e.action === 'notes.publicKeyTampered')).toMatchObject({ userId: t.nadia.id, outcome: 'failure', entityId: String(t.nadia.id) });
+    // Hers is published again after the alarm: break-glass works.
+    expect(await t.ok('notes.breakGlass', { recoveryKey: t.recoveryKey, visitorId: t.otherVisitorId, recipientId: t.nadia.id, reason: REASON })).toEqual({ notes: 1, authors: 1 });
   });
 });
 

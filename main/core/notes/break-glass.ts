@@ -57,7 +57,7 @@ export async function breakGlass(desk: Desk, input: { recoveryKey: string; visit
   const authors = authorsOfVisitorNotes(db, input.visitorId).filter((a) => a.id !== input.recipientId);
   if (authors.length === 0) throw new AppError('notes.nothingToGrant');
   return withRecoveryKey(desk, input.recoveryKey, (keys) => {
-    const recipientKey = publicKeyOf(db, input.recipientId) ?? publishFromEscrow(db, keys, input.recipientId, now);
+    const recipientKey = recipientKeyFromEscrow(db, keys, input.recipientId, now);
     let notes = 0;
     let granted = 0;
     for (const author of authors) {
@@ -68,7 +68,7 @@ export async function breakGlass(desk: Desk, input: { recoveryKey: string; visit
       try {
         const rows = authorNotesFor(db, author.id, input.visitorId, input.recipientId);
         if (rows.length === 0) continue;
-        const grantId = insertGrant(db, { kind: 'breakGlass', visitorId: input.visitorId, authorId: author.id, recipientId: input.recipientId, reason: input.reason, grantedBy: user.id }, now);
+        const grantId = insertGrant(db, { kind: 'breakGlass', visitorId: input.visitorId, authorId: author.id, recipientId: input.recipientId, recipientKey, reason: input.reason, grantedBy: user.id }, now);
         granted++;
         for (const row of rows) {
           const context = { noteId: row.id, visitorId: row.visitor_id, authorId: row.author_id };
@@ -88,14 +88,20 @@ export async function breakGlass(desk: Desk, input: { recoveryKey: string; visit
   });
 }
 
-/** A recipient who has not logged in since notes came: her public key, derived from her escrowed secret. */
-function publishFromEscrow(db: Db, keys: UnlockedRecovery, userId: number, now: Date): string {
+/**
+ * The recipient's public key, derived from her escrowed secret (published if she has not
+ * logged in since notes came). A different one published was written by someone with the
+ * data key: refused, and the router audits the refusal.
+ */
+function recipientKeyFromEscrow(db: Db, keys: UnlockedRecovery, userId: number, now: Date): string {
   const secret = escrowedSecret(db, keys.vault, userId, keys.escrowPrivateKey);
   if (!secret) throw new AppError('notes.recipientCannotReceive');
   try {
-    const publicKey = toB64(readerPublicKeyOf(secret));
-    publishPublicKey(db, userId, publicKey, now);
-    return publicKey;
+    const derived = toB64(readerPublicKeyOf(secret));
+    const published = publicKeyOf(db, userId);
+    if (published && published !== derived) throw new AppError('notes.publicKeyTampered');
+    if (!published) publishPublicKey(db, userId, derived, now);
+    return derived;
   } finally {
     wipe(secret);
   }

@@ -1,3 +1,4 @@
+import { appendAudit } from '../audit/service';
 import type { Db } from '../db/database';
 import type { Desk } from '../desk';
 import { AppError } from '../errors';
@@ -59,17 +60,27 @@ export function withOwnSecret<T>(desk: Desk, work: (secret: Buffer, ctx: { db: D
   }
 }
 
-/** Publishes the public key her colleagues wrap handed-over note keys to (at login, and when her secret first comes). */
+/**
+ * Publishes the public key her colleagues wrap handed-over note keys to (at login, and when
+ * her secret first comes). It derives from her secret and never legitimately changes: a
+ * different one published means someone with the data key wrote it, so the alarm is
+ * audited before hers replaces it.
+ */
 export function publishReaderKey(db: Db, userId: number, secret: Buffer, now: Date): void {
-  publishPublicKey(db, userId, toB64(readerPublicKeyOf(secret)), now);
+  const hers = toB64(readerPublicKeyOf(secret));
+  const published = publicKeyOf(db, userId);
+  if (published && published !== hers) {
+    appendAudit(db, { at: now.toISOString(), userId, action: 'notes.publicKeyTampered', entity: 'user', entityId: String(userId), outcome: 'failure', detail: 'notes.publicKeyTampered' });
+  }
+  publishPublicKey(db, userId, hers, now);
 }
 
 const contextOf = (row: NoteRow): NoteContext => ({ noteId: row.id, visitorId: row.visitor_id, authorId: row.author_id });
 
-/** Wraps one note's key to a colleague's published key, under a grant. */
-function wrapToColleague(db: Db, row: NoteRow, noteKey: Buffer, recipientId: number, grantId: number, now: Date): boolean {
-  const publicKey = publicKeyOf(db, recipientId);
-  if (!publicKey) throw new AppError('notes.recipientCannotReceive');
+/** Wraps one note's key to a colleague's key pinned in the grant. */
+function wrapToColleague(db: Db, row: NoteRow, noteKey: Buffer, recipientId: number, grant: { id: number; recipientKey: string }, now: Date): boolean {
+  const publicKey = grant.recipientKey;
+  const grantId = grant.id;
   return insertKey(db, { noteId: row.id, readerId: recipientId, grantId, wrapped: wrapForReader(fromB64(publicKey), contextOf(row), recipientId, noteKey) }, now);
 }
 
@@ -120,7 +131,7 @@ export function createNote(desk: Desk, input: { visitorId?: number; appointmentI
       setNoteBody(db, id, sealBody(noteKey, contextOf(row), input.body), now);
       insertKey(db, { noteId: id, readerId: userId, grantId: null, wrapped: wrapForAuthor(wrapKey, contextOf(row), noteKey) }, now);
       // A handover that stands covers her later notes about this visitor too.
-      for (const handover of standingHandoversFrom(db, userId, visitorId)) wrapToColleague(db, row, noteKey, handover.recipientId, handover.id, now);
+      for (const handover of standingHandoversFrom(db, userId, visitorId)) wrapToColleague(db, row, noteKey, handover.recipientId, handover, now);
     } finally {
       wipe(noteKey, wrapKey);
     }
@@ -162,15 +173,20 @@ export function handOver(desk: Desk, visitorId: number, recipientId: number): nu
     requireActiveVisitor(db, visitorId);
     if (recipientId === userId) throw new AppError('notes.cannotGrantSelf');
     if (!isActivePsychologist(db, recipientId)) throw new AppError('notes.recipientNotPsychologist');
-    if (!publicKeyOf(db, recipientId)) throw new AppError('notes.recipientCannotReceive');
-    const grantId = standingHandover(db, userId, visitorId, recipientId) ?? insertGrant(db, { kind: 'handover', visitorId, authorId: userId, recipientId, reason: null, grantedBy: userId }, now);
+    const recipientKey = publicKeyOf(db, recipientId);
+    if (!recipientKey) throw new AppError('notes.recipientCannotReceive');
+    // A handover that stands keeps the key pinned when it was made.
+    const grant = standingHandover(db, userId, visitorId, recipientId) ?? {
+      id: insertGrant(db, { kind: 'handover', visitorId, authorId: userId, recipientId, recipientKey, reason: null, grantedBy: userId }, now),
+      recipientKey,
+    };
     const wrapKey = authorWrapKeyOf(secret);
     let wrapped = 0;
     try {
       for (const row of authorNotesFor(db, userId, visitorId, recipientId)) {
         const noteKey = unwrapForAuthor(wrapKey, contextOf(row), row.wrapped);
         try {
-          if (wrapToColleague(db, row, noteKey, recipientId, grantId, now)) wrapped++;
+          if (wrapToColleague(db, row, noteKey, recipientId, grant, now)) wrapped++;
         } finally {
           wipe(noteKey);
         }

@@ -187,35 +187,35 @@ export function appointmentOf(db: Db, id: number): { visitorId: number; psycholo
 
 export function insertGrant(
   db: Db,
-  grant: { kind: 'handover' | 'breakGlass'; visitorId: number; authorId: number; recipientId: number; reason: string | null; grantedBy: number },
+  grant: { kind: 'handover' | 'breakGlass'; visitorId: number; authorId: number; recipientId: number; recipientKey: string; reason: string | null; grantedBy: number },
   now: Date,
 ): number {
   return Number(
     db
-      .prepare('INSERT INTO note_grants (kind, visitor_id, author_id, recipient_id, reason, granted_by, granted_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(grant.kind, grant.visitorId, grant.authorId, grant.recipientId, grant.reason, grant.grantedBy, now.toISOString()).lastInsertRowid,
+      .prepare('INSERT INTO note_grants (kind, visitor_id, author_id, recipient_id, recipient_key, reason, granted_by, granted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(grant.kind, grant.visitorId, grant.authorId, grant.recipientId, grant.recipientKey, grant.reason, grant.grantedBy, now.toISOString()).lastInsertRowid,
   );
 }
 
-export function standingHandover(db: Db, authorId: number, visitorId: number, recipientId: number): number | null {
+export function standingHandover(db: Db, authorId: number, visitorId: number, recipientId: number): { id: number; recipientKey: string } | null {
   const row = db
-    .prepare(`SELECT id FROM note_grants WHERE kind = 'handover' AND ended_at IS NULL AND author_id = ? AND visitor_id = ? AND recipient_id = ?`)
-    .get(authorId, visitorId, recipientId) as { id: number } | undefined;
-  return row?.id ?? null;
+    .prepare(`SELECT id, recipient_key FROM note_grants WHERE kind = 'handover' AND ended_at IS NULL AND author_id = ? AND visitor_id = ? AND recipient_id = ?`)
+    .get(authorId, visitorId, recipientId) as { id: number; recipient_key: string } | undefined;
+  return row ? { id: row.id, recipientKey: row.recipient_key } : null;
 }
 
 /** The colleagues an author's notes about a visitor are handed over to, while the handover stands and she is still an active psychologist. */
-export function standingHandoversFrom(db: Db, authorId: number, visitorId: number): { id: number; recipientId: number; recipientName: string; since: string }[] {
+export function standingHandoversFrom(db: Db, authorId: number, visitorId: number): { id: number; recipientId: number; recipientKey: string; recipientName: string; since: string }[] {
   return (
     db
       .prepare(
-        `SELECT g.id, g.recipient_id, u.display_name, g.granted_at FROM note_grants g JOIN users u ON u.id = g.recipient_id
+        `SELECT g.id, g.recipient_id, g.recipient_key, u.display_name, g.granted_at FROM note_grants g JOIN users u ON u.id = g.recipient_id
          WHERE g.kind = 'handover' AND g.ended_at IS NULL AND g.author_id = ? AND g.visitor_id = ? AND u.status = 'active'
            AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'psychologist')
          ORDER BY g.granted_at, g.id`,
       )
-      .all(authorId, visitorId) as { id: number; recipient_id: number; display_name: string; granted_at: string }[]
-  ).map((r) => ({ id: r.id, recipientId: r.recipient_id, recipientName: r.display_name, since: r.granted_at }));
+      .all(authorId, visitorId) as { id: number; recipient_id: number; recipient_key: string; display_name: string; granted_at: string }[]
+  ).map((r) => ({ id: r.id, recipientId: r.recipient_id, recipientKey: r.recipient_key, recipientName: r.display_name, since: r.granted_at }));
 }
 
 /** The author ends her handover: her later notes no longer follow, and the keys it gave are taken back. */
@@ -272,6 +272,26 @@ export function acknowledgeBreakGlass(db: Db, grantId: number, authorId: number,
     .prepare(`UPDATE note_grants SET author_seen_at = ? WHERE id = ? AND author_id = ? AND kind = 'breakGlass' AND author_seen_at IS NULL`)
     .run(now.toISOString(), grantId, authorId).changes;
   if (changed !== 1) throw new AppError('notes.notFound');
+}
+
+// ── anonymisation ───────────────────────────────────────────────────────────
+
+/**
+ * A visitor anonymised: her notes, every key to them, the grants about her and anyone's
+ * sealed drafts about her go for good (secure_delete zeroes the pages; the caller
+ * compacts after the commit). Returns how many notes went.
+ */
+export function eraseVisitorNotes(db: Db, visitorId: number): number {
+  const notes = db.prepare('SELECT id FROM session_notes WHERE visitor_id = ?').all(visitorId) as { id: number }[];
+  const appointments = db.prepare('SELECT id FROM appointments WHERE visitor_id = ?').all(visitorId) as { id: number }[];
+  const draftKeys = [`newForVisitor-${visitorId}`, ...notes.map((n) => `note-${n.id}`), ...appointments.map((a) => `newForAppointment-${a.id}`)];
+  const discard = db.prepare('DELETE FROM note_drafts WHERE draft_key = ?');
+  for (const key of draftKeys) discard.run(key);
+  db.prepare('DELETE FROM note_keys WHERE note_id IN (SELECT id FROM session_notes WHERE visitor_id = ?)').run(visitorId);
+  db.prepare('DELETE FROM note_keys WHERE grant_id IN (SELECT id FROM note_grants WHERE visitor_id = ?)').run(visitorId);
+  db.prepare('DELETE FROM session_notes WHERE visitor_id = ?').run(visitorId);
+  db.prepare('DELETE FROM note_grants WHERE visitor_id = ?').run(visitorId);
+  return notes.length;
 }
 
 // ── drafts ──────────────────────────────────────────────────────────────────

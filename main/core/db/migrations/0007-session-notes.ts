@@ -43,6 +43,9 @@ export const migration: Migration = {
         visitor_id INTEGER NOT NULL REFERENCES visitors(id),
         author_id INTEGER NOT NULL REFERENCES users(id),
         recipient_id INTEGER NOT NULL REFERENCES users(id),
+        -- Her notes public key when the grant was made: a handover's later notes are wrapped
+        -- to it, never to a key published since (it never legitimately changes).
+        recipient_key TEXT NOT NULL,
         reason TEXT,
         granted_by INTEGER NOT NULL REFERENCES users(id),
         granted_at TEXT NOT NULL,
