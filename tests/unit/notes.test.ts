@@ -186,3 +186,34 @@ describe('private session notes: only their author reads them', () => {
     expect(await t.call('notes.create', { appointmentId: nadias, body: body('x') })).toMatchObject({ ok: false, error: { code: 'notes.notYourAppointment' } });
   });
 });
+
+describe('anonymising a visitor', () => {
+  it('erases her session notes for good, with their keys, grants and drafts; other visitors’ notes stay', async () => {
+    const t = await open();
+    await loginAs(t, t.salma);
+    const hers = await t.ok('notes.create', { visitorId: t.visitorId, body: body('About her') });
+    const other = await t.ok('notes.create', { visitorId: t.otherVisitorId, body: body('About someone else') });
+    await t.ok('notes.handover', { visitorId: t.visitorId, recipientId: t.nadia.id });
+    await t.ok('notes.saveDraft', { key: `note-${hers.id}`, data: body('An edit not saved') });
+    await t.ok('notes.saveDraft', { key: `newForVisitor-${t.visitorId}`, data: body('A note not finished') });
+    await t.ok('notes.saveDraft', { key: `newForVisitor-${t.otherVisitorId}`, data: body('Kept') });
+    t.desk.lock('button');
+
+    await loginAs(t, t.staff.admin);
+    await t.ok('visitors.anonymise', { id: t.visitorId });
+    const db = rawOpen(t.dir, Buffer.from(t.desk.requireSession().dataKey));
+    try {
+      const count = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { n: number }).n;
+      expect(count('SELECT count(*) AS n FROM session_notes WHERE visitor_id = ?', t.visitorId)).toBe(0);
+      expect(count('SELECT count(*) AS n FROM note_keys WHERE note_id = ?', hers.id)).toBe(0);
+      expect(count('SELECT count(*) AS n FROM note_grants WHERE visitor_id = ?', t.visitorId)).toBe(0);
+      expect((db.prepare('SELECT draft_key FROM note_drafts').all() as { draft_key: string }[]).map((r) => r.draft_key)).toEqual([`newForVisitor-${t.otherVisitorId}`]);
+    } finally {
+      db.close();
+    }
+    t.desk.lock('button');
+    await loginAs(t, t.salma);
+    expect(await t.call('notes.get', { id: hers.id })).toMatchObject({ ok: false, error: { code: 'notes.notFound' } });
+    expect((await t.ok('notes.get', { id: other.id })).body.text).toBe('About someone else');
+  });
+});
