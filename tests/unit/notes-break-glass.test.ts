@@ -229,6 +229,8 @@ describe('break-glass: an administrator with the recovery key grants a colleague
     expect(await t.call('notes.breakGlass', { ...input, recipientId: t.staff.admin.id })).toMatchObject({ ok: false, error: { code: 'notes.cannotGrantSelf' } });
     expect(await t.call('notes.breakGlass', { ...input, visitorId: t.otherVisitorId, recipientId: t.nadia.id })).toMatchObject({ ok: false, error: { code: 'notes.nothingToGrant' } });
     expect(await t.call('notes.breakGlassPreview', { visitorCode: 'NDR-1999-0001' })).toMatchObject({ ok: false, error: { code: 'visitors.notFound' } });
+    await t.ok('visitors.anonymise', { id: t.visitorId });
+    expect(await t.call('notes.breakGlass', { ...input, recipientId: t.nadia.id })).toMatchObject({ ok: false, error: { code: 'visitors.anonymised' } });
   });
 });
 

@@ -217,3 +217,22 @@ describe('anonymising a visitor', () => {
     expect((await t.ok('notes.get', { id: other.id })).body.text).toBe('About someone else');
   });
 });
+
+describe('a sealed body', () => {
+  it('is padded to a whole bucket: its length does not tell the risk level', async () => {
+    const t = await open();
+    await loginAs(t, t.salma);
+    const ids: number[] = [];
+    for (const riskLevel of ['none', 'low', 'moderate', 'high'] as const) {
+      ids.push((await t.ok('notes.create', { visitorId: t.visitorId, body: { ...body('Same words'), riskLevel } })).id);
+    }
+    const db = rawOpen(t.dir, Buffer.from(t.desk.requireSession().dataKey));
+    try {
+      const lengths = ids.map((id) => (db.prepare('SELECT length(body) AS n FROM session_notes WHERE id = ?').get(id) as { n: number }).n);
+      expect(new Set(lengths).size).toBe(1);
+    } finally {
+      db.close();
+    }
+    expect((await t.ok('notes.get', { id: ids[3] })).body).toMatchObject({ text: 'Same words', riskLevel: 'high' });
+  });
+});

@@ -5,6 +5,7 @@ import type { Desk } from '../desk';
 import { AppError, isAppError } from '../errors';
 import { fromB64, toB64, wipe } from '../vault/crypto';
 import { normaliseRecoveryKey } from '../vault/recovery-key';
+import { requireActiveVisitor } from '../visitors/service';
 import type { UnlockedRecovery } from '../vault/vault';
 import { authorWrapKeyOf, readerPublicKeyOf, unwrapForAuthor, wrapForReader } from './keys';
 import {
@@ -52,6 +53,7 @@ async function withRecoveryKey<T>(desk: Desk, recoveryKey: string, work: (keys: 
 export async function breakGlass(desk: Desk, input: { recoveryKey: string; visitorId: number; recipientId: number; reason: string }): Promise<{ notes: number; authors: number }> {
   const { db, user } = desk.requireSession();
   const now = desk.now();
+  requireActiveVisitor(db, input.visitorId);
   if (input.recipientId === user.id) throw new AppError('notes.cannotGrantSelf');
   if (!isActivePsychologist(db, input.recipientId)) throw new AppError('notes.recipientNotPsychologist');
   const authors = authorsOfVisitorNotes(db, input.visitorId).filter((a) => a.id !== input.recipientId);

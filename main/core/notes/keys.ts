@@ -57,8 +57,18 @@ export function newNoteKey(): Buffer {
   return randomBytes(32);
 }
 
+/** A sealed body's plaintext is padded (JSON ignores trailing spaces) to a whole bucket: its length does not tell the risk level or a short answer from another. */
+export const BODY_BUCKET = 1024;
+
+function padded(json: string): Buffer {
+  const length = Buffer.byteLength(json, 'utf8');
+  const plaintext = Buffer.alloc(Math.ceil((length + 1) / BODY_BUCKET) * BODY_BUCKET, ' ');
+  plaintext.write(json, 'utf8');
+  return plaintext;
+}
+
 export function sealBody(noteKey: Buffer, note: NoteContext, body: NoteBody): string {
-  const plaintext = Buffer.from(JSON.stringify(body), 'utf8');
+  const plaintext = padded(JSON.stringify(body));
   try {
     return JSON.stringify(seal(noteKey, plaintext, bodyAad(note)));
   } finally {
