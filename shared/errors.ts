@@ -47,6 +47,18 @@ export const ERROR_CODES = [
   'users.cannotChangeOwnRoles',
   'users.alreadyDisabled',
   'users.notDisabled',
+  // private session notes
+  'notes.notFound',
+  'notes.closed',
+  'notes.noAccess',
+  'notes.notAuthor',
+  'notes.notYourAppointment',
+  'notes.appointmentNotFound',
+  'notes.cannotGrantSelf',
+  'notes.recipientNotPsychologist',
+  'notes.recipientCannotReceive',
+  'notes.nothingToGrant',
+  'notes.publicKeyTampered',
   // visitors, intakes, referrals
   'visitors.notFound',
   'visitors.anonymised',

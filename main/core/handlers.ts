@@ -10,6 +10,7 @@ import { placesHandlers } from './places/handlers';
 import { interpretersHandlers } from './interpreters/handlers';
 import { availabilityHandlers } from './availability/handlers';
 import { appointmentsHandlers } from './appointments/handlers';
+import { notesHandlers } from './notes/handlers';
 
 /** The whole contract's implementation; the type makes a missing handler a compile error. */
 export const handlers: Handlers = {
@@ -28,6 +29,7 @@ export const handlers: Handlers = {
   ...interpretersHandlers,
   ...availabilityHandlers,
   ...appointmentsHandlers,
+  ...notesHandlers,
 };
 
 export function createDeskRouter(log?: (line: string) => void): Router {

@@ -22,6 +22,11 @@ import { SessionKindsPage } from '../features/session-kinds/SessionKindsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { VisitorsSection } from '../features/visitors/VisitorsSection';
+import { BreakGlassNotices } from '../features/notes/BreakGlassNotices';
+import { NotesAccessPage } from '../features/notes/NotesAccessPage';
+import { NotesClosedNotice } from '../features/notes/NotesClosedBanner';
+import { NotesSection } from '../features/notes/NotesSection';
+import { mayCall } from '../../shared/contract/access';
 import { Icon } from '../ui/icons';
 import { useApi } from './api';
 import { useDesk, useSession } from './desk';
@@ -50,6 +55,7 @@ const PAGES: Record<Destination['key'], ComponentType> = {
   myDay: MyDayPage,
   calls: CallsPage,
   reassign: ReassignPage,
+  notesAccess: NotesAccessPage,
 };
 
 const MAIN_ID = 'guichet-main';
@@ -176,6 +182,8 @@ export function Shell() {
 
       <AppShell.Main className="guichet-main" id={MAIN_ID} ref={main} tabIndex={-1}>
         <DraftsNotice />
+        <BreakGlassNotices />
+        {mayCall(user, 'notes.status') && !/\/notes(\/|$)/.test(location.pathname) ? <NotesClosedNotice /> : null}
         <Routes>
           {DESTINATIONS.map((destination) => {
             const Page = PAGES[destination.key];
@@ -188,6 +196,8 @@ export function Shell() {
               />
             );
           })}
+          {/* A psychologist's notes: reached from a visitor's notes, or from a done appointment. */}
+          <Route path="/notes/*" element={mayCall(user, 'notes.get') ? <NotesSection /> : <Navigate to="/" replace />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </AppShell.Main>

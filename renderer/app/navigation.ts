@@ -26,7 +26,8 @@ export interface Destination {
     | 'teamHours'
     | 'anonymisation'
     | 'audit'
-    | 'settings';
+    | 'settings'
+    | 'notesAccess';
   icon: IconName;
   /** The call the page opens with: whoever may make it may go there (the contract decides, not a list here). */
   opens: ProcedureName;
@@ -58,6 +59,7 @@ export const DESTINATIONS: readonly Destination[] = [
   { path: '/anonymisation', key: 'anonymisation', icon: 'eraser', opens: 'visitors.retentionCandidates' },
   { path: '/audit', key: 'audit', icon: 'list', opens: 'audit.list' },
   { path: '/settings', key: 'settings', icon: 'settings', opens: 'settings.update' },
+  { path: '/notes-access', key: 'notesAccess', icon: 'key', opens: 'notes.closedAccounts' },
 ];
 
 /** Hours of her own: whoever has a day of her own (a psychologist's appointments). */

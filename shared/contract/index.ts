@@ -16,6 +16,7 @@ import { placesProcedures } from './places';
 import { interpretersProcedures } from './interpreters';
 import { availabilityProcedures } from './availability';
 import { appointmentsProcedures } from './appointments';
+import { notesProcedures } from './notes';
 
 /** Every procedure main serves, declared once. */
 export const contract = {
@@ -34,6 +35,7 @@ export const contract = {
   ...interpretersProcedures,
   ...availabilityProcedures,
   ...appointmentsProcedures,
+  ...notesProcedures,
 } satisfies Record<string, AnyProcedure>;
 
 export type Contract = typeof contract;

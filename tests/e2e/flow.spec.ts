@@ -62,6 +62,7 @@ test('a first day at the desk: setup, idle lock, users, roles, Arabic, and the a
     'Anonymisation',
     "Journal d'audit",
     'Réglages',
+    'Accès aux notes',
   ]);
 
   // ── Idle: after five minutes without activity the desk locks itself; unlocking returns to the same page.

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { VAULT_FILE } from '../../main/core/desk';
 import { VaultStore } from '../../main/core/vault/vault';
 import { startTsChild } from '../support/child-process';
-import { ADMIN, deskWithStaff } from '../support/desk';
+import { ADMIN, deskWithStaff, loginAs } from '../support/desk';
+import { authorWrapKeyOf, draftKeyOf, readerPrivateKeyOf, unwrapForAuthor } from '../../main/core/notes/keys';
+import { rawOpen } from '../support/notes';
 
 /** Every place in a process's readable, writable memory where `needle` lies. */
 function findInMemory(pid: number, needles: Buffer[]): { needle: number; address: string }[] {
@@ -64,6 +66,41 @@ describe('keys in memory', () => {
       const after = await keyNow();
       expect(after.equals(before)).toBe(false);
       const found = findInMemory(child.pid ?? 0, [...forms(before), ...forms(after)]);
+      expect(found).toEqual([]);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 60_000);
+
+  it.runIf(process.platform === 'linux')('after writing and reading a note and a draft, then a lock, no copy of her secret, its sub-keys or the note’s key is left', async () => {
+    const t = await deskWithStaff();
+    await loginAs(t, t.staff.desk);
+    const consents = { dataProcessing: true, referrals: true, phoneContact: false, reporting: true };
+    const visitor = await t.ok('visitors.register', { fields: { sex: 'female', birthYear: 1994 }, consents });
+    t.close();
+    const salma = t.staff.psychologist;
+    const script = join(import.meta.dirname, '../support/key-memory-notes-child.ts');
+    const child = startTsChild(script, [t.dir, salma.login, salma.password, String(visitor.id)], t.clock, { nodeArgs: ['--expose-gc'] });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('locked') && resolve());
+        child.on('exit', (code) => reject(new Error(`the child ended with ${code}`)));
+      });
+      const unlocked = await new VaultStore(join(t.dir, VAULT_FILE)).unlockWithPassword(salma.login, salma.password);
+      if (!unlocked?.userSecret) throw new Error('the test could not open her slot');
+      const secret = unlocked.userSecret;
+      const db = rawOpen(t.dir, unlocked.dataKey);
+      const row = db
+        .prepare('SELECT n.id, n.visitor_id, n.author_id, k.wrapped FROM session_notes n JOIN note_keys k ON k.note_id = n.id AND k.reader_id = n.author_id')
+        .get() as { id: number; visitor_id: number; author_id: number; wrapped: string };
+      db.close();
+      const wrapKey = authorWrapKeyOf(secret);
+      const noteKey = unwrapForAuthor(wrapKey, { noteId: row.id, visitorId: row.visitor_id, authorId: row.author_id }, row.wrapped);
+      const keys = [secret, wrapKey, draftKeyOf(secret), readerPrivateKeyOf(secret), noteKey];
+      const found = findInMemory(
+        child.pid ?? 0,
+        keys.flatMap((key) => [key, Buffer.from(key.toString('hex'), 'latin1')]),
+      );
       expect(found).toEqual([]);
     } finally {
       child.kill('SIGKILL');

@@ -306,6 +306,32 @@ describe('upgrading a database written by an older app', () => {
     expect(verifyAudit(db)).toMatchObject({ intact: true, entries: 6 });
   });
 
+  it('6 → 7: every row is kept; the notes tables arrive empty, bound to visitors, appointments and users', () => {
+    const { db } = at(6);
+    writeAsVersion1(db);
+    writeAsVersion2(db, 1);
+    const before = contentsOf(db);
+
+    updateToVersion(db, 7, UPGRADED_AT);
+
+    expectRowsKept(before, contentsOf(db));
+    expect(schemaOf(db)).toEqual(schemaAt(7));
+    for (const table of ['session_notes', 'note_keys', 'note_grants', 'note_drafts', 'notes_public_keys', 'notes_secret_missing']) {
+      expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
+    }
+    expect(() =>
+      db.prepare(`INSERT INTO session_notes (visitor_id, appointment_id, author_id, body, created_at, updated_at) VALUES (1, 99, 2, '{}', ?, ?)`).run(AT_VERSION_2, AT_VERSION_2),
+    ).toThrow(/FOREIGN KEY/);
+    db.prepare(`INSERT INTO session_notes (visitor_id, appointment_id, author_id, body, created_at, updated_at) VALUES (1, NULL, 2, '{}', ?, ?)`).run(AT_VERSION_2, AT_VERSION_2);
+    // A grant to oneself, or a break-glass without its reason, cannot be stored.
+    const grant = db.prepare(`INSERT INTO note_grants (kind, visitor_id, author_id, recipient_id, recipient_key, reason, granted_by, granted_at) VALUES (?, 1, 2, ?, 'k', ?, 1, ?)`);
+    expect(() => grant.run('handover', 2, null, AT_VERSION_2)).toThrow(/CHECK/);
+    expect(() => grant.run('breakGlass', 1, null, AT_VERSION_2)).toThrow(/CHECK/);
+    expect(indexUsedBy(db, 'SELECT * FROM session_notes WHERE visitor_id = ?')).toMatch(/USING INDEX session_notes_by_visitor/);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(verifyAudit(db)).toMatchObject({ intact: true, entries: 6 });
+  });
+
   it('a new desk gets the four field partners once: 0002 writes them, 0003 sees them', () => {
     const made = emptyDatabase();
     opened.push(made);

@@ -7,6 +7,7 @@ import { AppError, isAppError } from '../errors';
 import { wipe } from '../vault/crypto';
 import { normaliseRecoveryKey } from '../vault/recovery-key';
 import { normaliseLogin, tagOf } from '../vault/vault';
+import { recordNotesSecretAtLogin } from '../notes/secret';
 import { ensureEscrow, secretFromEscrow } from './escrow';
 import { checkNewPassword } from './password-policy';
 import { findUser, findUserByLogin, getUser, listUsers, toSessionUser, updateUserFields } from './service';
@@ -19,7 +20,7 @@ import type { PendingAttempt, ThrottleKey } from './throttle';
  * once, or a process killed in the middle, are all counted.
  */
 
-function refuseWhileThrottled(desk: Desk, key: ThrottleKey, now: Date): void {
+export function refuseWhileThrottled(desk: Desk, key: ThrottleKey, now: Date): void {
   const seconds = desk.throttle.retryAfter(key, now);
   if (seconds > 0) {
     desk.throttle.recordRefusal(key, now, 'auth.throttled');
@@ -28,7 +29,7 @@ function refuseWhileThrottled(desk: Desk, key: ThrottleKey, now: Date): void {
 }
 
 /** Runs an attempt counted as failed until it succeeds; a failure of another kind is relabelled. */
-async function attempt<T>(desk: Desk, key: ThrottleKey, now: Date, failure: string, work: (id: string) => Promise<T>): Promise<T> {
+export async function attempt<T>(desk: Desk, key: ThrottleKey, now: Date, failure: string, work: (id: string) => Promise<T>): Promise<T> {
   refuseWhileThrottled(desk, key, now);
   const id = desk.throttle.recordAttempt(key, now, failure);
   try {
@@ -74,7 +75,7 @@ function auditPendingAttempts(desk: Desk, db: Db, vault: VaultFile, now: Date, c
  * a colleague's password. Bookkeeping beside the vault: on a full disk it may fail, and
  * the attempt then stays counted.
  */
-function takeBack(desk: Desk, key: ThrottleKey, attemptId: string | null, now: Date, vault: VaultFile): void {
+export function takeBack(desk: Desk, key: ThrottleKey, attemptId: string | null, now: Date, vault: VaultFile): void {
   const sole = key === 'recovery' || vault.slots.filter((s) => s.kind === 'password' && s.tag === key).length <= 1;
   try {
     desk.throttle.succeeded(key, attemptId, now, { sole });
@@ -99,6 +100,7 @@ function beginAudited(
   const { db, vault, user } = opened;
   const recorded = db.transaction(() => {
     if (opened.userSecret) ensureEscrow(db, vault, user.id, opened.userSecret, now);
+    recordNotesSecretAtLogin(db, user.id, opened.userSecret, now);
     const attempts = auditPendingAttempts(desk, db, vault, now, currentAttempt);
     updateUserFields(db, user.id, { lastLoginAt: now.toISOString() }, now);
     appendAudit(db, { at: now.toISOString(), userId: user.id, action, entity: 'user', entityId: String(user.id), outcome: 'success' });
@@ -238,5 +240,7 @@ export async function changeOwnPassword(desk: Desk, currentPassword: string, new
   }
   if (session.userSecret !== userSecret) wipe(session.userSecret);
   session.userSecret = userSecret;
+  // Her first own secret: colleagues may now hand notes over to her.
+  recordNotesSecretAtLogin(session.db, user.id, userSecret, now);
   return desk.refreshSessionUser();
 }

@@ -47,3 +47,12 @@ export function secretFromEscrow(db: Db, vault: Pick<VaultBody, 'vaultId' | 'rec
   if (!secret) throw new AppError('vault.tampered');
   return secret;
 }
+
+/** With the recovery key's private half: her escrowed secret, or null when she never had one (break-glass never makes one up). */
+export function escrowedSecret(db: Db, vault: Pick<VaultBody, 'vaultId'>, userId: number, escrowPrivateKey: Buffer): Buffer | null {
+  const escrow = secretEscrowOf(db, userId);
+  if (!escrow) return null;
+  const secret = openSealedToPublicKey(escrowPrivateKey, JSON.parse(escrow) as SealedToPublicKey, escrowAad(vault.vaultId, userId));
+  if (!secret) throw new AppError('vault.tampered');
+  return secret;
+}

@@ -16,6 +16,7 @@ import type { Desk } from '../desk';
 import type { UserWithOneTimePassword } from '../../../shared/contract/users';
 import { rolesChangeDetail } from '../../../shared/domain/audit';
 import { mayChangeRolesOf } from '../../../shared/domain/policy';
+import { endHandoversTo } from '../notes/service';
 
 /** Gives a user a fresh one-time password slot; she must replace it at her next login. */
 async function issueOneTimePassword(desk: Desk, userId: number): Promise<UserWithOneTimePassword> {
@@ -97,6 +98,8 @@ export const usersHandlers: HandlersFor<
       }
       if (displayName !== undefined) updateUserFields(db, id, { displayName }, desk.now());
       if (rolesChange) setRoles(db, id, rolesChange);
+      // No longer a psychologist: notes handed over to her stop following, and she loses those she was given.
+      if (rolesChange && user.roles.includes('psychologist') && !rolesChange.includes('psychologist')) endHandoversTo(db, id, desk.now());
     })();
     if (rolesChange) setAuditDetail(rolesChangeDetail(user.roles, rolesChange));
     if (id === desk.currentUser?.id) desk.refreshSessionUser();
@@ -111,6 +114,7 @@ export const usersHandlers: HandlersFor<
     if (user.status === 'disabled') throw new AppError('users.alreadyDisabled');
     if (user.roles.includes('admin') && countActiveAdmins(session.db, id) === 0) throw new AppError('users.lastAdmin');
     updateUserFields(session.db, id, { status: 'disabled' }, desk.now());
+    endHandoversTo(session.db, id, desk.now());
     // Her slot goes too, so her password opens nothing; a copy of the vault made before still
     // holds it, which only a rotation of the data key (offered next) makes useless.
     await desk.withDataKey((dataKey) => desk.stageVault(desk.vault.withoutPasswordSlot(desk.readVault(session.db), dataKey, id), dataKey));

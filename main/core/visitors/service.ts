@@ -17,6 +17,7 @@ import {
 } from '../../../shared/domain/visitor-fields';
 import { visitorIdOfForm } from '../../../shared/domain/drafts';
 import type { DuplicateCandidate, VisitorChange, VisitorDetail, VisitorListItem, VisitorSearchResult } from '../../../shared/domain/visitor-views';
+import { eraseVisitorNotes } from '../notes/service';
 
 export interface Actor {
   id: number;
@@ -352,7 +353,8 @@ export function eraseIdentifyingData(db: Db, id: number, now: Date): void {
 
 /**
  * Anonymisation: the identifying fields and, beyond them, the exact birth year and the
- * languages, and every value in her edit history. Sex, birth-year band, nationality
+ * languages, every value in her edit history, and her private session notes (see
+ * eraseVisitorNotes). Sex, birth-year band, nationality
  * and the count of services stay, so past indicators do not change.
  */
 export function anonymiseVisitor(db: Db, actor: Actor, id: number, now: Date): void {
@@ -363,6 +365,8 @@ export function anonymiseVisitor(db: Db, actor: Actor, id: number, now: Date): v
     eraseVisitorData(db, row, ANONYMISED_FIELDS, now);
     statement(db, 'UPDATE visitors SET birth_year_band = ?, anonymised_at = ?, anonymised_by = ? WHERE id = ?').run(birthYearBand(row.birth_year), at, actor.id, id);
     statement(db, 'UPDATE visitor_changes SET old_value = NULL, new_value = NULL WHERE visitor_id = ?').run(id);
+    // Her private session notes too, with their keys, grants and drafts: nobody can open them again.
+    eraseVisitorNotes(db, id);
   })();
 }
 

@@ -1,12 +1,23 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DefaultValues, FieldValues, UseFormReturn } from 'react-hook-form';
 import { useLocation } from 'react-router';
+import type { Result } from '../../../shared/errors';
 import { useApi } from '../../app/api';
 import { useDesk } from '../../app/desk';
 import { useDrafts } from './DraftsContext';
 import { isStoredDraft, resumeRequested } from './forms';
 
 const SAVE_DELAY_MS = 400;
+
+/**
+ * Where a form's draft is kept: the plain `drafts` table by default; private notes keep
+ * theirs sealed under the psychologist's own key (renderer/features/notes/note-drafts.ts).
+ */
+export interface DraftStore {
+  get(form: string): Promise<Result<{ data: unknown; updatedAt: string } | null>>;
+  save(form: string, data: { v: 1; label: string | null; values: unknown }): Promise<Result<null>>;
+  discard(form: string): Promise<Result<null>>;
+}
 
 export interface Draft {
   /** A draft found when the form opened, not yet taken back or dropped: the form offers it. */
@@ -41,8 +52,12 @@ function overDefaults(defaults: unknown, stored: unknown): unknown {
  * "Resume" elsewhere); while it is offered nothing overwrites it. A form still at its
  * first values keeps no draft.
  */
-export function useDraft<T extends FieldValues, O>(form: UseFormReturn<T, unknown, O>, name: string | null, label: string | null): Draft {
+export function useDraft<T extends FieldValues, O>(form: UseFormReturn<T, unknown, O>, name: string | null, label: string | null, custom?: DraftStore): Draft {
   const api = useApi();
+  const store = useMemo<DraftStore>(
+    () => custom ?? { get: (f) => api.drafts.get({ form: f }), save: (f, data) => api.drafts.save({ form: f, data }), discard: (f) => api.drafts.discard({ form: f }) },
+    [api, custom],
+  );
   const { beforeLock } = useDesk();
   const { reload } = useDrafts();
   const location = useLocation();
@@ -83,21 +98,21 @@ export function useDraft<T extends FieldValues, O>(form: UseFormReturn<T, unknow
       // draft goes, or it would keep what she took back.
       if (!held.current) return inFlight.current;
       held.current = false;
-      inFlight.current = inFlight.current.then(() => api.drafts.discard({ form: name }));
+      inFlight.current = inFlight.current.then(() => store.discard(name));
       return inFlight.current;
     }
     const data = { v: 1 as const, label: labelRef.current, values: JSON.parse(json) as unknown };
     held.current = true;
-    inFlight.current = inFlight.current.then(() => api.drafts.save({ form: name, data }));
+    inFlight.current = inFlight.current.then(() => store.save(name, data));
     return inFlight.current;
-  }, [api, name, getValues, pristine]);
+  }, [store, name, getValues, pristine]);
 
   useEffect(() => {
     if (!name) return;
     let current = true;
     closed.current = false;
     blocked.current = true;
-    void api.drafts.get({ form: name }).then((result) => {
+    void store.get(name).then((result) => {
       if (!current) return;
       const stored = result.ok && result.value && isStoredDraft(result.value.data) ? { values: result.value.data.values, updatedAt: result.value.updatedAt } : null;
       held.current = stored !== null;
@@ -109,7 +124,7 @@ export function useDraft<T extends FieldValues, O>(form: UseFormReturn<T, unknow
     return () => {
       current = false;
     };
-  }, [api, name, restore]);
+  }, [store, name, restore]);
 
   // Every change the person makes, a moment after the last one.
   useEffect(() => {
@@ -135,12 +150,12 @@ export function useDraft<T extends FieldValues, O>(form: UseFormReturn<T, unknow
 
   const discard = useCallback(async () => {
     if (!name) return;
-    await api.drafts.discard({ form: name });
+    await store.discard(name);
     held.current = false;
     setOffer(null);
     blocked.current = false;
     reload();
-  }, [api, name, reload]);
+  }, [store, name, reload]);
 
   const finish = useCallback(async () => {
     if (!name) return;
@@ -149,10 +164,10 @@ export function useDraft<T extends FieldValues, O>(form: UseFormReturn<T, unknow
     if (timer.current !== null) window.clearTimeout(timer.current);
     timer.current = null;
     await inFlight.current.catch(() => undefined);
-    await api.drafts.discard({ form: name });
+    await store.discard(name);
     setOffer(null);
     reload();
-  }, [api, name, reload]);
+  }, [store, name, reload]);
 
   return { offer, ready, resume, discard, finish };
 }

@@ -156,6 +156,11 @@ export function ProfilePage() {
                 {t('referrals.new')}
               </Button>
             ) : null}
+            {mayCall(user, 'notes.listForVisitor') ? (
+              <Button variant="default" leftSection={<Icon name="file" size={18} />} onClick={() => navigate(`/visitors/${profile.visitor.id}/notes`)}>
+                {t('notes.openList')}
+              </Button>
+            ) : null}
             {mayAnonymise && !anonymised ? (
               <Button variant="light" color="red" leftSection={<Icon name="eraser" size={18} />} onClick={() => setAnonymising(true)}>
                 {t('anonymisation.action')}

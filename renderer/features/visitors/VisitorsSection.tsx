@@ -4,6 +4,8 @@ import { useSession } from '../../app/desk';
 import { worksAtDesk } from '../../app/navigation';
 import { EditIdentityPage } from './EditIdentityPage';
 import { IntakePage } from '../intakes/IntakePage';
+import { VisitorNotesPage } from '../notes/VisitorNotesPage';
+import { mayCall } from '../../../shared/contract/access';
 import { ProfilePage } from './ProfilePage';
 import { RegistrationPage } from './RegistrationPage';
 import { VisitorsPage } from './VisitorsPage';
@@ -25,6 +27,7 @@ export function VisitorsSection() {
       <Route path=":id" element={<Keyed page={ProfilePage} />} />
       <Route path=":id/edit" element={desk ? <Keyed page={EditIdentityPage} /> : <Navigate to="/visitors" replace />} />
       <Route path=":id/intake" element={desk ? <Keyed page={IntakePage} /> : <Navigate to="/visitors" replace />} />
+      <Route path=":id/notes" element={mayCall(user, 'notes.listForVisitor') ? <VisitorNotesPage /> : <Navigate to="/visitors" replace />} />
       <Route path="*" element={<Navigate to="/visitors" replace />} />
     </Routes>
   );
