@@ -87,7 +87,17 @@ test('a visitor at the desk: keyboard registration, duplicate, consent, intake w
     void dialog.dismiss();
   });
   await harness.open();
-  await expect(nav(page).getByRole('link')).toHaveText([fr.nav.home, fr.nav.visitors, fr.nav.followUps, fr.nav.partners, fr.nav.account]);
+  await expect(nav(page).getByRole('link')).toHaveText([
+    fr.nav.home,
+    fr.nav.visitors,
+    fr.nav.followUps,
+    fr.nav.today,
+    fr.nav.schedule,
+    fr.nav.calls,
+    fr.nav.reassign,
+    fr.nav.partners,
+    fr.nav.account,
+  ]);
 
   // ── Registration with the keyboard alone: Alt+N, Tab, Space, typing, Enter.
   await nav(page).getByRole('link', { name: fr.nav.visitors }).click();
@@ -589,12 +599,19 @@ test('administration: partners, anonymisation of inactive records, follow-ups du
     fr.nav.home,
     fr.nav.visitors,
     fr.nav.followUps,
+    fr.nav.schedule,
+    fr.nav.reassign,
     fr.nav.partners,
     fr.nav.account,
     fr.nav.users,
+    fr.nav.places,
+    fr.nav.sessionKinds,
+    fr.nav.interpreters,
+    fr.nav.teamHours,
     fr.nav.anonymisation,
     fr.nav.audit,
     fr.nav.settings,
+    fr.nav.notesAccess,
   ]);
 
   // Follow-ups due today.
