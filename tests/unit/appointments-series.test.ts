@@ -130,6 +130,31 @@ describe('the desk’s lists', () => {
     }
   });
 
+  it('skips a time when her psychologist, the visitor or the room is held, by whomever, and takes the room left free', async () => {
+    const t = await scheduleDesk();
+    try {
+      const [rose, hawa, awa] = [await t.register(), await t.register({ firstName: 'Hawa' }), await t.register({ firstName: 'Awa' })];
+      // Salma is with Hawa at 09:00; Rose is with Khadija at 10:00; Khadija has the first room at 11:00 with Awa.
+      await t.ok('appointments.book', t.booking(hawa, '2026-11-30T09:00', { roomId: t.rooms[0] }));
+      await t.ok('appointments.book', t.booking(rose, '2026-11-30T10:00', { psychologistId: t.psychologists.khadija, roomId: t.rooms[0] }));
+      await t.ok('appointments.book', t.booking(awa, '2026-11-30T11:00', { psychologistId: t.psychologists.khadija, roomId: t.rooms[0] }));
+      const slots = await t.ok('appointments.findSlots', { visitorId: rose, kindId: t.followUp, placeId: t.place.id, psychologistId: t.psychologists.salma, limit: 3 });
+      expect(slots.map((s) => [wallMomentOf(s.startsAt, ZONE), s.roomId])).toEqual([
+        ['2026-11-30T10:45', t.rooms[1]],
+        ['2026-11-30T11:00', t.rooms[1]],
+        ['2026-11-30T11:15', t.rooms[1]],
+      ]);
+      // Anyone: Khadija is free until Rose's 10:00, in the room Salma does not use.
+      const anyone = await t.ok('appointments.findSlots', { visitorId: rose, kindId: t.followUp, placeId: t.place.id, limit: 2 });
+      expect(anyone.map((s) => [wallMomentOf(s.startsAt, ZONE), s.psychologistId, s.roomId])).toEqual([
+        ['2026-11-30T09:00', t.psychologists.khadija, t.rooms[1]],
+        ['2026-11-30T09:15', t.psychologists.khadija, t.rooms[1]],
+      ]);
+    } finally {
+      t.close();
+    }
+  });
+
   it('prints a discreet card, and shows the day and the week by place or psychologist', async () => {
     const t = await scheduleDesk();
     try {

@@ -2,7 +2,7 @@ import type { Db } from '../db/database';
 import { exceptionsOn, planOf } from '../availability/service';
 import { openingHoursOf } from '../places/service';
 import { minutesOfDay, weekdayOf } from '../../../shared/domain/calendar';
-import type { AvailabilityException, AvailabilityOwner } from '../../../shared/domain/listening';
+import type { AvailabilityException, AvailabilityOwner, PlanPeriod } from '../../../shared/domain/listening';
 
 /**
  * Who works when, on one desk day, in minutes of the wall clock: weekly plans minus their
@@ -48,10 +48,16 @@ const ownedBy = (e: AvailabilityException, owner: AvailabilityOwner) =>
  * someone with no plan at all: an interpreter on call, whose time is only limited by her
  * appointments.
  */
-export function personWindows(db: Db, owner: AvailabilityOwner, placeId: number, day: string, exceptions: readonly AvailabilityException[]): Window[] | null {
+export function personWindows(
+  db: Db,
+  owner: AvailabilityOwner,
+  placeId: number,
+  day: string,
+  exceptions: readonly AvailabilityException[],
+  plan: readonly PlanPeriod[] = planOf(db, owner),
+): Window[] | null {
   const own = exceptions.filter((e) => ownedBy(e, owner) && (e.placeId === null || e.placeId === placeId));
   if (own.some((e) => e.kind === 'leave')) return [];
-  const plan = planOf(db, owner);
   const different = own.find((e) => e.kind === 'differentHours');
   if (different) return hoursOf(different);
   if (plan.length === 0) return 'interpreterId' in owner ? null : [];
@@ -65,6 +71,14 @@ export function personWindows(db: Db, owner: AvailabilityOwner, placeId: number,
 }
 
 /** The psychologist's time at the place that day, within its opening hours. */
-export function bookableWindows(db: Db, psychologistId: number, placeId: number, day: string, exceptions = exceptionsOn(db, day)): Window[] {
-  return intersect(personWindows(db, { userId: psychologistId }, placeId, day, exceptions) ?? [], placeWindows(db, placeId, day, exceptions));
+export function bookableWindows(
+  db: Db,
+  psychologistId: number,
+  placeId: number,
+  day: string,
+  exceptions = exceptionsOn(db, day),
+  plan?: readonly PlanPeriod[],
+  place: readonly Window[] = placeWindows(db, placeId, day, exceptions),
+): Window[] {
+  return intersect(personWindows(db, { userId: psychologistId }, placeId, day, exceptions, plan) ?? [], place);
 }
