@@ -32,6 +32,7 @@ const LANDED_MIGRATIONS: Record<string, string> = {
   '0005-search-by-recency.ts': '4b80006147e40c5e23022d1700f26c1d7930fd57c86ef95ceb8c9e1125a30a80',
   '0006-listening-unit.ts': 'b6263abc672e0c9b1bbeb7af58251bc8e65a4fe794911aad8cfc0f346ccc7d34',
   '0007-session-notes.ts': '41f380a65a298ac9bad7f48ed5a2e3239388657515463f2b19db34d257b3e3bd',
+  '0008-no-show-count.ts': '169d36185b3d3c31ee17adf30f16fd993f9cdf5f99f058320dcc2d35b30838a3',
 };
 
 function sha256Of(file: string): string {

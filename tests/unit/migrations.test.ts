@@ -332,6 +332,21 @@ describe('upgrading a database written by an older app', () => {
     expect(verifyAudit(db)).toMatchObject({ intact: true, entries: 6 });
   });
 
+  it('7 → 8: every row is kept, and the no-show count reads its own index alone', () => {
+    const { db } = at(7);
+    writeAsVersion1(db);
+    writeAsVersion2(db, 1);
+    const before = contentsOf(db);
+
+    updateToVersion(db, 8, UPGRADED_AT);
+
+    expectRowsKept(before, contentsOf(db));
+    expect(schemaOf(db)).toEqual(schemaAt(8));
+    expect(indexUsedBy(db, `SELECT count(*) FROM appointments WHERE visitor_id = ? AND status = 'noShow'`)).toMatch(/USING COVERING INDEX appointments_no_shows/);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(verifyAudit(db)).toMatchObject({ intact: true, entries: 6 });
+  });
+
   it('a new desk gets the four field partners once: 0002 writes them, 0003 sees them', () => {
     const made = emptyDatabase();
     opened.push(made);
