@@ -1,6 +1,6 @@
 import { AppShell, Box, Button, Group, Kbd, Menu, NavLink, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useRef, type ComponentType, type MouseEvent } from 'react';
+import { useEffect, useRef, type ComponentType, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { LANGUAGES, type Language } from '../../shared/domain/accounts';
@@ -110,6 +110,11 @@ export function Shell() {
   const shortcut = isMac() ? '⌘ L' : t('shell.lockShortcutKeys');
   const main = useRef<HTMLElement>(null);
   usePageFocus(main);
+  const navList = useRef<HTMLDivElement>(null);
+  // A page opened from a link elsewhere (a home page card, a profile) shows where she is, even far down a list that scrolls.
+  useEffect(() => {
+    navList.current?.querySelector<HTMLElement>('[data-active]')?.scrollIntoView({ block: 'nearest' });
+  }, [location.pathname]);
   // The router lives in the URL's hash: the link's own #target would be read as a route.
   const skipToContent = (event: MouseEvent<HTMLAnchorElement>) => {
     event.preventDefault();
@@ -158,7 +163,7 @@ export function Shell() {
 
       <AppShell.Navbar p="sm" aria-label={t('shell.navigation')}>
         {/* An administrator's pages outgrow a 720 px high window: the list scrolls, the version stays. */}
-        <AppShell.Section grow className="guichet-navlist">
+        <AppShell.Section grow className="guichet-navlist" ref={navList}>
           <Stack gap={2}>
             {allowed.map((destination) => (
               <NavLink

@@ -22,6 +22,11 @@ export interface DeskFormat {
   timeZone: string;
   /** An instant (ISO 8601): audit entries, created and updated at, last login. Date and time on the desk's clock. */
   instant(iso: string): string;
+  /**
+   * A moment main already read on the desk's clock (`YYYY-MM-DDTHH:MM`: the schedule's times),
+   * in the instant's style: shown as it is, never converted with the browser's zone data.
+   */
+  wallMoment(moment: string): string;
   /** A calendar day (YYYY-MM-DD): visit, referral, follow-up. `1 déc. 2026`, `1 دجنبر 2026`, `1 Dec 2026`. */
   day(date: string): string;
   /** A month (YYYY-MM): the month of arrival. `décembre 2026`. */
@@ -35,11 +40,13 @@ export function deskFormat(language: Language, timeZone: string): DeskFormat {
   const instant = new Intl.DateTimeFormat(locale, { ...DAY_PARTS, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
   // A calendar day or month is no instant: it is written at UTC midnight and read back in UTC, so no zone can move it.
   const day = new Intl.DateTimeFormat(locale, { ...DAY_PARTS, timeZone: 'UTC' });
+  const wall = new Intl.DateTimeFormat(locale, { ...DAY_PARTS, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
   const month = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
   return {
     locale,
     timeZone,
     instant: (iso) => instant.format(new Date(iso)),
+    wallMoment: (moment) => wall.format(new Date(`${moment}:00Z`)),
     day: (date) => day.format(new Date(`${date}T00:00:00Z`)),
     month: (value) => month.format(new Date(`${value}-01T00:00:00Z`)),
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './define';
-import { ADMIN_ROLES, CLINICAL_ROLES, DESK_WORK_ROLES, STAFF_ROLES } from '../domain/accounts';
+import { ADMIN_ROLES, CLINICAL_ROLES, DESK_WORK_ROLES, LANGUAGES, STAFF_ROLES } from '../domain/accounts';
 import {
   APPOINTMENT_STATUSES,
   CANCELLED_BY,
@@ -11,7 +11,8 @@ import {
   type AppointmentCard,
   type AppointmentDetail,
   type AppointmentView,
-  type FreeSlot,
+  type DeskClock,
+  type FreeSlotView,
   type ReminderCall,
   type SessionKindView,
 } from '../domain/listening';
@@ -100,7 +101,9 @@ export const appointmentsProcedures = {
     access: ADMIN_ROLES,
     audit: { kind: 'write', entity: 'sessionKind' },
   }),
-  'appointments.findSlots': procedure<FreeSlot[]>()({ input: slotQuerySchema, access: DESK_WORK_ROLES, audit: false }),
+  /** The desk's today and wall-clock now, from main's clock: the schedule's screens never read the browser's. */
+  'appointments.clock': procedure<DeskClock>()({ input: z.object({}), access: STAFF_ROLES, audit: false }),
+  'appointments.findSlots': procedure<FreeSlotView[]>()({ input: slotQuerySchema, access: DESK_WORK_ROLES, audit: false }),
   /** One appointment, or one per occurrence of a series, in one transaction that re-checks every clash. */
   'appointments.book': procedure<AppointmentView[]>()({ input: bookingSchema, access: DESK_WORK_ROLES, audit: { kind: 'write', entity: 'appointment' } }),
   /** A session that just happened without a booking (a walk-in): recorded as done, in the past. */
@@ -131,9 +134,18 @@ export const appointmentsProcedures = {
     access: DESK_WORK_ROLES,
     audit: { kind: 'read', entity: 'appointment' },
   }),
-  /** The discreet card printed for the visitor, in the language she chose. */
+  /**
+   * The discreet card for the visitor, in the language she chose. Making it is a read, as the
+   * referral slip's opening is: her code and her appointment are shown (the language is the detail).
+   */
   'appointments.card': procedure<AppointmentCard>()({
-    input: z.object({ id: rowId, language: z.enum(['fr', 'ar', 'en']) }),
+    input: z.object({ id: rowId, language: z.enum(LANGUAGES, { error: 'required' }) }),
+    access: DESK_WORK_ROLES,
+    audit: { kind: 'read', entity: 'appointment' },
+  }),
+  /** The card went to the printer (the print dialog closed), in that language: the write the audit keeps. */
+  'appointments.cardPrinted': procedure<null>()({
+    input: z.object({ id: rowId, language: z.enum(LANGUAGES, { error: 'required' }) }),
     access: DESK_WORK_ROLES,
     audit: { kind: 'write', entity: 'appointment' },
   }),

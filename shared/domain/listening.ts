@@ -133,9 +133,14 @@ export interface AppointmentEventView {
   toStatus: AppointmentStatus | null;
   oldStartsAt: string | null;
   oldEndsAt: string | null;
+  /** The old time on the desk's wall clock (`YYYY-MM-DDTHH:MM`), as main reads it: the screens never convert. */
+  oldStartsWall: string | null;
+  oldEndsWall: string | null;
   oldPsychologistName: string | null;
   reason: string | null;
   at: string;
+  /** When the change was made, on the desk's wall clock. */
+  atWall: string;
   by: string;
 }
 
@@ -159,6 +164,12 @@ export interface AppointmentView {
   kindName: string | null;
   startsAt: string;
   endsAt: string;
+  /**
+   * The same times on the desk's wall clock (`YYYY-MM-DDTHH:MM`), read by main: the screens
+   * show these and never convert an instant themselves, so one zone database (Node's) decides.
+   */
+  startsWall: string;
+  endsWall: string;
   interpreterLanguage: (typeof SPOKEN_LANGUAGES)[number] | null;
   interpreterId: number | null;
   interpreterName: string | null;
@@ -176,6 +187,7 @@ export interface AppointmentDetail extends AppointmentView {
   history: AppointmentEventView[];
 }
 
+/** A free slot as the finder computes it, in instants. */
 export interface FreeSlot {
   startsAt: string;
   endsAt: string;
@@ -188,6 +200,18 @@ export interface FreeSlot {
   interpreterName: string | null;
 }
 
+/** A free slot as the screens get it: with its wall-clock times, read by main. */
+export interface FreeSlotView extends FreeSlot {
+  startsWall: string;
+  endsWall: string;
+}
+
+/** The desk's day and wall-clock time now, from main's clock and zone data: the schedule's "today". */
+export interface DeskClock {
+  today: string;
+  now: string;
+}
+
 /** A call list for tomorrow: only visitors who consented to phone contact, with their phone. */
 export interface ReminderCall {
   appointment: AppointmentView;
@@ -197,12 +221,12 @@ export interface ReminderCall {
 
 /** What the appointment card prints: discreet, nothing of the unit or of psychology. */
 export interface AppointmentCard {
-  startsAt: string;
+  /** On the desk's wall clock (`YYYY-MM-DDTHH:MM`): what she reads is what main booked. */
+  startsWall: string;
   placeName: string;
   placeAddress: string | null;
   visitorCode: string;
   organisationName: string;
-  timeZone: string;
 }
 
 export const weekdaySchema = z.union(WEEKDAYS.map((d) => z.literal(d)), { error: 'invalid' });

@@ -9,12 +9,13 @@ import { ADMIN, closeToasts, expect, expectAccessible, screenshot, test, type Ha
  * The listening unit's schedule (issue 8, §2 and §3) over the real router: booking with the
  * keyboard through the slot finder, a clash, the day and week views in French and Arabic,
  * arrivals, sessions done and no-shows, the printed card. The desk's clock and the page's
- * are set to Monday 6 July 2026, 08:50 in Nador (07:50 UTC), so nothing depends on the day
- * the suite runs. A summer day: Debian's Chromium (system ICU) has Casablanca at UTC+0 from
- * late 2026 on, while Node (and Electron's own ICU) keep UTC+1, so a December day would
- * show main's 10:00 as 09:00 in the test browser only.
+ * are set to Monday 7 December 2026, 08:50 in Nador (07:50 UTC), so nothing depends on the
+ * day the suite runs. A winter day on purpose: Debian's Chromium (system ICU) has Casablanca
+ * at UTC+0 from late 2026 on while Node keeps UTC+1, and the screens show main's wall-clock
+ * times and today as they are, never converting an instant with the browser's zone data
+ * (schedule-clock.spec.ts crosses the Ramadan changes).
  */
-const NOW = new Date('2026-07-06T07:50:00.000Z');
+const NOW = new Date('2026-12-07T07:50:00.000Z');
 const T = { fr, ar, en } as const;
 const ALL_CONSENTS = { dataProcessing: true, referrals: true, phoneContact: true, reporting: true };
 
@@ -134,12 +135,12 @@ test('books a session with the keyboard alone through the slot finder, with an i
   // Meanwhile, someone else books that psychologist, that interpreter and that room at that very time.
   const chosen = await form.getByRole('combobox', { name: fr.appointments.book.psychologist }).inputValue();
   const taken = chosen === u.salma.displayName ? u.salma : u.nadia;
-  await book(harness, u, u.grace.id, taken, '2026-07-06T09:00', { interpreterId: u.interpreterId, interpreterLanguage: 'ff' });
+  await book(harness, u, u.grace.id, taken, '2026-12-07T09:00', { interpreterId: u.interpreterId, interpreterLanguage: 'ff' });
 
   await page.keyboard.press('Enter');
   const refusal = page.getByTestId('booking-refusal');
   await expect(refusal.getByRole('alert')).toHaveText(
-    fill(fr.appointments.clash.message, { day: '6 juil. 2026', what: [fr.scheduling.clashKinds.psychologist, fr.scheduling.clashKinds.interpreter, fr.scheduling.clashKinds.room].join(fr.common.listSeparator) }),
+    fill(fr.appointments.clash.message, { day: '7 déc. 2026', what: [fr.scheduling.clashKinds.psychologist, fr.scheduling.clashKinds.interpreter, fr.scheduling.clashKinds.room].join(fr.common.listSeparator) }),
   );
   await expect(refusal).toBeFocused();
   // Nothing lost: what she chose is still there.
@@ -156,7 +157,7 @@ test('books a session with the keyboard alone through the slot finder, with an i
   await page.keyboard.press('Enter');
   await expect(submit).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: new RegExp(fill(fr.appointments.detail.title, { day: '6 juil. 2026' })) })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(fill(fr.appointments.detail.title, { day: '7 déc. 2026' })) })).toBeVisible();
   await expect(page.getByText(`${fr.spokenLanguages.ff} · Mariama Diallo`)).toBeVisible();
   const mine = await harness.ok('appointments.ofVisitor', { visitorId: u.aissatou.id });
   expect(mine.map((a) => [a.status, a.interpreterName, a.interpreterLanguage])).toEqual([['scheduled', 'Mariama Diallo', 'ff']]);
@@ -166,9 +167,9 @@ for (const lang of ['fr', 'ar', 'en'] as const) {
   test(`the day and the week, one column per psychologist or per room, read in ${lang}`, async ({ page, harness }) => {
     const t = T[lang];
     const u = await unit(harness, lang);
-    const first = await book(harness, u, u.aissatou.id, u.salma, '2026-07-06T10:00', { interpreterLanguage: 'ff', interpreterId: u.interpreterId });
-    await book(harness, u, u.grace.id, u.nadia, '2026-07-06T10:00');
-    await book(harness, u, u.grace.id, u.salma, '2026-07-08T14:00');
+    const first = await book(harness, u, u.aissatou.id, u.salma, '2026-12-07T10:00', { interpreterLanguage: 'ff', interpreterId: u.interpreterId });
+    await book(harness, u, u.grace.id, u.nadia, '2026-12-07T10:00');
+    await book(harness, u, u.grace.id, u.salma, '2026-12-09T14:00');
     await harness.ok('appointments.setStatus', { id: first.id, status: 'arrived' });
     await openApp(page, harness, '#/');
     await nav(page, t).getByRole('link', { name: t.nav.schedule }).click();
@@ -218,8 +219,8 @@ for (const lang of ['fr', 'ar', 'en'] as const) {
 
 test('the desk marks an arrival from today\'s list; the psychologist marks the session done and a no-show, sees the count and writes the note', async ({ page, harness }) => {
   const u = await unit(harness, 'fr');
-  const kept = await book(harness, u, u.aissatou.id, u.salma, '2026-07-06T10:00');
-  const missed = await book(harness, u, u.grace.id, u.salma, '2026-07-06T11:00');
+  const kept = await book(harness, u, u.aissatou.id, u.salma, '2026-12-07T10:00');
+  const missed = await book(harness, u, u.grace.id, u.salma, '2026-12-07T11:00');
   await openApp(page, harness, '#/today');
   const list = page.getByTestId('today-list');
   await expect(list.getByTestId('appointment-row')).toHaveCount(2);
@@ -268,7 +269,7 @@ for (const lang of ['fr', 'ar'] as const) {
   test(`a discreet appointment card is printed in the visitor's language, with the desk in ${lang}`, async ({ page, harness }) => {
     const t = T[lang];
     const u = await unit(harness, lang);
-    const booked = await book(harness, u, u.aissatou.id, u.salma, '2026-07-07T10:00');
+    const booked = await book(harness, u, u.aissatou.id, u.salma, '2026-12-08T10:00');
     await openApp(page, harness, `#/appointments/${booked.id}`);
     await page.evaluate(() => {
       const w = globalThis as unknown as { print: () => void; __printed: number; dispatchEvent(event: unknown): void };
@@ -304,10 +305,18 @@ for (const lang of ['fr', 'ar'] as const) {
     await dialog.getByRole('button', { name: t.appointments.card.print }).click();
     expect(await page.evaluate(() => (globalThis as unknown as { __printed: number }).__printed)).toBe(1);
 
+    // Viewing the card in each language is a read; only the print, once the dialog closed, is recorded as printed.
+    // The print's entry is written by the page's own call: wait for it in the desk's log before the session changes.
+    const { db } = harness.desk.requireSession();
+    await expect.poll(() => db.prepare(`SELECT count(*) AS n FROM audit WHERE action = 'appointments.cardPrinted'`).get()).toEqual({ n: 1 });
     harness.desk.lock('button');
     await harness.ok('auth.login', { login: ADMIN.login, password: ADMIN.password });
-    const { entries } = await harness.ok('audit.list', { action: 'appointments.card', limit: 10 });
-    expect(entries.map((e) => [e.userLogin, e.entityId])).toContainEqual([u.fatima.login, String(booked.id)]);
+    const entries = async (action: string) => (await harness.ok('audit.list', { action, limit: 10 })).entries.map((e) => [e.userLogin, e.entityId, e.detail]).reverse();
+    expect(await entries('appointments.card')).toEqual([
+      [u.fatima.login, String(booked.id), 'fr'],
+      [u.fatima.login, String(booked.id), 'ar'],
+    ]);
+    expect(await entries('appointments.cardPrinted')).toEqual([[u.fatima.login, String(booked.id), 'ar']]);
   });
 }
 
@@ -315,8 +324,8 @@ for (const lang of ['fr', 'ar'] as const) {
   test(`tomorrow's calls list only those who agreed to be called; a disabled psychologist's appointments wait to be reassigned (${lang})`, async ({ page, harness }) => {
     const t = T[lang];
     const u = await unit(harness, lang);
-    await book(harness, u, u.aissatou.id, u.salma, '2026-07-07T10:00');
-    await book(harness, u, u.grace.id, u.nadia, '2026-07-07T11:00');
+    await book(harness, u, u.aissatou.id, u.salma, '2026-12-08T10:00');
+    await book(harness, u, u.grace.id, u.nadia, '2026-12-08T11:00');
     harness.desk.lock('button');
     await harness.ok('auth.login', { login: ADMIN.login, password: ADMIN.password });
     await harness.ok('users.disable', { id: u.nadia.id });
@@ -349,7 +358,7 @@ for (const lang of ['fr', 'ar'] as const) {
 
 test('the booking form, the desk\'s today and a psychologist\'s day read in Arabic, mirrored', async ({ page, harness }) => {
   const u = await unit(harness, 'ar');
-  await book(harness, u, u.grace.id, u.salma, '2026-07-06T11:00');
+  await book(harness, u, u.grace.id, u.salma, '2026-12-07T11:00');
   await openApp(page, harness, `#/appointments/new?visitor=${u.aissatou.id}`);
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.getByTestId('booking-form').getByRole('combobox', { name: ar.appointments.book.interpreterLanguage })).toHaveValue(ar.spokenLanguages.ff);

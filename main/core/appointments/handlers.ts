@@ -15,8 +15,8 @@ import {
   placeOnCard,
   reminderRows,
 } from './service';
-import { addDays, calendarDateIn, endOfDayIn, startOfDayIn } from '../../../shared/domain/calendar';
-import type { ReminderCall } from '../../../shared/domain/listening';
+import { addDays, calendarDateIn, endOfDayIn, startOfDayIn, wallMomentOf } from '../../../shared/domain/calendar';
+import type { FreeSlotView, ReminderCall } from '../../../shared/domain/listening';
 import { seesSessionDetails } from '../../../shared/domain/policy';
 
 /** The language to call her in, among the app's: Darija is called in Arabic. */
@@ -42,6 +42,8 @@ export const appointmentsHandlers: HandlersFor<
   | 'appointments.toReassign'
   | 'appointments.reminders'
   | 'appointments.card'
+  | 'appointments.cardPrinted'
+  | 'appointments.clock'
 > = {
   'appointments.kinds': ({ includeInactive }, { desk }) => listKinds(acting(desk).db, includeInactive),
   'appointments.saveKind': (input, { desk, setAuditEntityId }) => {
@@ -53,7 +55,13 @@ export const appointmentsHandlers: HandlersFor<
   },
   'appointments.findSlots': (query, { desk }) => {
     const { db, now } = acting(desk);
-    return findSlots(db, query, now, readSettings(db).timeZone);
+    const zone = readSettings(db).timeZone;
+    return findSlots(db, query, now, zone).map((slot): FreeSlotView => ({ ...slot, startsWall: wallMomentOf(slot.startsAt, zone), endsWall: wallMomentOf(slot.endsAt, zone) }));
+  },
+  'appointments.clock': (_input, { desk }) => {
+    const { db, now } = acting(desk);
+    const moment = wallMomentOf(now, readSettings(db).timeZone);
+    return { today: moment.slice(0, 10), now: moment };
   },
   'appointments.book': (input, { desk, setAuditEntityId, setAuditDetail }) => {
     const { db, user, now } = acting(desk);
@@ -127,12 +135,19 @@ export const appointmentsHandlers: HandlersFor<
     const settings = readSettings(db);
     // Nothing of the unit, of psychology or of listening: a card found by the wrong person must not endanger her.
     return {
-      startsAt: appointment.startsAt,
+      startsWall: appointment.startsWall,
       placeName: place.name,
       placeAddress: place.address,
       visitorCode: appointment.visitorCode,
       organisationName: settings.organisationName,
-      timeZone: settings.timeZone,
     };
+  },
+  'appointments.cardPrinted': ({ id, language }, { desk, setAuditEntityId, setAuditDetail }) => {
+    const { db } = acting(desk);
+    setAuditEntityId(id);
+    // Only an appointment that exists had its card printed; the audit entry is the record of it.
+    getAppointment(db, id);
+    setAuditDetail(language);
+    return null;
   },
 };

@@ -11,6 +11,8 @@ import {
   type ClashKind,
 } from '../../../shared/domain/listening';
 import type { Actor } from '../visitors/service';
+import { readSettings } from '../settings/service';
+import { wallMomentOf } from '../../../shared/domain/calendar';
 
 /*
  * The appointments' SQL. Instants are UTC ISO strings made by `toISOString()`, all of one
@@ -70,7 +72,10 @@ function visitorLabel(row: AppointmentRow): string {
   return initials ? `${initials} ${row.visitor_code}` : row.visitor_code;
 }
 
-const toView = (row: AppointmentRow): AppointmentView => ({
+/** The desk's zone, read once per query: every view carries its wall-clock times, read here with Node's zone data. */
+const deskZone = (db: Db): string => readSettings(db).timeZone;
+
+const toView = (row: AppointmentRow, zone: string): AppointmentView => ({
   id: row.id,
   visitorId: row.visitor_id,
   visitorCode: row.visitor_code,
@@ -86,6 +91,8 @@ const toView = (row: AppointmentRow): AppointmentView => ({
   kindName: row.kind_name,
   startsAt: row.starts_at,
   endsAt: row.ends_at,
+  startsWall: wallMomentOf(row.starts_at, zone),
+  endsWall: wallMomentOf(row.ends_at, zone),
   interpreterLanguage: row.interpreter_language,
   interpreterId: row.interpreter_id,
   interpreterName: row.interpreter_name,
@@ -101,14 +108,15 @@ const toView = (row: AppointmentRow): AppointmentView => ({
 export function getAppointment(db: Db, id: number): AppointmentView {
   const row = statement(db, `${SELECT_APPOINTMENT} WHERE a.id = ?`).get(id) as AppointmentRow | undefined;
   if (!row) throw new AppError('appointments.notFound');
-  return toView(row);
+  return toView(row, deskZone(db));
 }
 
 export function appointmentsByIds(db: Db, ids: readonly number[]): AppointmentView[] {
   const rows = statement(db, `${SELECT_APPOINTMENT} WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY a.starts_at, a.id`).all(
     JSON.stringify(ids),
   ) as AppointmentRow[];
-  return rows.map(toView);
+  const zone = deskZone(db);
+  return rows.map((row) => toView(row, zone));
 }
 
 export function appointmentHistory(db: Db, id: number): AppointmentEventView[] {
@@ -128,15 +136,19 @@ export function appointmentHistory(db: Db, id: number): AppointmentEventView[] {
     at: string;
     by_login: string;
   }[];
+  const zone = deskZone(db);
   return rows.map((r) => ({
     kind: r.kind,
     fromStatus: r.from_status,
     toStatus: r.to_status,
     oldStartsAt: r.old_starts_at,
     oldEndsAt: r.old_ends_at,
+    oldStartsWall: r.old_starts_at === null ? null : wallMomentOf(r.old_starts_at, zone),
+    oldEndsWall: r.old_ends_at === null ? null : wallMomentOf(r.old_ends_at, zone),
     oldPsychologistName: r.old_psychologist_name,
     reason: r.reason,
     at: r.at,
+    atWall: wallMomentOf(r.at, zone),
     by: r.by_login,
   }));
 }
@@ -174,11 +186,13 @@ export function appointmentsInRange(db: Db, filter: RangeFilter): AppointmentVie
     visitorId: filter.visitorId ?? null,
     statuses: filter.statuses ? JSON.stringify(filter.statuses) : null,
   }) as AppointmentRow[];
-  return rows.map(toView);
+  const zone = deskZone(db);
+  return rows.map((row) => toView(row, zone));
 }
 
 export function appointmentsOfVisitor(db: Db, visitorId: number): AppointmentView[] {
-  return (statement(db, `${SELECT_APPOINTMENT} WHERE a.visitor_id = ? ORDER BY a.starts_at DESC, a.id DESC`).all(visitorId) as AppointmentRow[]).map(toView);
+  const zone = deskZone(db);
+  return (statement(db, `${SELECT_APPOINTMENT} WHERE a.visitor_id = ? ORDER BY a.starts_at DESC, a.id DESC`).all(visitorId) as AppointmentRow[]).map((row) => toView(row, zone));
 }
 
 /** Future appointments still to happen whose psychologist's account is disabled. */
@@ -187,7 +201,8 @@ export function appointmentsToReassign(db: Db, now: Date): AppointmentView[] {
     db,
     `${SELECT_APPOINTMENT} WHERE a.status = 'scheduled' AND a.starts_at >= ? AND u.status = 'disabled' ORDER BY a.starts_at, a.id`,
   ).all(now.toISOString()) as AppointmentRow[];
-  return rows.map(toView);
+  const zone = deskZone(db);
+  return rows.map((row) => toView(row, zone));
 }
 
 /** The later occurrences of a series still scheduled, this one included. */

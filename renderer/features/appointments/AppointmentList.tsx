@@ -3,10 +3,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AppointmentView } from '../../../shared/domain/listening';
-import { useSession } from '../../app/desk';
 import { useDeskFormat } from '../../ui/format';
 import { appointmentKind, STATUS_COLOURS, statusLabel, whereLabel } from './labels';
-import { wallDayOf, wallTimeOf } from './wall';
+import { wallDay, wallTime } from './wall';
 
 interface Props {
   appointments: AppointmentView[];
@@ -37,7 +36,6 @@ export function StatusBadge({ appointment }: { appointment: Pick<AppointmentView
  */
 export function AppointmentList({ appointments, withDay, actions, actionsLabel, extra, caption, testId }: Props) {
   const { t } = useTranslation();
-  const { timeZone } = useSession();
   const format = useDeskFormat();
   const sorted = [...appointments].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   if (sorted.length === 0) {
@@ -68,8 +66,8 @@ export function AppointmentList({ appointments, withDay, actions, actionsLabel, 
             <Table.Tr key={appointment.id} data-testid="appointment-row">
               <Table.Td>
                 <Text size="sm" className="guichet-nowrap">
-                  {withDay ? `${format.day(wallDayOf(appointment.startsAt, timeZone))} · ` : ''}
-                  <bdi dir="ltr">{`${wallTimeOf(appointment.startsAt, timeZone)}–${wallTimeOf(appointment.endsAt, timeZone)}`}</bdi>
+                  {withDay ? `${format.day(wallDay(appointment.startsWall))} · ` : ''}
+                  <bdi dir="ltr">{`${wallTime(appointment.startsWall)}–${wallTime(appointment.endsWall)}`}</bdi>
                 </Text>
               </Table.Td>
               <Table.Td>

@@ -19,20 +19,19 @@ import { CancelModal } from './CancelModal';
 import { CardModal } from './CardModal';
 import { appointmentKind, statusLabel, whereLabel } from './labels';
 import { RescheduleModal } from './RescheduleModal';
-import { wallDayOf, wallTimeOf } from './wall';
+import { wallDay, wallTime } from './wall';
 
 /** The status moves a button makes at once; a cancellation asks who and why first. */
 const QUICK: readonly AppointmentStatus[] = ['arrived', 'done', 'noShow', 'leftWithoutSession'];
 
 function HistoryEntry({ event }: { event: AppointmentEventView }) {
   const { t } = useTranslation();
-  const { timeZone } = useSession();
   const format = useDeskFormat();
   const title =
     event.kind === 'status' && event.fromStatus && event.toStatus
       ? t('appointments.history.status', { from: t(`appointments.statuses.${event.fromStatus}`), to: t(`appointments.statuses.${event.toStatus}`) })
-      : event.kind === 'moved' && event.oldStartsAt
-        ? t('appointments.history.moved', { from: `${format.day(wallDayOf(event.oldStartsAt, timeZone))} ${wallTimeOf(event.oldStartsAt, timeZone)}` })
+      : event.kind === 'moved' && event.oldStartsWall
+        ? t('appointments.history.moved', { from: `${format.day(wallDay(event.oldStartsWall))} ${wallTime(event.oldStartsWall)}` })
         : event.kind === 'reassigned'
           ? isolatedT(t, 'appointments.history.reassigned', { from: event.oldPsychologistName ?? '' }, ['from'])
           : t(`appointments.history.${event.kind}`);
@@ -44,7 +43,7 @@ function HistoryEntry({ event }: { event: AppointmentEventView }) {
         </Text>
       ) : null}
       <Text size="xs" c="dimmed" mt={4}>
-        {isolatedT(t, 'timeline.atBy', { at: format.instant(event.at), by: event.by }, ['by'])}
+        {isolatedT(t, 'timeline.atBy', { at: format.wallMoment(event.atWall), by: event.by }, ['by'])}
       </Text>
     </Timeline.Item>
   );
@@ -56,7 +55,7 @@ export function AppointmentPage() {
   const api = useApi();
   const { id } = useParams();
   const appointmentId = Number(id);
-  const { user, timeZone } = useSession();
+  const { user } = useSession();
   const format = useDeskFormat();
   const [appointment, setAppointment] = useState<AppointmentDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -137,8 +136,8 @@ export function AppointmentPage() {
       <Group justify="space-between" align="flex-end">
         <Stack gap={4}>
           <Title order={1} size="h2" tabIndex={-1}>
-            {t('appointments.detail.title', { day: format.day(wallDayOf(appointment.startsAt, timeZone)) })}{' '}
-            <bdi dir="ltr">{`${wallTimeOf(appointment.startsAt, timeZone)}–${wallTimeOf(appointment.endsAt, timeZone)}`}</bdi>
+            {t('appointments.detail.title', { day: format.day(wallDay(appointment.startsWall)) })}{' '}
+            <bdi dir="ltr">{`${wallTime(appointment.startsWall)}–${wallTime(appointment.endsWall)}`}</bdi>
           </Title>
           <Group gap="xs">
             <StatusBadge appointment={appointment} />

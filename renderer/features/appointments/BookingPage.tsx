@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { bookingSchema } from '../../../shared/contract/appointments';
-import type { FreeSlot } from '../../../shared/domain/listening';
+import type { FreeSlotView } from '../../../shared/domain/listening';
 import type { VisitorDetail } from '../../../shared/domain/visitor-views';
 import { SPOKEN_LANGUAGES } from '../../../shared/domain/visitors';
 import { mayOverrideHours } from '../../../shared/domain/policy';
@@ -25,7 +25,6 @@ import { kindLabel } from './labels';
 import { SlotFinder, type SlotQuery } from './SlotFinder';
 import { useListening, type ListeningLists } from './useListening';
 import { VisitorPicker } from './VisitorPicker';
-import { wallOf } from './wall';
 import { WallDateTimeField } from './WallDateTimeField';
 import type { FieldValues } from 'react-hook-form';
 
@@ -84,7 +83,7 @@ function BookingForm({ lists, visitor }: { lists: ListeningLists; visitor: Visit
   const { t } = useTranslation();
   const api = useApi();
   const navigate = useNavigate();
-  const { user, timeZone } = useSession();
+  const { user } = useSession();
   const format = useDeskFormat();
   const firstKind = lists.kinds[0];
   const needsInterpreter = visitor?.fields.interpreterNeeded ? (visitor.fields.interpreterLanguage ?? null) : null;
@@ -104,7 +103,7 @@ function BookingForm({ lists, visitor }: { lists: ListeningLists; visitor: Visit
     },
   });
   const { watch, setValue, getValues } = form;
-  const [picked, setPicked] = useState<FreeSlot | null>(null);
+  const [picked, setPicked] = useState<FreeSlotView | null>(null);
   const [repeatEnd, setRepeatEnd] = useState<'count' | 'until'>('count');
   const submit = useRef<HTMLButtonElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
@@ -142,9 +141,9 @@ function BookingForm({ lists, visitor }: { lists: ListeningLists; visitor: Visit
   const query: SlotQuery | null =
     visitorId && kindId && placeId ? { visitorId, kindId, placeId, psychologistId: psychologistId ?? null, interpreterLanguage: interpreterLanguage ?? null } : null;
 
-  const pick = (slot: FreeSlot) => {
+  const pick = (slot: FreeSlotView) => {
     setPicked(slot);
-    setValue('startsAt', wallOf(slot.startsAt, timeZone), { shouldValidate: form.formState.submitCount > 0 });
+    setValue('startsAt', slot.startsWall, { shouldValidate: form.formState.submitCount > 0 });
     setValue('psychologistId', slot.psychologistId);
     setValue('placeId', slot.placeId);
     setValue('roomId', slot.roomId);

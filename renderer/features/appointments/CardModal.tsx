@@ -6,11 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../../shared/domain/accounts';
 import type { AppointmentCard } from '../../../shared/domain/listening';
 import { useApi } from '../../app/api';
+import { useSession } from '../../app/desk';
 import { directionOf, errorMessage, i18n } from '../../app/i18n';
 import { deskFormat } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Icon } from '../../ui/icons';
-import { wallTimeOf, wallDayOf } from './wall';
+import { notify } from '../../ui/notify';
+import { wallDay, wallTime } from './wall';
 
 /**
  * The card the visitor takes home: when, where, her code, the organisation. Discreet on
@@ -19,8 +21,11 @@ import { wallTimeOf, wallDayOf } from './wall';
  */
 function Card({ card, language, testId }: { card: AppointmentCard; language: Language; testId?: string }) {
   const t: TFunction = useMemo(() => i18n.getFixedT(language), [language]);
-  const format = useMemo(() => deskFormat(language, card.timeZone), [language, card.timeZone]);
-  const weekday = new Intl.DateTimeFormat(format.locale, { weekday: 'long', timeZone: card.timeZone }).format(new Date(card.startsAt));
+  const { timeZone } = useSession();
+  const format = useMemo(() => deskFormat(language, timeZone), [language, timeZone]);
+  const day = wallDay(card.startsWall);
+  // The weekday of a calendar day, read at UTC midnight as every day is: main already gave the desk's day.
+  const weekday = new Intl.DateTimeFormat(format.locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
   return (
     <article className="guichet-card" lang={language} dir={directionOf(language)} data-testid={testId}>
       <div className="guichet-card-org">
@@ -28,7 +33,7 @@ function Card({ card, language, testId }: { card: AppointmentCard; language: Lan
       </div>
       <div>{t('appointmentCard.title')}</div>
       <div className="guichet-card-when">
-        {weekday} {format.day(wallDayOf(card.startsAt, card.timeZone))} · <bdi dir="ltr">{wallTimeOf(card.startsAt, card.timeZone)}</bdi>
+        {weekday} {format.day(day)} · <bdi dir="ltr">{wallTime(card.startsWall)}</bdi>
       </div>
       <dl>
         <div className="guichet-card-row">
@@ -76,7 +81,7 @@ function CardPreview({ appointmentId, initialLanguage, onClose }: { appointmentI
   const [card, setCard] = useState<{ card: AppointmentCard; language: Language } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  // The card is made by main in her language (an audited act): one call per language asked.
+  // The card is made by main in her language (an audited read): one call per language asked.
   useEffect(() => {
     let current = true;
     void api.appointments.card({ id: appointmentId, language }).then((result) => {
@@ -89,6 +94,18 @@ function CardPreview({ appointmentId, initialLanguage, onClose }: { appointmentI
       current = false;
     };
   }, [api, appointmentId, language, t]);
+
+  // The print is recorded once it happened, however it was asked for (the button or Ctrl+P), as the referral slip's is.
+  useEffect(() => {
+    if (!card) return;
+    const recordPrint = () => {
+      void api.appointments.cardPrinted({ id: appointmentId, language: card.language }).then((result) => {
+        if (!result.ok) notify(t, 'error', errorMessage(t, result.error));
+      });
+    };
+    window.addEventListener('afterprint', recordPrint);
+    return () => window.removeEventListener('afterprint', recordPrint);
+  }, [api, appointmentId, card, t]);
 
   const ready = card !== null && card.language === language;
   return (

@@ -1,6 +1,6 @@
 import './appointments.css';
 import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
@@ -10,7 +10,6 @@ import { STATUS_TRANSITIONS, type AppointmentView, type ReminderCall } from '../
 import { formatPhone } from '../../../shared/domain/phone';
 import type { Result } from '../../../shared/errors';
 import { useApi } from '../../app/api';
-import { useSession } from '../../app/desk';
 import { errorMessage } from '../../app/i18n';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useDeskFormat } from '../../ui/format';
@@ -18,7 +17,7 @@ import { LIST_PAGE_WIDTH } from '../../ui/layout';
 import { notify } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
 import { AppointmentList } from './AppointmentList';
-import { deskToday } from './wall';
+import { useDeskClock } from './useDeskClock';
 import { statusLabel } from './labels';
 
 type QuickStatus = Extract<z.input<typeof statusChangeSchema>['status'], 'arrived' | 'done' | 'noShow'>;
@@ -57,12 +56,13 @@ export function QuickActions({ appointment, onChanged }: { appointment: Appointm
   );
 }
 
-/** A list of the day loaded once, whose rows change in place as their status does. */
-function useDay(load: () => Promise<Result<AppointmentView[]>>) {
+/** A list of the day loaded once (once `load` is known), whose rows change in place as their status does. */
+function useDay(load: (() => Promise<Result<AppointmentView[]>>) | null) {
   const { t } = useTranslation();
   const [appointments, setAppointments] = useState<AppointmentView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
+    if (!load) return;
     let current = true;
     void load().then((result) => {
       if (!current) return;
@@ -81,16 +81,15 @@ function useDay(load: () => Promise<Result<AppointmentView[]>>) {
 export function TodayPage() {
   const { t } = useTranslation();
   const api = useApi();
-  const { timeZone } = useSession();
   const format = useDeskFormat();
-  const today = deskToday(timeZone);
-  const load = useCallback(() => api.appointments.range({ from: today, to: today }), [api, today]);
+  const today = useDeskClock()?.today ?? null;
+  const load = useMemo(() => (today === null ? null : () => api.appointments.range({ from: today, to: today })), [api, today]);
   const { appointments, error, changed } = useDay(load);
   return (
     <Stack maw={LIST_PAGE_WIDTH} gap="md">
       <PageHeader
         title={t('appointments.today.title')}
-        description={t('appointments.today.description', { day: format.day(today) })}
+        description={today === null ? undefined : t('appointments.today.description', { day: format.day(today) })}
         actions={
           <Anchor component={Link} to="/calls" size="sm">
             {t('appointments.today.callsLink')}
@@ -114,13 +113,13 @@ export function TodayPage() {
 export function MyDayPage() {
   const { t } = useTranslation();
   const api = useApi();
-  const { timeZone } = useSession();
   const format = useDeskFormat();
-  const load = useCallback(() => api.appointments.myDay({ day: null }), [api]);
+  const today = useDeskClock()?.today ?? null;
+  const load = useMemo(() => (today === null ? null : () => api.appointments.myDay({ day: today })), [api, today]);
   const { appointments, error, changed } = useDay(load);
   return (
     <Stack maw={LIST_PAGE_WIDTH} gap="md">
-      <PageHeader title={t('appointments.myDay.title')} description={format.day(deskToday(timeZone))} />
+      <PageHeader title={t('appointments.myDay.title')} description={today === null ? undefined : format.day(today)} />
       <ErrorAlert message={error} />
       {appointments ? (
         <AppointmentList
@@ -139,14 +138,15 @@ export function MyDayPage() {
 export function CallsPage() {
   const { t } = useTranslation();
   const api = useApi();
-  const { timeZone } = useSession();
   const format = useDeskFormat();
-  const tomorrow = addDays(deskToday(timeZone), 1);
+  const today = useDeskClock()?.today ?? null;
+  const tomorrow = today === null ? null : addDays(today, 1);
   const [calls, setCalls] = useState<ReminderCall[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
+    if (tomorrow === null) return;
     let current = true;
-    void api.appointments.reminders({ day: null }).then((result) => {
+    void api.appointments.reminders({ day: tomorrow }).then((result) => {
       if (!current) return;
       if (!result.ok) return setError(errorMessage(t, result.error));
       setCalls(result.value);
@@ -154,11 +154,11 @@ export function CallsPage() {
     return () => {
       current = false;
     };
-  }, [api, t]);
+  }, [api, t, tomorrow]);
   const phoneOf = new Map((calls ?? []).map((c) => [c.appointment.id, c]));
   return (
     <Stack maw={LIST_PAGE_WIDTH} gap="md">
-      <PageHeader title={t('appointments.calls.title')} description={t('appointments.calls.description', { day: format.day(tomorrow) })} />
+      <PageHeader title={t('appointments.calls.title')} description={tomorrow === null ? undefined : t('appointments.calls.description', { day: format.day(tomorrow) })} />
       <ErrorAlert message={error} />
       {calls ? (
         <AppointmentList

@@ -7,7 +7,7 @@ import type { AppointmentView } from '../../../shared/domain/listening';
 import { useApi } from '../../app/api';
 import { useSession } from '../../app/desk';
 import { AppointmentList } from './AppointmentList';
-import { deskToday } from './wall';
+import { useDeskClock } from './useDeskClock';
 import { QuickActions } from './DayPages';
 
 /**
@@ -17,15 +17,15 @@ import { QuickActions } from './DayPages';
 export function HomeToday() {
   const { t } = useTranslation();
   const api = useApi();
-  const { user, timeZone } = useSession();
+  const { user } = useSession();
   const own = mayCall(user, 'appointments.myDay') && !user.roles.includes('desk');
   const shown = mayCall(user, 'appointments.setStatus');
-  const today = deskToday(timeZone);
+  const today = useDeskClock()?.today ?? null;
   const [appointments, setAppointments] = useState<AppointmentView[] | null>(null);
   useEffect(() => {
-    if (!shown) return;
+    if (!shown || today === null) return;
     let current = true;
-    const call = own ? api.appointments.myDay({ day: null }) : api.appointments.range({ from: today, to: today });
+    const call = own ? api.appointments.myDay({ day: today }) : api.appointments.range({ from: today, to: today });
     void call.then((result) => {
       if (current && result.ok) setAppointments(result.value);
     });

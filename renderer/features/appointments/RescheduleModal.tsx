@@ -12,7 +12,6 @@ import { Form } from '../../ui/Form';
 import { useContractForm } from '../../ui/form';
 import { ModalActions } from '../../ui/ModalActions';
 import { bookingRefusal } from './clash';
-import { wallOf } from './wall';
 import { WallDateTimeField } from './WallDateTimeField';
 
 interface Props {
@@ -35,13 +34,13 @@ export function RescheduleModal({ appointment, opened, onClose, onDone }: Props)
 function RescheduleForm({ appointment, onClose, onDone }: Omit<Props, 'opened'>) {
   const { t } = useTranslation();
   const api = useApi();
-  const { user, timeZone } = useSession();
+  const { user } = useSession();
   const format = useDeskFormat();
   const minutes = Math.round((new Date(appointment.endsAt).getTime() - new Date(appointment.startsAt).getTime()) / 60_000);
   const form = useContractForm(rescheduleSchema, {
     defaultValues: {
       id: appointment.id,
-      startsAt: wallOf(appointment.startsAt, timeZone),
+      startsAt: appointment.startsWall,
       minutes,
       roomId: appointment.roomId,
       psychologistId: appointment.psychologistId,

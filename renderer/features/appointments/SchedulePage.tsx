@@ -1,13 +1,13 @@
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import './appointments.css';
-import { Button, Group, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Center, Group, Loader, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { addDays, startOfWeek } from 'date-fns';
 import { useEffect, useMemo, useState } from 'react';
 import { Calendar, Views, type View } from 'react-big-calendar';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { mayCall } from '../../../shared/contract/access';
-import type { AppointmentView } from '../../../shared/domain/listening';
+import type { AppointmentView, DeskClock } from '../../../shared/domain/listening';
 import { useApi } from '../../app/api';
 import { useDesk, useSession } from '../../app/desk';
 import { errorMessage } from '../../app/i18n';
@@ -20,7 +20,8 @@ import { AppointmentList } from './AppointmentList';
 import { calendarMessages, FORMATS, localizer } from './calendar';
 import { appointmentKind, statusLabel } from './labels';
 import { useListening } from './useListening';
-import { deskToday, dayOfShown, shownAt, shownDay } from './wall';
+import { useDeskClock } from './useDeskClock';
+import { dayOfShown, shownAt, shownDay } from './wall';
 
 interface ScheduleEvent {
   appointment: AppointmentView;
@@ -56,19 +57,31 @@ function DayHeader({ label }: { label: string }) {
 
 /**
  * The listening unit's day and week, one column per psychologist or per room of a place, on
- * the desk's clock. The grid is react-big-calendar (its events are buttons: Tab, then Enter
- * opens one); under it, the same appointments as a plain list.
+ * the desk's clock (main's: today and every time come from it). The grid is react-big-calendar
+ * (its events are buttons: Tab, then Enter opens one); under it, the same appointments as a
+ * plain list.
  */
 export function SchedulePage() {
+  const clock = useDeskClock();
+  return clock ? (
+    <Schedule clock={clock} />
+  ) : (
+    <Center p="xl">
+      <Loader size="sm" aria-hidden="true" />
+    </Center>
+  );
+}
+
+function Schedule({ clock }: { clock: DeskClock }) {
   const { t } = useTranslation();
   const api = useApi();
   const navigate = useNavigate();
   const { language } = useDesk();
-  const { user, timeZone } = useSession();
+  const { user } = useSession();
   const format = useDeskFormat();
   const lists = useListening();
   const [params, setParams] = useSearchParams();
-  const today = deskToday(timeZone);
+  const today = clock.today;
   const day = /^\d{4}-\d{2}-\d{2}$/.test(params.get('day') ?? '') ? (params.get('day') as string) : today;
   const view: View = params.get('view') === 'week' ? Views.WEEK : Views.DAY;
   const columns: Columns = params.get('columns') === 'room' ? 'room' : 'psychologist';
@@ -107,11 +120,11 @@ export function SchedulePage() {
       appointments.map((appointment) => ({
         appointment,
         title: appointment.visitorLabel,
-        start: shownAt(appointment.startsAt, timeZone),
-        end: shownAt(appointment.endsAt, timeZone),
+        start: shownAt(appointment.startsWall),
+        end: shownAt(appointment.endsWall),
         resourceId: columns === 'room' ? (appointment.roomId ?? 0) : appointment.psychologistId,
       })),
-    [appointments, timeZone, columns],
+    [appointments, columns],
   );
 
   const set = (changes: Record<string, string | null>) => {
@@ -217,7 +230,7 @@ export function SchedulePage() {
           onView={() => undefined}
           date={shown}
           onNavigate={(next) => set({ day: dayOfShown(next) })}
-          getNow={() => shownAt(new Date(), timeZone)}
+          getNow={() => shownAt(clock.now)}
           min={startHour}
           max={endHour}
           step={15}

@@ -3,22 +3,21 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { slotQuerySchema } from '../../../shared/contract/appointments';
-import type { FreeSlot } from '../../../shared/domain/listening';
+import type { FreeSlotView } from '../../../shared/domain/listening';
 import { useApi } from '../../app/api';
-import { useSession } from '../../app/desk';
 import { errorMessage } from '../../app/i18n';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useDeskFormat } from '../../ui/format';
 import { Icon } from '../../ui/icons';
-import { wallDayOf, wallTimeOf } from './wall';
+import { wallDay, wallTime } from './wall';
 
 export type SlotQuery = z.input<typeof slotQuerySchema>;
 
 interface Props {
   /** What to look for; null until the visitor, the kind and the place are chosen. */
   query: SlotQuery | null;
-  onPick(slot: FreeSlot): void;
-  picked: FreeSlot | null;
+  onPick(slot: FreeSlotView): void;
+  picked: FreeSlotView | null;
 }
 
 /**
@@ -28,9 +27,8 @@ interface Props {
 export function SlotFinder({ query, onPick, picked }: Props) {
   const { t } = useTranslation();
   const api = useApi();
-  const { timeZone } = useSession();
   const format = useDeskFormat();
-  const [slots, setSlots] = useState<FreeSlot[] | null>(null);
+  const [slots, setSlots] = useState<FreeSlotView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const list = useRef<HTMLUListElement>(null);
@@ -60,7 +58,7 @@ export function SlotFinder({ query, onPick, picked }: Props) {
     buttons[Math.max(0, Math.min(buttons.length - 1, next))]?.focus();
   };
 
-  const same = (a: FreeSlot, b: FreeSlot | null) => b !== null && a.startsAt === b.startsAt && a.psychologistId === b.psychologistId;
+  const same = (a: FreeSlotView, b: FreeSlotView | null) => b !== null && a.startsAt === b.startsAt && a.psychologistId === b.psychologistId;
 
   return (
     <Paper withBorder radius="lg" p="md" component="section" aria-labelledby="slot-finder-title" data-testid="slot-finder">
@@ -95,7 +93,7 @@ export function SlotFinder({ query, onPick, picked }: Props) {
                     data-testid="slot"
                   >
                     <Text component="span" display="block" fw={600} size="sm">
-                      {format.day(wallDayOf(slot.startsAt, timeZone))} · <bdi dir="ltr">{`${wallTimeOf(slot.startsAt, timeZone)}–${wallTimeOf(slot.endsAt, timeZone)}`}</bdi>
+                      {format.day(wallDay(slot.startsWall))} · <bdi dir="ltr">{`${wallTime(slot.startsWall)}–${wallTime(slot.endsWall)}`}</bdi>
                     </Text>
                     <Text component="span" display="block" size="xs" c="dimmed">
                       <bdi>{slot.psychologistName}</bdi>

@@ -8,7 +8,7 @@ import { useApi } from '../../app/api';
 import { useSession } from '../../app/desk';
 import { useDeskFormat } from '../../ui/format';
 import { Icon } from '../../ui/icons';
-import { appointmentEvents, TIMELINE_SOURCES, timelineOf } from './timeline';
+import { appointmentEvents, TIMELINE_SOURCES, timelineOf, type TimelineEvent } from './timeline';
 import { isolatedT } from '../../ui/isolated';
 
 /** Her appointments, for whoever may read them (the contract decides). */
@@ -35,6 +35,7 @@ export function TimelineSection({ profile }: { profile: VisitorProfile }) {
   const format = useDeskFormat();
   const appointments = useVisitorAppointments(profile.visitor.id);
   const events = timelineOf(profile, t, TIMELINE_SOURCES, appointmentEvents(appointments, t));
+  const when = (event: TimelineEvent) => (event.wall ? format.wallMoment(event.wall) : format.instant(event.at));
   return (
     <Paper withBorder radius="lg" p="lg">
       <Timeline bulletSize={30} lineWidth={2} data-testid="timeline">
@@ -54,7 +55,7 @@ export function TimelineSection({ profile }: { profile: VisitorProfile }) {
               </Text>
             ) : null}
             <Text size="xs" c="dimmed" mt={4}>
-              {event.by ? isolatedT(t, 'timeline.atBy', { at: format.instant(event.at), by: event.by }, ['by']) : format.instant(event.at)}
+              {event.by ? isolatedT(t, 'timeline.atBy', { at: when(event), by: event.by }, ['by']) : when(event)}
             </Text>
           </Timeline.Item>
         ))}

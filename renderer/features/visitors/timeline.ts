@@ -7,6 +7,8 @@ export interface TimelineEvent {
   key: string;
   /** An instant (ISO 8601), to sort by. */
   at: string;
+  /** When main gave the moment on the desk's wall clock (an appointment's start): shown instead of converting `at`. */
+  wall?: string;
   icon: IconName;
   title: string;
   detail?: string;
@@ -95,6 +97,7 @@ export function appointmentEvents(appointments: readonly AppointmentView[], t: T
   return appointments.map((appointment) => ({
     key: `appointment-${appointment.id}`,
     at: appointment.startsAt,
+    wall: appointment.startsWall,
     icon: 'calendarCheck',
     title: t('timeline.appointment', { place: appointment.placeName }),
     detail:
