@@ -1,4 +1,5 @@
 import { readSettings } from '../../core/settings/service';
+import { checkNewPassword } from '../../core/accounts/password-policy';
 import { generateOneTimePassword } from '../../core/accounts/service';
 import { seedVisitors } from '../../core/visitors/seed';
 import { seedSchedule } from '../../core/appointments/seed';
@@ -33,6 +34,8 @@ export const seed: Command = {
     // Given (by the environment, like every secret), it is not echoed; made up, it is printed once so the psychologists can log in.
     const given = process.env[ENV.seedPassword] || undefined;
     const password = given ?? generateOneTimePassword();
+    // Refused before anything is written, not after the visitors.
+    checkNewPassword(password, seededPsychologistLogin(randomSeed, 0), 'password');
     return withDesk(dataDirOf(args), 'setUp', async (desk) => {
       await logInAsAdministrator(desk);
       // Written straight into the session's database, like a migration: a call per visitor would take hours.
