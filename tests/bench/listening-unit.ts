@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { login } from '../../main/core/accounts/authentication';
 import { seedSchedule, type ScheduleSeedResult } from '../../main/core/appointments/seed';
-import { seededPsychologistLogin, seedPsychologists, wipeSecrets } from '../../main/core/appointments/seed-psychologists';
+import { psychologistsFor, seededPsychologistLogin, seedPsychologists, wipeSecrets } from '../../main/core/appointments/seed-psychologists';
 import { DATABASE_FILE } from '../../main/core/desk';
 import { seedVisitors } from '../../main/core/visitors/seed';
 import { seededDesk } from './side-by-side';
@@ -35,20 +35,17 @@ export function listeningUnit(visitors: number): Promise<ListeningUnit> {
 
 async function seedListeningUnit(visitors: number): Promise<ListeningUnit> {
   const appointments = visitors * 2;
-  let made: ScheduleSeedResult | null = null;
   const desk = await seededDesk(async (d, db) => {
     const now = new Date();
     seedVisitors(db, { visitors, seed: 42, actorId: 1, prefix: 'NDR', now });
-    const psychologists = await seedPsychologists(d, { seed: 42, count: Math.max(3, Math.ceil(appointments / 1600)), password: PASSWORD, now });
+    const psychologists = await seedPsychologists(d, { seed: 42, count: psychologistsFor(appointments), password: PASSWORD, now });
     try {
-      made = seedSchedule(db, { seed: 42, actorId: 1, appointments, psychologists, notesShare: 1, now, timeZone: ZONE });
+      return seedSchedule(db, { seed: 42, actorId: 1, appointments, psychologists, notesShare: 1, now, timeZone: ZONE });
     } finally {
       wipeSecrets(psychologists);
     }
   });
   remove = desk.remove;
-  const result = made as ScheduleSeedResult | null;
-  if (!result) throw new Error('bench: the listening unit was not seeded');
   await desk.desk.lock('button');
   const her = await login(desk.desk, seededPsychologistLogin(42, 0), PASSWORD);
   const session = desk.desk.requireSession();
@@ -58,7 +55,7 @@ async function seedListeningUnit(visitors: number): Promise<ListeningUnit> {
   session.db.pragma('wal_checkpoint(TRUNCATE)');
   await desk.desk.lock('button');
   await desk.desk.close();
-  return { visitors, made: result, seededMs: desk.seededMs, database: join(desk.dir, 'desk', DATABASE_FILE), dataKey, author };
+  return { visitors, made: desk.made, seededMs: desk.seededMs, database: join(desk.dir, 'desk', DATABASE_FILE), dataKey, author };
 }
 
 export function removeListeningUnit(): void {

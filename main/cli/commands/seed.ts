@@ -3,15 +3,12 @@ import { checkNewPassword } from '../../core/accounts/password-policy';
 import { generateOneTimePassword } from '../../core/accounts/service';
 import { seedVisitors } from '../../core/visitors/seed';
 import { seedSchedule } from '../../core/appointments/seed';
-import { seededPsychologistLogin, seedPsychologists, wipeSecrets } from '../../core/appointments/seed-psychologists';
+import { psychologistsFor, seededPsychologistLogin, seedPsychologists, wipeSecrets } from '../../core/appointments/seed-psychologists';
 import { ENV, EXIT_OK, UsageError, type Command } from '../command';
 import { DATA_OPTION, dataDirOf } from '../options';
 import { out } from '../output';
 import { logInAsAdministrator, withDesk } from '../session';
 import { t } from '../texts';
-
-/** A psychologist's year holds about 2,300 slots; this leaves room for series to find their weekly time. */
-const APPOINTMENTS_PER_PSYCHOLOGIST = 1600;
 
 export const seed: Command = {
   name: 'seed',
@@ -56,7 +53,7 @@ export const seed: Command = {
       const scheduleStarted = performance.now();
       const psychologists = await seedPsychologists(desk.desk, {
         seed: randomSeed,
-        count: Math.max(3, Math.ceil(appointments / APPOINTMENTS_PER_PSYCHOLOGIST)),
+        count: psychologistsFor(appointments),
         password,
         now: desk.desk.now(),
       });

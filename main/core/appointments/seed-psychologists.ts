@@ -19,6 +19,9 @@ export interface SeededPsychologist {
 const FIRST_NAMES = ['Salma', 'Nadia', 'Imane', 'Khadija', 'Sara', 'Hanane', 'Meryem', 'Loubna', 'Aïcha', 'Camille', 'Claire', 'Fatoumata'];
 const FAMILY_NAMES = ['Benali', 'El Idrissi', 'Amrani', 'Tazi', 'Bennani', 'Ouazzani', 'Chraibi', 'Haddad', 'Martin', 'Diallo', 'Lahlou', 'Berrada'];
 
+/** As many psychologists as the appointments take: a year holds about 2,300 slots each, and series need room to find their weekly time. */
+export const psychologistsFor = (appointments: number): number => Math.max(3, Math.ceil(appointments / 1600));
+
 export const seededPsychologistLogin = (seed: number, index: number): string => `psy.seed${seed}.${index + 1}`;
 
 /**
