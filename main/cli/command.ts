@@ -14,6 +14,7 @@ export const ENV = {
   password: 'GUICHET_PASSWORD',
   newPassword: 'GUICHET_NEW_PASSWORD',
   recoveryKey: 'GUICHET_RECOVERY_KEY',
+  seedPassword: 'GUICHET_SEED_PASSWORD',
   kdf: 'GUICHET_KDF',
   language: 'GUICHET_LANGUAGE',
 } as const;

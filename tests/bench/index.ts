@@ -1,8 +1,10 @@
 /**
  * `npm run bench`: figures measured side by side in one run, printed as ratios
  * (machines are noisy; tests never assert timings). GUICHET_BENCH_VISITORS sets the
- * number of visitors for the search sections (default 100,000). Names of sections as
- * arguments run only those (`npm run bench -- search-ui`); none runs them all.
+ * number of visitors for the search, schedule and notes sections (default 100,000; the
+ * schedule and notes sections share one seeded listening unit with twice as many
+ * appointments). Names of sections as arguments run only those (`npm run bench --
+ * search-ui`); none runs them all.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +21,8 @@ import { median, ms, table, time } from './measure';
 import { benchSearchUi } from './search-ui';
 import { benchVisitors } from './visitors';
 import { benchSchedule } from './schedule';
+import { benchNotes } from './notes';
+import { removeListeningUnit } from './listening-unit';
 
 async function benchKdfAndUnlock(): Promise<void> {
   const calibrated = await calibrateKdf();
@@ -93,10 +97,15 @@ const sections: Record<string, () => Promise<void>> = {
   visitors: () => benchVisitors(visitors),
   'search-ui': () => benchSearchUi(visitors),
   schedule: () => benchSchedule(visitors),
+  notes: () => benchNotes(visitors),
 };
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !(name in sections));
 if (unknown.length > 0) throw new Error(`bench: no section ${unknown.join(', ')} (sections: ${Object.keys(sections).join(', ')})`);
 
 console.log(`Guichet bench — ${new Date().toISOString()} — node ${process.version}`);
-for (const [name, run] of Object.entries(sections)) if (asked.length === 0 || asked.includes(name)) await run();
+try {
+  for (const [name, run] of Object.entries(sections)) if (asked.length === 0 || asked.includes(name)) await run();
+} finally {
+  removeListeningUnit();
+}

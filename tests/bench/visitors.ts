@@ -1,17 +1,13 @@
-import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../../main/core/db/database';
-import { Desk } from '../../main/core/desk';
-import { setUpDesk } from '../../main/core/setup/first-run';
-import { KDF_FLOOR } from '../../main/core/vault/kdf';
 import { seedVisitors } from '../../main/core/visitors/seed';
 import { insertVisitor, searchVisitors } from '../../main/core/visitors/service';
 import { rotateDataKey } from '../../main/core/keys/rotation';
 import { fsyncFile } from '../../main/core/keys/rotation-files';
 import { searchTerms } from '../../shared/domain/search-text';
 import { median, ms, percentile, table, time } from './measure';
+import { compared, interleaved, seededDesk, sideBySide } from './side-by-side';
 
 /** Typical fragments typed at the desk: part of a name, a family name, Arabic script, a code, a phone. */
 const QUERIES = ['aissa', 'diallo', 'kouam', 'فاطم', 'عبد الر', 'NDR-2025-01', '0612', 'mama', 'grace bah', 'ousmane'];
@@ -57,12 +53,10 @@ function searchLatencies(db: Db, rounds: number): number[] {
 }
 
 export async function benchVisitors(count: number): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'guichet-bench-'));
+  const seeded = await seededDesk((_desk, db) => seedVisitors(db, { visitors: count, seed: 42, actorId: 1, prefix: 'NDR', now: new Date() }));
   try {
-    const desk = Desk.open({ dataDir: join(dir, 'desk'), kdfCost: KDF_FLOOR });
-    await setUpDesk(desk, { login: 'bench', displayName: 'Bench', password: 'a bench passphrase', language: 'fr', organisationName: 'Bench' });
+    const { desk, dir } = seeded;
     const session = desk.requireSession();
-    const seedTime = await time(() => seedVisitors(session.db, { visitors: count, seed: 42, actorId: 1, prefix: 'NDR', now: new Date() }));
 
     // Data-key rotation against what it cannot be faster than: a durable copy of the same file.
     const databasePath = join(dir, 'desk', 'guichet.db');
@@ -80,41 +74,11 @@ export async function benchVisitors(count: number): Promise<void> {
       rmSync(join(dir, 'copy.db'));
       rotations.push(await time(() => rotateDataKey(desk)));
     }
-    const key = Buffer.from(desk.requireSession().dataKey);
-    await desk.lock('button');
-    await desk.close();
 
-    // The same data, decrypted: a copy rekeyed to no key.
-    const plainPath = join(dir, 'plain.db');
-    copyFileSync(join(dir, 'desk', 'guichet.db'), plainPath);
-    const decrypt = new Database(plainPath);
-    decrypt.pragma(`cipher='sqlcipher'`);
-    decrypt.pragma('legacy=4');
-    decrypt.pragma(`key="x'${key.toString('hex')}'"`);
-    decrypt.pragma('journal_mode=DELETE');
-    decrypt.pragma(`rekey=''`);
-    decrypt.close();
-
-    const encrypted = new Database(join(dir, 'desk', 'guichet.db'));
-    encrypted.pragma(`cipher='sqlcipher'`);
-    encrypted.pragma('legacy=4');
-    encrypted.pragma(`key="x'${key.toString('hex')}'"`);
-    const plain = new Database(plainPath);
-    for (const db of [encrypted, plain]) {
-      db.pragma('journal_mode=WAL');
-      db.pragma('synchronous=FULL');
-      db.pragma('temp_store=MEMORY');
-      db.pragma('cache_size=-65536');
-    }
+    const sides = await sideBySide(seeded);
+    const { encrypted, plain } = sides;
     // Warm both caches the same way, then interleave rounds.
-    searchLatencies(encrypted, 1);
-    searchLatencies(plain, 1);
-    const enc: number[] = [];
-    const pl: number[] = [];
-    for (let round = 0; round < 5; round++) {
-      pl.push(...searchLatencies(plain, 2));
-      enc.push(...searchLatencies(encrypted, 2));
-    }
+    const search = interleaved(sides, ['search'] as const, 5, (db) => ({ search: searchLatencies(db, 2) }));
     typedLatencies(encrypted, 1);
     const typed = typedLatencies(encrypted, 5);
 
@@ -130,15 +94,11 @@ export async function benchVisitors(count: number): Promise<void> {
       regPlain.push(await time(register(plain, registrations)));
       regEnc.push(await time(register(encrypted, registrations)));
     }
-    encrypted.close();
-    plain.close();
+    sides.close();
 
     const p = (values: number[], q: number) => `${percentile(values, q).toFixed(2)} ms`;
-    table(`Visitors: ${count.toLocaleString('en')} seeded in ${(seedTime / 1000).toFixed(1)} s (seed 42)`, []);
-    table(`Search, ${QUERIES.length} typical fragments × 10 rounds, 100 results max`, [
-      ['plain SQLite p50 / p95', `${p(pl, 50)} / ${p(pl, 95)}`],
-      ['SQLCipher p50 / p95', `${p(enc, 50)} / ${p(enc, 95)}`, `ratio p50 ${(percentile(enc, 50) / percentile(pl, 50)).toFixed(2)}×, p95 ${(percentile(enc, 95) / percentile(pl, 95)).toFixed(2)}×`],
-    ]);
+    table(`Visitors: ${count.toLocaleString('en')} seeded in ${(seeded.seededMs / 1000).toFixed(1)} s (seed 42)`, []);
+    compared(`Search, ${QUERIES.length} typical fragments × 10 rounds, 100 results max; p50 / p95`, search.plain.search, search.encrypted.search);
     const worst = (values: number[]) => `${Math.max(...values).toFixed(2)} ms`;
     table(`Search as typed: ${TYPED.length} texts (each fragment from its third character) × 5 rounds, the first 51 rows, SQLCipher`, [
       ['every match sorted by activity (before 0005) p50 / p95 / max', `${p(typed.sorted, 50)} / ${p(typed.sorted, 95)} / ${worst(typed.sorted)}`],
@@ -153,6 +113,6 @@ export async function benchVisitors(count: number): Promise<void> {
       ['SQLCipher', `${Math.round((registrations / median(regEnc)) * 1000)}/s`, `${(median(regEnc) / median(regPlain)).toFixed(2)}× the plain time`],
     ]);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    seeded.remove();
   }
 }

@@ -219,13 +219,14 @@ describe('guichet key rotate', () => {
 
 describe('guichet seed', () => {
   it('adds synthetic visitors as an administrator, reproducibly for a given seed', async () => {
-    const seeded = await guichet(['seed', '--data', data, '--visitors', '300', '--seed', '7'], asAdmin);
+    // A small listening unit: what this test compares is the visitors (schedule-seed.test.ts checks the rest).
+    const seeded = await guichet(['seed', '--data', data, '--visitors', '300', '--seed', '7', '--appointments', '60'], asAdmin);
     expect(seeded.stderr).toBe('');
     expect(seeded.stdout).toMatch(/^seeded 300 visitors, \d+ intakes, \d+ referrals in [\d.]+ s \(seed 7\)$/m);
     expect(seeded.code).toBe(0);
     const other = join(home, 'other');
     expect((await guichet(['init', '--data', other, '--admin', ADMIN.login, '--name', ADMIN.name, '--organisation', 'Tadamon'], { GUICHET_PASSWORD: ADMIN.password })).code).toBe(0);
-    expect((await guichet(['seed', '--data', other, '--visitors', '300', '--seed', '7'], asAdmin)).code).toBe(0);
+    expect((await guichet(['seed', '--data', other, '--visitors', '300', '--seed', '7', '--appointments', '60'], asAdmin)).code).toBe(0);
     const sample = (dir: string) =>
       withDesk(dir, async (test) => {
         await test.ok('auth.login', { login: ADMIN.login, password: ADMIN.password });
@@ -240,6 +241,20 @@ describe('guichet seed', () => {
   it('refuses a count that is not a whole number', async () => {
     const run = await guichet(['seed', '--data', data, '--visitors', 'many'], asAdmin);
     expect(run.code).toBe(2);
+  });
+
+  it('makes psychologists whose printed password opens their notes, and refuses a weak GUICHET_SEED_PASSWORD before writing anything', async () => {
+    const weak = await guichet(['seed', '--data', data, '--visitors', '40', '--seed', '9'], { ...asAdmin, GUICHET_SEED_PASSWORD: 'short' });
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toMatch(/^guichet: error password\.tooShort/);
+    const seeded = await guichet(['seed', '--data', data, '--visitors', '40', '--seed', '9', '--appointments', '60'], asAdmin);
+    expect(seeded.code).toBe(0);
+    expect(seeded.stdout).toMatch(/^Listening unit in [\d.]+ s: 3 psychologists, 7 interpreters, 60 appointments for \d+ visitors/m);
+    const password = /^The psychologists log in as psy\.seed9\.1 … psy\.seed9\.3 with the password (\S+) /m.exec(seeded.stdout)?.[1] ?? '';
+    expect(await withDesk(data, async (test) => {
+      await test.ok('auth.login', { login: 'psy.seed9.2', password });
+      return test.ok('notes.status', {});
+    })).toEqual({ hasSecret: true });
   });
 });
 

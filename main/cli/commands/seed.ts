@@ -1,7 +1,10 @@
 import { readSettings } from '../../core/settings/service';
+import { checkNewPassword } from '../../core/accounts/password-policy';
+import { generateOneTimePassword } from '../../core/accounts/service';
 import { seedVisitors } from '../../core/visitors/seed';
 import { seedSchedule } from '../../core/appointments/seed';
-import { EXIT_OK, UsageError, type Command } from '../command';
+import { psychologistsFor, seededPsychologistLogin, seedPsychologists, wipeSecrets } from '../../core/appointments/seed-psychologists';
+import { ENV, EXIT_OK, UsageError, type Command } from '../command';
 import { DATA_OPTION, dataDirOf } from '../options';
 import { out } from '../output';
 import { logInAsAdministrator, withDesk } from '../session';
@@ -14,12 +17,22 @@ export const seed: Command = {
     DATA_OPTION,
     { name: 'visitors', value: 'N', required: true, help: 'cli.seed.options.visitors' },
     { name: 'seed', value: 'S', help: 'cli.seed.options.seed' },
+    { name: 'appointments', value: 'N', help: 'cli.seed.options.appointments' },
+    { name: 'notes', value: 'SHARE', help: 'cli.seed.options.notes' },
   ],
-  env: ['login', 'password'],
+  env: ['login', 'password', 'seedPassword'],
   async run(args) {
     const count = Number(args.visitors);
     const randomSeed = args.seed === undefined ? 1 : Number(args.seed);
+    const appointments = args.appointments === undefined ? count * 2 : Number(args.appointments);
+    const notesShare = args.notes === undefined ? 1 : Number(args.notes);
     if (!Number.isInteger(count) || count < 1 || count > 1_000_000 || !Number.isInteger(randomSeed)) throw new UsageError('cli.usage.seedNumbers');
+    if (!Number.isInteger(appointments) || appointments < 0 || appointments > 5_000_000 || !(notesShare >= 0 && notesShare <= 1)) throw new UsageError('cli.usage.seedSchedule');
+    // Given (by the environment, like every secret), it is not echoed; made up, it is printed once so the psychologists can log in.
+    const given = process.env[ENV.seedPassword] || undefined;
+    const password = given ?? generateOneTimePassword();
+    // Refused before anything is written, not after the visitors.
+    checkNewPassword(password, seededPsychologistLogin(randomSeed, 0), 'password');
     return withDesk(dataDirOf(args), 'setUp', async (desk) => {
       await logInAsAdministrator(desk);
       // Written straight into the session's database, like a migration: a call per visitor would take hours.
@@ -36,19 +49,36 @@ export const seed: Command = {
         },
       });
       if (process.stderr.isTTY) process.stderr.write('\n');
-      // The listening unit's year: about two appointments a visitor, as many psychologists as that takes (a year holds ~2,000 each).
-      const schedule = seedSchedule(session.db, {
+      const visitorSeconds = ((performance.now() - started) / 1000).toFixed(1);
+      const scheduleStarted = performance.now();
+      const psychologists = await seedPsychologists(desk.desk, {
         seed: randomSeed,
-        actorId: session.user.id,
-        appointments: count * 2,
-        psychologists: Math.max(3, Math.ceil((count * 2) / 2000)),
+        count: psychologistsFor(appointments),
+        password,
         now: desk.desk.now(),
-        timeZone: readSettings(session.db).timeZone,
       });
+      let schedule;
+      try {
+        schedule = seedSchedule(session.db, {
+          seed: randomSeed,
+          actorId: session.user.id,
+          appointments,
+          psychologists,
+          notesShare,
+          now: desk.desk.now(),
+          timeZone: readSettings(session.db).timeZone,
+        });
+      } finally {
+        wipeSecrets(psychologists);
+      }
       desk.desk.audit({ action: 'visitors.seed', entity: 'visitor', outcome: 'success', detail: String(count) });
-      const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      out(t('cli.seed.done', { visitors: made.visitors, intakes: made.intakes, referrals: made.referrals, seconds, seed: randomSeed }));
-      out(t('cli.seed.schedule', { ...schedule }));
+      const scheduleSeconds = ((performance.now() - scheduleStarted) / 1000).toFixed(1);
+      out(t('cli.seed.done', { visitors: made.visitors, intakes: made.intakes, referrals: made.referrals, seconds: visitorSeconds, seed: randomSeed }));
+      const { statuses, ...counts } = schedule;
+      out(t('cli.seed.schedule', { ...counts, seconds: scheduleSeconds }));
+      out(t('cli.seed.statuses', { ...statuses, late: schedule.lateCancellations }));
+      const logins = { first: seededPsychologistLogin(randomSeed, 0), last: seededPsychologistLogin(randomSeed, psychologists.length - 1) };
+      out(given === undefined ? t('cli.seed.psychologists', { ...logins, password }) : t('cli.seed.psychologistsOwnPassword', logins));
       return EXIT_OK;
     });
   },

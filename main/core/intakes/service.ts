@@ -97,3 +97,14 @@ export function disclosureOf(db: Db, intakeId: number, roles: readonly Role[]): 
   const row = statement(db, 'SELECT violence_type FROM disclosures WHERE intake_id = ?').get(intakeId) as { violence_type: ViolenceType } | undefined;
   return { intakeId, violenceType: row?.violence_type ?? null };
 }
+
+/** The visitors not anonymised who disclosed violence at an intake, oldest first: whom a seed gives listening sessions first. */
+export function visitorsWithDisclosure(db: Db): number[] {
+  return (
+    statement(
+      db,
+      `SELECT DISTINCT i.visitor_id AS id FROM intakes i JOIN visitors v ON v.id = i.visitor_id
+       WHERE i.violence_disclosed = 1 AND v.anonymised_at IS NULL ORDER BY i.visitor_id`,
+    ).all() as { id: number }[]
+  ).map((r) => r.id);
+}
