@@ -17,10 +17,12 @@ import { Icon } from '../../ui/icons';
 import { LIST_PAGE_WIDTH } from '../../ui/layout';
 import { PageHeader } from '../../ui/PageHeader';
 import { AppointmentList } from './AppointmentList';
+import { BookAtTime } from './BookAtTime';
 import { calendarMessages, FORMATS, localizer } from './calendar';
-import { appointmentKind, statusLabel } from './labels';
+import { appointmentKind, eventSummary, statusLabel } from './labels';
+import { bookingLink } from './prefill';
 import { useListening } from './useListening';
-import { deskToday, dayOfShown, shownAt, shownDay } from './wall';
+import { deskToday, dayOfShown, shownAt, shownDay, wallFromShown } from './wall';
 
 interface ScheduleEvent {
   appointment: AppointmentView;
@@ -37,13 +39,20 @@ interface Resource {
 
 type Columns = 'psychologist' | 'room';
 
+/** The grid's hours, and the times the keyboard's booking offers. */
+const FIRST_HOUR = 8;
+const LAST_HOUR = 19;
+
 /** What an appointment says on the grid: who, what, and its status in words. */
 function EventContent({ event }: { event: ScheduleEvent }) {
   const { t } = useTranslation();
   return (
     <span className="guichet-event-content">
       <bdi className="guichet-event-visitor">{event.appointment.visitorLabel}</bdi>
-      <span className="guichet-event-status">{statusLabel(t, event.appointment)}</span>
+      <span className="guichet-event-status">
+        <span className={`guichet-event-marker guichet-event-marker-${event.appointment.status}`} aria-hidden="true" />
+        {statusLabel(t, event.appointment)}
+      </span>
       <span className="guichet-event-kind">{appointmentKind(t, event.appointment)}</span>
     </span>
   );
@@ -126,9 +135,24 @@ export function SchedulePage() {
   const open = (event: ScheduleEvent) => navigate(`/appointments/${event.appointment.id}`);
   const rtl = language === 'ar';
   const startHour = new Date(shown);
-  startHour.setHours(8, 0, 0, 0);
+  startHour.setHours(FIRST_HOUR, 0, 0, 0);
   const endHour = new Date(shown);
-  endHour.setHours(19, 0, 0, 0);
+  endHour.setHours(LAST_HOUR, 0, 0, 0);
+  // Desk staff and psychologists book; an administrator reads the schedule only (the contract says so).
+  const books = mayCall(user, 'appointments.book');
+  const days = view === Views.WEEK ? Array.from({ length: 7 }, (_, i) => dayOfShown(addDays(shownDay(from), i))) : [day];
+  const bookAt = (start: Date, resourceId: number | string | undefined) => {
+    if (placeId === null) return;
+    const column = typeof resourceId === 'number' ? resourceId : null;
+    void navigate(
+      bookingLink({
+        placeId,
+        startsAt: wallFromShown(start),
+        psychologistId: columns === 'psychologist' ? column : null,
+        roomId: columns === 'room' ? column : null,
+      }),
+    );
+  };
   const heading = view === Views.WEEK ? t('appointments.schedule.weekOf', { from: format.day(from), to: format.day(to) }) : format.day(day);
 
   return (
@@ -198,7 +222,19 @@ export function SchedulePage() {
       <Title order={2} size="h4" data-testid="schedule-heading">
         {heading}
       </Title>
-      <Paper withBorder radius="md" p="xs" className="guichet-schedule" data-testid="schedule-calendar">
+      {books && placeId !== null && resources.length > 0 ? (
+        <BookAtTime
+          key={`${from}-${columns}-${placeId}`}
+          placeId={placeId}
+          days={days}
+          day={day}
+          columns={resources}
+          columnKind={columns}
+          fromHour={FIRST_HOUR}
+          toHour={LAST_HOUR}
+        />
+      ) : null}
+      <Paper withBorder radius="md" p="xs" className={view === Views.WEEK ? 'guichet-schedule guichet-schedule-week' : 'guichet-schedule'} data-testid="schedule-calendar">
         <Calendar<ScheduleEvent, Resource>
           localizer={localizer}
           culture={language}
@@ -223,6 +259,10 @@ export function SchedulePage() {
           step={15}
           timeslots={4}
           components={{ event: EventContent, header: DayHeader }}
+          // Cut short in a narrow column, an appointment still says all of itself on hover.
+          tooltipAccessor={(event) => eventSummary(t, event.appointment, timeZone)}
+          selectable={books}
+          onSelectSlot={(slot) => bookAt(slot.start, slot.resourceId)}
           eventPropGetter={(event) => ({ className: `guichet-event guichet-event-${event.appointment.status}` })}
           onSelectEvent={open}
           onKeyPressEvent={(event, e) => {
