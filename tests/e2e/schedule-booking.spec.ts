@@ -1,4 +1,3 @@
-import ar from '../../shared/i18n/ar.json' with { type: 'json' };
 import fr from '../../shared/i18n/fr.json' with { type: 'json' };
 import { ADMIN, expect, expectAccessible, test } from './fixtures';
 import { book, fill, nav, openApp, shot, T, unit } from './listening-unit';
@@ -146,3 +145,124 @@ for (const lang of ['fr', 'ar'] as const) {
     await shot(page, 'reassigned-history');
   });
 }
+
+test('when the slot was taken meanwhile, the slot finder looks again by itself: the taken slot is gone, what she chose is still there, the refusal keeps the focus', async ({ page, harness }) => {
+  const u = await unit(harness, 'fr');
+  await openApp(page, harness, `#/appointments/new?visitor=${u.aissatou.id}`);
+  const form = page.getByTestId('booking-form');
+  await expect(form.getByRole('combobox', { name: fr.appointments.book.interpreterLanguage })).toHaveValue(fr.spokenLanguages.ff);
+  await page.getByRole('button', { name: fr.appointments.slots.find }).click();
+  const slots = page.getByTestId('slot');
+  await expect(slots.first()).toBeFocused();
+  const takenText = (await slots.first().textContent()) ?? '';
+  expect(takenText).toContain('09:00–10:00');
+  await page.keyboard.press('Enter');
+  const chosen = await form.getByRole('combobox', { name: fr.appointments.book.psychologist }).inputValue();
+  const taken = chosen === u.salma.displayName ? u.salma : u.nadia;
+  await book(harness, u, u.grace.id, taken, '2026-07-06T09:00', { interpreterId: u.interpreterId, interpreterLanguage: 'ff' });
+
+  await form.getByRole('button', { name: fr.appointments.book.submit }).click();
+  const refusal = page.getByTestId('booking-refusal');
+  await expect(refusal.getByRole('alert')).toContainText(fr.scheduling.clashKinds.psychologist);
+  await expect(refusal).toBeFocused();
+  // Without a new search: the list no longer offers the slot that was just taken.
+  await expect(slots.filter({ hasText: takenText })).toHaveCount(0);
+  await expect(slots.first()).not.toHaveAttribute('aria-pressed', 'true');
+  await expect(refusal).toBeFocused();
+  // What she chose stays: the visitor, the interpreter language, the psychologist, the day and time.
+  await expect(form.getByRole('combobox', { name: fr.appointments.book.visitor })).toHaveValue(new RegExp(u.aissatou.code));
+  await expect(form.getByRole('combobox', { name: fr.appointments.book.interpreterLanguage })).toHaveValue(fr.spokenLanguages.ff);
+  await expect(form.getByRole('combobox', { name: fr.appointments.book.psychologist })).toHaveValue(chosen);
+  await expect(form.getByTestId('booking-time').locator('input').first()).toHaveValue('09');
+  await shot(page, 'booking-clash-refreshed');
+  await expectAccessible(page, 'booking clash refreshed');
+});
+
+for (const lang of ['fr', 'ar'] as const) {
+  test(`a narrow week column still shows each appointment's status: a mark of its own, its words in its name and tooltip (${lang})`, async ({ page, harness }) => {
+    const t = T[lang];
+    const u = await unit(harness, lang);
+    const short = { minutes: 30 };
+    const arrived = await book(harness, u, u.aissatou.id, u.salma, '2026-07-06T09:00', short);
+    const done = await book(harness, u, u.grace.id, u.nadia, '2026-07-06T09:00', short);
+    const missed = await book(harness, u, u.grace.id, u.salma, '2026-07-06T10:00', short);
+    const cancelled = await book(harness, u, u.aissatou.id, u.nadia, '2026-07-06T11:00', short);
+    await book(harness, u, u.aissatou.id, u.salma, '2026-07-07T09:00', short);
+    await harness.ok('appointments.setStatus', { id: arrived.id, status: 'arrived' });
+    await harness.ok('appointments.setStatus', { id: done.id, status: 'arrived' });
+    await harness.ok('appointments.setStatus', { id: done.id, status: 'done' });
+    await harness.ok('appointments.setStatus', { id: missed.id, status: 'noShow' });
+    await harness.ok('appointments.setStatus', { id: cancelled.id, status: 'cancelled', cancelledBy: 'visitor', reason: 'Déménagement' });
+    await openApp(page, harness, '#/appointments?view=week');
+    const calendar = page.getByTestId('schedule-calendar');
+    const events = calendar.locator('.rbc-event');
+    await expect(events).toHaveCount(5);
+    const expected: [number, string, string][] = [
+      [arrived.id, 'arrived', t.appointments.statuses.arrived],
+      [done.id, 'done', t.appointments.statuses.done],
+      [missed.id, 'noShow', t.appointments.statuses.noShow],
+      [cancelled.id, 'cancelled', t.appointments.statuses.cancelledLate],
+    ];
+    for (const [id, status, words] of expected) {
+      const label = (await harness.ok('appointments.get', { id })).visitorLabel;
+      const event = events.filter({ has: page.locator(`.guichet-event-marker-${status}`) }).filter({ hasText: label });
+      await expect(event).toHaveCount(1);
+      // Cut or not, the words are in the event's accessible name and in its tooltip.
+      await expect(event).toHaveAttribute('title', new RegExp(words.replace(/[()]/g, '\\$&')));
+      await expect(event).toContainText(words);
+      const marker = await event.locator('.guichet-event-marker').boundingBox();
+      expect(marker && marker.width > 0 && marker.height > 0).toBe(true);
+    }
+    // The morning's appointments in the middle of the 1280×720 window, as the desk reads them.
+    await events.first().evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await shot(page, 'schedule-week-statuses');
+    await expectAccessible(page, 'schedule week statuses');
+  });
+}
+
+test('an administrator reads the schedule and what waits for reassignment, and is offered nothing the router would refuse her', async ({ page, harness }) => {
+  const u = await unit(harness, 'fr');
+  const hers = await book(harness, u, u.aissatou.id, u.nadia, '2026-07-07T10:00');
+  harness.desk.lock('button');
+  await harness.ok('auth.login', { login: ADMIN.login, password: ADMIN.password });
+  await harness.ok('users.disable', { id: u.nadia.id });
+  await openApp(page, harness, '#/appointments?day=2026-07-07');
+  const calendar = page.getByTestId('schedule-calendar');
+  // Her column stays while her appointments wait, named as disabled.
+  await expect(calendar.locator('.rbc-event')).toHaveCount(1);
+  await expect(calendar.getByText(fill(fr.scheduleBooking.move.disabledPsychologist, { name: u.nadia.displayName }))).toBeVisible();
+  // No booking: no button, no "book at this time", and a click on an empty slot stays on the schedule.
+  await expect(page.getByRole('link', { name: fr.appointments.book.open })).toHaveCount(0);
+  await expect(page.getByTestId('book-at-time')).toHaveCount(0);
+  const slot = await calendar.locator('.rbc-time-content > .rbc-day-slot').first().locator('.rbc-timeslot-group').nth(6).boundingBox();
+  if (!slot) throw new Error('no 14:00 slot on the grid');
+  await page.mouse.click(slot.x + slot.width / 2, slot.y + 4);
+  await expect(page.getByRole('heading', { level: 1, name: fr.appointments.schedule.title })).toBeVisible();
+  expect(page.url()).not.toContain('/appointments/new');
+  expect(await harness.call('appointments.book', { visitorId: u.grace.id, psychologistId: u.salma.id, placeId: u.placeId, startsAt: '2026-07-07T14:00', minutes: 45, kindId: u.kindId })).toEqual({
+    ok: false,
+    error: { code: 'call.forbidden' },
+  });
+  await shot(page, 'schedule-admin');
+
+  // What waits: listed, with who moves them, and no Move button.
+  await nav(page, fr).getByRole('link', { name: fr.nav.reassign }).click();
+  const list = page.getByTestId('reassign-list');
+  await expect(list.getByTestId('appointment-row')).toHaveCount(1);
+  await expect(page.getByTestId('reassign-who')).toHaveText(fr.scheduleBooking.move.byDesk);
+  await expect(list.getByRole('button')).toHaveCount(0);
+  await shot(page, 'reassign-admin');
+  await expectAccessible(page, 'reassign admin');
+
+  // Its detail: read only (no status, no move, no card), as the router has it.
+  await list.getByRole('link', { name: hers.visitorLabel }).click();
+  await expect(page.getByTestId('appointment-history')).toBeVisible();
+  for (const name of [fr.appointments.actions.reschedule, fr.appointments.actions.arrived, fr.appointments.actions.cancelled, fr.appointments.card.open]) {
+    await expect(page.getByRole('button', { name })).toHaveCount(0);
+  }
+  expect(await harness.call('appointments.reschedule', { id: hers.id, startsAt: '2026-07-07T11:00', minutes: 45, psychologistId: u.salma.id, reason: 'Départ' })).toEqual({
+    ok: false,
+    error: { code: 'call.forbidden' },
+  });
+  await shot(page, 'appointment-admin');
+});

@@ -108,8 +108,14 @@ export function SchedulePage() {
   const resources: Resource[] = useMemo(() => {
     if (!lists || !place) return [];
     if (columns === 'room') return place.rooms.filter((r) => r.active).map((r) => ({ id: r.id, title: r.name }));
-    return lists.psychologists.map((p) => ({ id: p.id, title: p.displayName }));
-  }, [lists, place, columns]);
+    const active = lists.psychologists.map((p) => ({ id: p.id, title: p.displayName }));
+    // A disabled psychologist keeps a column while she has appointments there: they wait for reassignment, never vanish.
+    const disabled = new Map<number, Resource>();
+    for (const a of appointments) {
+      if (!active.some((p) => p.id === a.psychologistId)) disabled.set(a.psychologistId, { id: a.psychologistId, title: t('scheduleBooking.move.disabledPsychologist', { name: a.psychologistName }) });
+    }
+    return [...active, ...disabled.values()];
+  }, [lists, place, columns, appointments, t]);
 
   const events: ScheduleEvent[] = useMemo(
     () =>
@@ -228,7 +234,7 @@ export function SchedulePage() {
           placeId={placeId}
           days={days}
           day={day}
-          columns={resources}
+          columns={columns === 'room' ? resources : resources.filter((r) => lists?.psychologists.some((p) => p.id === r.id))}
           columnKind={columns}
           fromHour={FIRST_HOUR}
           toHour={LAST_HOUR}
