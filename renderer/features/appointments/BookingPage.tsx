@@ -21,8 +21,9 @@ import { Icon } from '../../ui/icons';
 import { notify } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
 import { bookingRefusal } from './clash';
+import { readPrefill, type BookingPrefill } from './prefill';
 import { kindLabel } from './labels';
-import { SlotFinder, type SlotQuery } from './SlotFinder';
+import { SlotFinder, type SlotFinderHandle, type SlotQuery } from './SlotFinder';
 import { useListening, type ListeningLists } from './useListening';
 import { VisitorPicker } from './VisitorPicker';
 import { WallDateTimeField } from './WallDateTimeField';
@@ -76,10 +77,10 @@ export function BookingPage() {
       </Center>
     );
   }
-  return <BookingForm lists={lists} visitor={visitor} />;
+  return <BookingForm lists={lists} visitor={visitor} prefill={readPrefill(params, lists)} />;
 }
 
-function BookingForm({ lists, visitor }: { lists: ListeningLists; visitor: VisitorDetail | null }) {
+function BookingForm({ lists, visitor, prefill }: { lists: ListeningLists; visitor: VisitorDetail | null; prefill: Partial<BookingPrefill> }) {
   const { t } = useTranslation();
   const api = useApi();
   const navigate = useNavigate();
@@ -90,10 +91,10 @@ function BookingForm({ lists, visitor }: { lists: ListeningLists; visitor: Visit
   const form = useContractForm(bookingSchema, {
     defaultValues: {
       visitorId: visitor?.id,
-      psychologistId: null,
-      placeId: lists.places[0]?.id,
-      roomId: null,
-      startsAt: '',
+      psychologistId: prefill.psychologistId ?? null,
+      placeId: prefill.placeId ?? lists.places[0]?.id,
+      roomId: prefill.roomId ?? null,
+      startsAt: prefill.startsAt ?? '',
       minutes: firstKind?.defaultMinutes ?? 45,
       kindId: firstKind?.id,
       interpreterLanguage: needsInterpreter,
@@ -107,6 +108,7 @@ function BookingForm({ lists, visitor }: { lists: ListeningLists; visitor: Visit
   const [repeatEnd, setRepeatEnd] = useState<'count' | 'until'>('count');
   const submit = useRef<HTMLButtonElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
+  const finder = useRef<SlotFinderHandle>(null);
 
   const visitorId = watch('visitorId');
   const kindId = watch('kindId');
@@ -134,7 +136,11 @@ function BookingForm({ lists, visitor }: { lists: ListeningLists; visitor: Visit
   useEffect(() => {
     if (clashes === 0) return;
     // After the form's own move to the first wrong field: the sentence that names the clash is read first.
-    const frame = requestAnimationFrame(() => alertRef.current?.focus());
+    // The slot finder looks again, so that the slot taken meanwhile leaves its list.
+    const frame = requestAnimationFrame(() => {
+      alertRef.current?.focus();
+      finder.current?.findAgain();
+    });
     return () => cancelAnimationFrame(frame);
   }, [clashes]);
 
@@ -300,7 +306,7 @@ function BookingForm({ lists, visitor }: { lists: ListeningLists; visitor: Visit
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <SlotFinder query={query} onPick={pick} picked={picked} />
+          <SlotFinder ref={finder} query={query} onPick={pick} picked={picked} />
         </Grid.Col>
       </Grid>
     </Stack>

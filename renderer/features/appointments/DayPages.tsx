@@ -10,13 +10,16 @@ import { STATUS_TRANSITIONS, type AppointmentView, type ReminderCall } from '../
 import { formatPhone } from '../../../shared/domain/phone';
 import type { Result } from '../../../shared/errors';
 import { useApi } from '../../app/api';
+import { useSession } from '../../app/desk';
 import { errorMessage } from '../../app/i18n';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useDeskFormat } from '../../ui/format';
 import { LIST_PAGE_WIDTH } from '../../ui/layout';
 import { notify } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
+import { mayCall } from '../../../shared/contract/access';
 import { AppointmentList } from './AppointmentList';
+import { RescheduleModal } from './RescheduleModal';
 import { useDeskClock } from './useDeskClock';
 import { statusLabel } from './labels';
 
@@ -56,11 +59,12 @@ export function QuickActions({ appointment, onChanged }: { appointment: Appointm
   );
 }
 
-/** A list of the day loaded once (once `load` is known), whose rows change in place as their status does. */
+/** A list of the day loaded once `load` is known (and again on `reload`), whose rows change in place as their status does. */
 function useDay(load: (() => Promise<Result<AppointmentView[]>>) | null) {
   const { t } = useTranslation();
   const [appointments, setAppointments] = useState<AppointmentView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
   useEffect(() => {
     if (!load) return;
     let current = true;
@@ -72,9 +76,10 @@ function useDay(load: (() => Promise<Result<AppointmentView[]>>) | null) {
     return () => {
       current = false;
     };
-  }, [load, t]);
+  }, [load, t, version]);
   const changed = useCallback((next: AppointmentView) => setAppointments((list) => list?.map((a) => (a.id === next.id ? next : a)) ?? null), []);
-  return { appointments, error, changed };
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  return { appointments, error, changed, reload };
 }
 
 /** The desk's today: every appointment of the day at every place, arrivals marked from the keyboard. */
@@ -183,17 +188,58 @@ export function CallsPage() {
   );
 }
 
-/** A disabled psychologist's appointments still to come: to give to someone else, never lost. */
+/**
+ * A disabled psychologist's appointments still to come: to give to someone else, never lost.
+ * Desk staff and psychologists move one from its row; an administrator, who sees the list
+ * but does not book, is told who does.
+ */
 export function ReassignPage() {
   const { t } = useTranslation();
   const api = useApi();
+  const { user } = useSession();
   const load = useCallback(() => api.appointments.toReassign({}), [api]);
-  const { appointments, error } = useDay(load);
+  const { appointments, error, reload } = useDay(load);
+  const [moving, setMoving] = useState<AppointmentView | null>(null);
+  const moves = mayCall(user, 'appointments.reschedule');
   return (
     <Stack maw={LIST_PAGE_WIDTH} gap="md">
       <PageHeader title={t('appointments.reassign.title')} description={t('appointments.reassign.description')} />
+      {!moves ? (
+        <Text size="sm" c="dimmed" data-testid="reassign-who">
+          {t('scheduleBooking.move.byDesk')}
+        </Text>
+      ) : null}
       <ErrorAlert message={error} />
-      {appointments ? <AppointmentList appointments={appointments} withDay caption={t('appointments.reassign.caption')} testId="reassign-list" /> : null}
+      {appointments ? (
+        <AppointmentList
+          appointments={appointments}
+          withDay
+          caption={t('appointments.reassign.caption')}
+          actions={
+            moves
+              ? (a) => (
+                  <Button size="compact-sm" variant="light" onClick={() => setMoving(a)} aria-label={t('scheduleBooking.move.actionFor', { visitor: a.visitorLabel })}>
+                    {t('appointments.actions.reschedule')}
+                  </Button>
+                )
+              : undefined
+          }
+          testId="reassign-list"
+        />
+      ) : null}
+      {moving ? (
+        <RescheduleModal
+          appointment={moving}
+          opened
+          onClose={() => setMoving(null)}
+          onDone={() => {
+            setMoving(null);
+            notify(t, 'success', t('scheduleBooking.move.done'));
+            // Moved to someone active, it leaves the list.
+            reload();
+          }}
+        />
+      ) : null}
     </Stack>
   );
 }

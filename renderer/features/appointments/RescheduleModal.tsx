@@ -7,11 +7,12 @@ import { useApi } from '../../app/api';
 import { useSession } from '../../app/desk';
 import { useDeskFormat } from '../../ui/format';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { NumberField, TextareaField } from '../../ui/fields';
+import { NumberField, SelectField, TextareaField } from '../../ui/fields';
 import { Form } from '../../ui/Form';
 import { useContractForm } from '../../ui/form';
 import { ModalActions } from '../../ui/ModalActions';
 import { bookingRefusal } from './clash';
+import { useListening } from './useListening';
 import { WallDateTimeField } from './WallDateTimeField';
 
 interface Props {
@@ -21,7 +22,10 @@ interface Props {
   onDone(): void;
 }
 
-/** Moving one appointment (never its series): a new time and why; its old time stays in its history. */
+/**
+ * Moving one appointment (never its series): a new time, or another psychologist (hers disabled,
+ * or away), and why; the old time and psychologist stay in its history.
+ */
 export function RescheduleModal({ appointment, opened, onClose, onDone }: Props) {
   const { t } = useTranslation();
   return (
@@ -48,10 +52,25 @@ function RescheduleForm({ appointment, onClose, onDone }: Omit<Props, 'opened'>)
       overrideReason: null,
     },
   });
+  const lists = useListening();
+  // Hers stays in the choices even when her account is disabled: main then says to choose another, on this field.
+  const psychologists = (lists?.psychologists ?? []).map((p) => ({ value: String(p.id), label: p.displayName }));
+  if (!psychologists.some((p) => p.value === String(appointment.psychologistId))) {
+    psychologists.unshift({ value: String(appointment.psychologistId), label: t('scheduleBooking.move.disabledPsychologist', { name: appointment.psychologistName }) });
+  }
   const outsideHours = mayOverrideHours(user.roles) && (form.failure?.error.code === 'appointments.outsideHours' || form.watch('overrideReason') !== null);
   return (
     <Form form={form} onSubmit={form.submitTo((values) => api.appointments.reschedule(values), onDone)}>
       <Stack gap="md">
+        <SelectField
+          name="psychologistId"
+          control={form.control}
+          numeric
+          label={t('appointments.reschedule.psychologist')}
+          data={psychologists}
+          allowDeselect={false}
+          data-testid="reschedule-psychologist"
+        />
         <WallDateTimeField name="startsAt" control={form.control} dayLabel={t('appointments.book.day')} timeLabel={t('appointments.book.time')} />
         <NumberField name="minutes" control={form.control} blankAs={undefined} label={t('appointments.book.minutesLabel')} min={5} step={5} w={200} />
         <TextareaField name="reason" control={form.control} label={t('appointments.reschedule.reason')} withAsterisk autosize minRows={2} data-autofocus />

@@ -17,11 +17,13 @@ import { Icon } from '../../ui/icons';
 import { LIST_PAGE_WIDTH } from '../../ui/layout';
 import { PageHeader } from '../../ui/PageHeader';
 import { AppointmentList } from './AppointmentList';
+import { BookAtTime } from './BookAtTime';
 import { calendarMessages, FORMATS, localizer } from './calendar';
-import { appointmentKind, statusLabel } from './labels';
+import { appointmentKind, eventSummary, statusLabel } from './labels';
+import { bookingLink } from './prefill';
 import { useListening } from './useListening';
 import { useDeskClock } from './useDeskClock';
-import { dayOfShown, shownAt, shownDay } from './wall';
+import { dayOfShown, shownAt, shownDay, wallFromShown } from './wall';
 
 interface ScheduleEvent {
   appointment: AppointmentView;
@@ -38,13 +40,20 @@ interface Resource {
 
 type Columns = 'psychologist' | 'room';
 
+/** The grid's hours, and the times the keyboard's booking offers. */
+const FIRST_HOUR = 8;
+const LAST_HOUR = 19;
+
 /** What an appointment says on the grid: who, what, and its status in words. */
 function EventContent({ event }: { event: ScheduleEvent }) {
   const { t } = useTranslation();
   return (
     <span className="guichet-event-content">
       <bdi className="guichet-event-visitor">{event.appointment.visitorLabel}</bdi>
-      <span className="guichet-event-status">{statusLabel(t, event.appointment)}</span>
+      <span className="guichet-event-status">
+        <span className={`guichet-event-marker guichet-event-marker-${event.appointment.status}`} aria-hidden="true" />
+        {statusLabel(t, event.appointment)}
+      </span>
       <span className="guichet-event-kind">{appointmentKind(t, event.appointment)}</span>
     </span>
   );
@@ -112,8 +121,14 @@ function Schedule({ clock }: { clock: DeskClock }) {
   const resources: Resource[] = useMemo(() => {
     if (!lists || !place) return [];
     if (columns === 'room') return place.rooms.filter((r) => r.active).map((r) => ({ id: r.id, title: r.name }));
-    return lists.psychologists.map((p) => ({ id: p.id, title: p.displayName }));
-  }, [lists, place, columns]);
+    const active = lists.psychologists.map((p) => ({ id: p.id, title: p.displayName }));
+    // A disabled psychologist keeps a column while she has appointments there: they wait for reassignment, never vanish.
+    const disabled = new Map<number, Resource>();
+    for (const a of appointments) {
+      if (!active.some((p) => p.id === a.psychologistId)) disabled.set(a.psychologistId, { id: a.psychologistId, title: t('scheduleBooking.move.disabledPsychologist', { name: a.psychologistName }) });
+    }
+    return [...active, ...disabled.values()];
+  }, [lists, place, columns, appointments, t]);
 
   const events: ScheduleEvent[] = useMemo(
     () =>
@@ -139,9 +154,24 @@ function Schedule({ clock }: { clock: DeskClock }) {
   const open = (event: ScheduleEvent) => navigate(`/appointments/${event.appointment.id}`);
   const rtl = language === 'ar';
   const startHour = new Date(shown);
-  startHour.setHours(8, 0, 0, 0);
+  startHour.setHours(FIRST_HOUR, 0, 0, 0);
   const endHour = new Date(shown);
-  endHour.setHours(19, 0, 0, 0);
+  endHour.setHours(LAST_HOUR, 0, 0, 0);
+  // Desk staff and psychologists book; an administrator reads the schedule only (the contract says so).
+  const books = mayCall(user, 'appointments.book');
+  const days = view === Views.WEEK ? Array.from({ length: 7 }, (_, i) => dayOfShown(addDays(shownDay(from), i))) : [day];
+  const bookAt = (start: Date, resourceId: number | string | undefined) => {
+    if (placeId === null) return;
+    const column = typeof resourceId === 'number' ? resourceId : null;
+    void navigate(
+      bookingLink({
+        placeId,
+        startsAt: wallFromShown(start),
+        psychologistId: columns === 'psychologist' ? column : null,
+        roomId: columns === 'room' ? column : null,
+      }),
+    );
+  };
   const heading = view === Views.WEEK ? t('appointments.schedule.weekOf', { from: format.day(from), to: format.day(to) }) : format.day(day);
 
   return (
@@ -211,7 +241,19 @@ function Schedule({ clock }: { clock: DeskClock }) {
       <Title order={2} size="h4" data-testid="schedule-heading">
         {heading}
       </Title>
-      <Paper withBorder radius="md" p="xs" className="guichet-schedule" data-testid="schedule-calendar">
+      {books && placeId !== null && resources.length > 0 ? (
+        <BookAtTime
+          key={`${from}-${columns}-${placeId}`}
+          placeId={placeId}
+          days={days}
+          day={day}
+          columns={columns === 'room' ? resources : resources.filter((r) => lists?.psychologists.some((p) => p.id === r.id))}
+          columnKind={columns}
+          fromHour={FIRST_HOUR}
+          toHour={LAST_HOUR}
+        />
+      ) : null}
+      <Paper withBorder radius="md" p="xs" className={view === Views.WEEK ? 'guichet-schedule guichet-schedule-week' : 'guichet-schedule'} data-testid="schedule-calendar">
         <Calendar<ScheduleEvent, Resource>
           localizer={localizer}
           culture={language}
@@ -236,6 +278,10 @@ function Schedule({ clock }: { clock: DeskClock }) {
           step={15}
           timeslots={4}
           components={{ event: EventContent, header: DayHeader }}
+          // Cut short in a narrow column, an appointment still says all of itself on hover.
+          tooltipAccessor={(event) => eventSummary(t, event.appointment)}
+          selectable={books}
+          onSelectSlot={(slot) => bookAt(slot.start, slot.resourceId)}
           eventPropGetter={(event) => ({ className: `guichet-event guichet-event-${event.appointment.status}` })}
           onSelectEvent={open}
           onKeyPressEvent={(event, e) => {

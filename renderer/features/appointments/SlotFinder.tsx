@@ -1,5 +1,5 @@
 import { Button, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { slotQuerySchema } from '../../../shared/contract/appointments';
@@ -18,13 +18,22 @@ interface Props {
   query: SlotQuery | null;
   onPick(slot: FreeSlotView): void;
   picked: FreeSlotView | null;
+  ref?: Ref<SlotFinderHandle>;
+}
+
+export interface SlotFinderHandle {
+  /**
+   * Looks again if slots are shown (a booking was refused because one was taken meanwhile),
+   * so that the taken slot leaves the list; the focus stays where it is (on the refusal, read first).
+   */
+  findAgain(): void;
 }
 
 /**
  * The next free slots for this visitor, beside the booking form: a list of buttons that the
  * arrow keys walk (or Tab), Enter takes one and it fills the form.
  */
-export function SlotFinder({ query, onPick, picked }: Props) {
+export function SlotFinder({ query, onPick, picked, ref }: Props) {
   const { t } = useTranslation();
   const api = useApi();
   const format = useDeskFormat();
@@ -33,7 +42,7 @@ export function SlotFinder({ query, onPick, picked }: Props) {
   const [busy, setBusy] = useState(false);
   const list = useRef<HTMLUListElement>(null);
 
-  const find = async () => {
+  const find = async (moveFocus = true) => {
     if (!query) return;
     setBusy(true);
     const result = await api.appointments.findSlots({ ...query, limit: 8 });
@@ -45,8 +54,13 @@ export function SlotFinder({ query, onPick, picked }: Props) {
     setError(null);
     setSlots(result.value);
     // The keyboard goes to the first slot, so that the arrows can walk the list at once.
-    requestAnimationFrame(() => list.current?.querySelector<HTMLButtonElement>('button')?.focus());
+    if (moveFocus) requestAnimationFrame(() => list.current?.querySelector<HTMLButtonElement>('button')?.focus());
   };
+  useImperativeHandle(ref, () => ({
+    findAgain: () => {
+      if (slots !== null) void find(false);
+    },
+  }));
 
   const walk = (event: KeyboardEvent<HTMLUListElement>) => {
     const buttons = [...(list.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];

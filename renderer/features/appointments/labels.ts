@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { AppointmentStatus, AppointmentView, SessionKindView } from '../../../shared/domain/listening';
+import { wallTime } from './wall';
 
 /** A session kind's words: the field's four are translated, the others keep the name given them. */
 export function kindLabel(t: TFunction, kind: { key: SessionKindView['key']; name: string | null }): string {
@@ -29,4 +30,10 @@ export const STATUS_COLOURS: Record<AppointmentStatus, string> = {
 /** Where it happens: the place, and the room when one is set. */
 export function whereLabel(appointment: Pick<AppointmentView, 'placeName' | 'roomName'>): string {
   return appointment.roomName ? `${appointment.placeName} · ${appointment.roomName}` : appointment.placeName;
+}
+
+/** All an appointment says on the grid, in one line: the tooltip of one cut short by a narrow column. */
+export function eventSummary(t: TFunction, appointment: AppointmentView): string {
+  const time = `${wallTime(appointment.startsWall)}–${wallTime(appointment.endsWall)}`;
+  return [time, appointment.visitorLabel, statusLabel(t, appointment), appointmentKind(t, appointment), appointment.psychologistName].join(' · ');
 }
