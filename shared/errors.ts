@@ -59,6 +59,7 @@ export const ERROR_CODES = [
   'notes.recipientCannotReceive',
   'notes.nothingToGrant',
   'notes.publicKeyTampered',
+  'notes.grantTampered',
   // visitors, intakes, referrals
   'visitors.notFound',
   'visitors.anonymised',

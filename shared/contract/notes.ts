@@ -112,7 +112,7 @@ export const notesProcedures = {
         .string({ error: 'required' })
         .trim()
         .min(BREAK_GLASS_REASON_MIN, { error: 'notes.reasonTooShort' })
-        .max(BREAK_GLASS_REASON_MAX, { error: 'tooLong' }),
+        .max(BREAK_GLASS_REASON_MAX, { error: 'notes.reasonTooLong' }),
     }),
     access: admin,
     audit: { kind: 'write', entity: 'visitor' },

@@ -13,7 +13,8 @@ import { SESSION_KIND_KEYS } from './listening';
  */
 export const NOTE_MAX_LENGTH = 20_000;
 export const BREAK_GLASS_REASON_MIN = 10;
-export const BREAK_GLASS_REASON_MAX = 1_000;
+/** Short, because it is kept in clear beside the grant (shown to the author): why access is needed, never a session's content. */
+export const BREAK_GLASS_REASON_MAX = 300;
 
 export const RISK_LEVELS = ['none', 'low', 'moderate', 'high'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
@@ -74,8 +75,6 @@ export interface NoteView extends NoteSummary {
 export interface VisitorNotes {
   visitor: { id: number; code: string };
   notes: NoteSummary[];
-  /** Notes by colleagues about her that this reader holds no key to (their number only). */
-  closedCount: number;
   /** Her own handovers about this visitor that still stand (she may end each). */
   handovers: StandingHandover[];
 }

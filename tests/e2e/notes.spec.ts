@@ -101,7 +101,10 @@ test('a note is written, kept as a sealed draft across a lock, handed over, and 
   const form = page.getByTestId('break-glass-form');
   await form.getByRole('combobox', { name: fr.notesAccess.breakGlass.recipient }).click();
   await page.getByRole('option', { name: nadia.displayName }).click();
-  await form.getByRole('textbox', { name: fr.notesAccess.breakGlass.reason }).fill('Salma est en congé maladie ; Mariam revient lundi en crise.');
+  // The reason is kept in clear: the field says so, tied to it for a screen reader.
+  const reason = form.getByRole('textbox', { name: fr.notesAccess.breakGlass.reason });
+  await expect(reason).toHaveAccessibleDescription(fr.notesAccess.breakGlass.reasonHint);
+  await reason.fill('Salma est en congé maladie ; Mariam revient lundi.');
   await form.getByRole('textbox', { name: fr.notesAccess.recoveryKey }).fill('AAAA-BBBB-CCCC-DDDD');
   await form.getByRole('button', { name: fr.notesAccess.breakGlass.grant }).click();
   await expect(form.getByText(fr.fields.recovery.malformed)).toBeVisible();

@@ -5,7 +5,7 @@ import { VAULT_FILE } from '../../main/core/desk';
 import { VaultStore } from '../../main/core/vault/vault';
 import { startTsChild } from '../support/child-process';
 import { ADMIN, deskWithStaff, loginAs } from '../support/desk';
-import { authorWrapKeyOf, draftKeyOf, readerPrivateKeyOf, unwrapForAuthor } from '../../main/core/notes/keys';
+import { authorWrapKeyOf, draftKeyOf, pinKeyOf, readerPrivateKeyOf, unwrapForAuthor } from '../../main/core/notes/keys';
 import { rawOpen } from '../support/notes';
 
 /** Every place in a process's readable, writable memory where `needle` lies. */
@@ -91,12 +91,12 @@ describe('keys in memory', () => {
       const secret = unlocked.userSecret;
       const db = rawOpen(t.dir, unlocked.dataKey);
       const row = db
-        .prepare('SELECT n.id, n.visitor_id, n.author_id, k.wrapped FROM session_notes n JOIN note_keys k ON k.note_id = n.id AND k.reader_id = n.author_id')
-        .get() as { id: number; visitor_id: number; author_id: number; wrapped: string };
+        .prepare('SELECT n.id, n.visitor_id, n.author_id, n.appointment_id, k.wrapped FROM session_notes n JOIN note_keys k ON k.note_id = n.id AND k.reader_id = n.author_id')
+        .get() as { id: number; visitor_id: number; author_id: number; appointment_id: number | null; wrapped: string };
       db.close();
       const wrapKey = authorWrapKeyOf(secret);
-      const noteKey = unwrapForAuthor(wrapKey, { noteId: row.id, visitorId: row.visitor_id, authorId: row.author_id }, row.wrapped);
-      const keys = [secret, wrapKey, draftKeyOf(secret), readerPrivateKeyOf(secret), noteKey];
+      const noteKey = unwrapForAuthor(wrapKey, { noteId: row.id, visitorId: row.visitor_id, authorId: row.author_id, appointmentId: row.appointment_id }, row.wrapped);
+      const keys = [secret, wrapKey, draftKeyOf(secret), readerPrivateKeyOf(secret), pinKeyOf(secret), noteKey];
       const found = findInMemory(
         child.pid ?? 0,
         keys.flatMap((key) => [key, Buffer.from(key.toString('hex'), 'latin1')]),

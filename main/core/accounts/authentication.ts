@@ -172,6 +172,8 @@ export async function recover(desk: Desk, recoveryKey: string, loginName: string
       if (isAppError(error) && error.code === 'recovery.wrongKey') throw new AppError(error.code, { fields: { recoveryKey: error.code } });
       throw error;
     }
+    // The right key is no failed attempt, whatever is refused after it (an unknown login, a weak new password).
+    takeBack(desk, 'recovery', attemptId, now, keys.vault);
     let db: Db | null = null;
     let userSecret: Buffer | null = null;
     try {
@@ -188,7 +190,6 @@ export async function recover(desk: Desk, recoveryKey: string, loginName: string
         desk.writeVault(openDb, body, keys.dataKey);
         updateUserFields(openDb, user.id, { mustChangePassword: false }, now);
       });
-      takeBack(desk, 'recovery', attemptId, now, keys.vault);
       takeBack(desk, tagOf(keys.vault, user.login), null, now, keys.vault);
       return signedIn;
     } catch (error) {

@@ -7,7 +7,8 @@ import { fromB64, toB64, wipe } from '../vault/crypto';
 import { normaliseRecoveryKey } from '../vault/recovery-key';
 import { requireActiveVisitor } from '../visitors/service';
 import type { UnlockedRecovery } from '../vault/vault';
-import { authorWrapKeyOf, readerPublicKeyOf, unwrapForAuthor, wrapForReader } from './keys';
+import { authorWrapKeyOf, pinKeyOf, pinRecipientKey, readerPublicKeyOf, unwrapForAuthor, wrapForReader } from './keys';
+import { contextOf } from './notes';
 import {
   authorNotesFor,
   authorsOfVisitorNotes,
@@ -40,10 +41,10 @@ async function withRecoveryKey<T>(desk: Desk, recoveryKey: string, work: (keys: 
     }
     // The session's database is open already: the data key the recovery slot gave is not needed.
     wipe(keys.dataKey);
+    // The right key is no failed attempt, whatever the work then refuses.
+    takeBack(desk, 'recovery', attemptId, now, keys.vault);
     try {
-      const result = work(keys);
-      takeBack(desk, 'recovery', attemptId, now, keys.vault);
-      return result;
+      return work(keys);
     } finally {
       wipe(keys.escrowPrivateKey);
     }
@@ -66,23 +67,26 @@ export async function breakGlass(desk: Desk, input: { recoveryKey: string; visit
       const secret = escrowedSecret(db, keys.vault, author.id, keys.escrowPrivateKey);
       if (!secret) continue;
       const wrapKey = authorWrapKeyOf(secret);
+      const pinKey = pinKeyOf(secret);
       wipe(secret);
       try {
         const rows = authorNotesFor(db, author.id, input.visitorId, input.recipientId);
         if (rows.length === 0) continue;
-        const grantId = insertGrant(db, { kind: 'breakGlass', visitorId: input.visitorId, authorId: author.id, recipientId: input.recipientId, recipientKey, reason: input.reason, grantedBy: user.id }, now);
+        const pin = { kind: 'breakGlass' as const, visitorId: input.visitorId, authorId: author.id, recipientId: input.recipientId };
+        const pinned = pinRecipientKey(pinKey, pin, fromB64(recipientKey));
+        const grantId = insertGrant(db, { ...pin, recipientKey: pinned, reason: input.reason, grantedBy: user.id }, now);
         granted++;
+        const reader = { readerId: input.recipientId, grantId };
         for (const row of rows) {
-          const context = { noteId: row.id, visitorId: row.visitor_id, authorId: row.author_id };
-          const noteKey = unwrapForAuthor(wrapKey, context, row.wrapped);
+          const noteKey = unwrapForAuthor(wrapKey, contextOf(row), row.wrapped);
           try {
-            if (insertKey(db, { noteId: row.id, readerId: input.recipientId, grantId, wrapped: wrapForReader(fromB64(recipientKey), context, input.recipientId, noteKey) }, now)) notes++;
+            if (insertKey(db, { ...reader, noteId: row.id, wrapped: wrapForReader(fromB64(recipientKey), contextOf(row), reader, noteKey) }, now)) notes++;
           } finally {
             wipe(noteKey);
           }
         }
       } finally {
-        wipe(wrapKey);
+        wipe(wrapKey, pinKey);
       }
     }
     if (granted === 0) throw new AppError('notes.nothingToGrant');

@@ -10,6 +10,9 @@ import {
   newNoteKey,
   openBody,
   openDraft,
+  pinKeyOf,
+  pinnedRecipientKey,
+  pinRecipientKey,
   readerPrivateKeyOf,
   readerPublicKeyOf,
   sealBody,
@@ -75,13 +78,20 @@ export function publishReaderKey(db: Db, userId: number, secret: Buffer, now: Da
   publishPublicKey(db, userId, hers, now);
 }
 
-const contextOf = (row: NoteRow): NoteContext => ({ noteId: row.id, visitorId: row.visitor_id, authorId: row.author_id });
+export const contextOf = (row: NoteRow): NoteContext => ({ noteId: row.id, visitorId: row.visitor_id, authorId: row.author_id, appointmentId: row.appointment_id });
 
-/** Wraps one note's key to a colleague's key pinned in the grant. */
-function wrapToColleague(db: Db, row: NoteRow, noteKey: Buffer, recipientId: number, grant: { id: number; recipientKey: string }, now: Date): boolean {
-  const publicKey = grant.recipientKey;
-  const grantId = grant.id;
-  return insertKey(db, { noteId: row.id, readerId: recipientId, grantId, wrapped: wrapForReader(fromB64(publicKey), contextOf(row), recipientId, noteKey) }, now);
+interface StandingGrant {
+  id: number;
+  recipientId: number;
+  recipientKey: string;
+}
+
+/** Wraps one note's key to the colleague's key her handover pinned, once the pin is checked under the author's own key. */
+function wrapToColleague(db: Db, row: NoteRow, noteKey: Buffer, grant: StandingGrant, pinKey: Buffer, now: Date): boolean {
+  const pin = { kind: 'handover' as const, visitorId: row.visitor_id, authorId: row.author_id, recipientId: grant.recipientId };
+  const publicKey = pinnedRecipientKey(pinKey, pin, grant.recipientKey);
+  const reader = { readerId: grant.recipientId, grantId: grant.id };
+  return insertKey(db, { ...reader, noteId: row.id, wrapped: wrapForReader(publicKey, contextOf(row), reader, noteKey) }, now);
 }
 
 /** The note's key for the reader, by the way she holds it; refused when she holds none. */
@@ -91,14 +101,14 @@ function noteKeyFor(db: Db, row: NoteRow, readerId: number, secret: Buffer): { k
   if (row.author_id === readerId) {
     const wrapKey = authorWrapKeyOf(secret);
     try {
-      return { key: unwrapForAuthor(wrapKey, contextOf(row), held.wrapped), via: 'own' };
+      return { key: unwrapForAuthor(wrapKey, contextOf(row), held.wrapped, held.grant_id), via: 'own' };
     } finally {
       wipe(wrapKey);
     }
   }
   const privateKey = readerPrivateKeyOf(secret);
   try {
-    return { key: unwrapForReader(privateKey, contextOf(row), readerId, held.wrapped), via: held.kind ?? 'handover' };
+    return { key: unwrapForReader(privateKey, contextOf(row), { readerId, grantId: held.grant_id }, held.wrapped), via: held.kind ?? 'handover' };
   } finally {
     wipe(privateKey);
   }
@@ -127,13 +137,14 @@ export function createNote(desk: Desk, input: { visitorId?: number; appointmentI
     const row = getNoteRow(db, id);
     const noteKey = newNoteKey();
     const wrapKey = authorWrapKeyOf(secret);
+    const pinKey = pinKeyOf(secret);
     try {
       setNoteBody(db, id, sealBody(noteKey, contextOf(row), input.body), now);
       insertKey(db, { noteId: id, readerId: userId, grantId: null, wrapped: wrapForAuthor(wrapKey, contextOf(row), noteKey) }, now);
       // A handover that stands covers her later notes about this visitor too.
-      for (const handover of standingHandoversFrom(db, userId, visitorId)) wrapToColleague(db, row, noteKey, handover.recipientId, handover, now);
+      for (const handover of standingHandoversFrom(db, userId, visitorId)) wrapToColleague(db, row, noteKey, handover, pinKey, now);
     } finally {
-      wipe(noteKey, wrapKey);
+      wipe(noteKey, wrapKey, pinKey);
     }
     return viewOf(db, getNoteRow(db, id), userId, 'own', input.body);
   });
@@ -173,26 +184,27 @@ export function handOver(desk: Desk, visitorId: number, recipientId: number): nu
     requireActiveVisitor(db, visitorId);
     if (recipientId === userId) throw new AppError('notes.cannotGrantSelf');
     if (!isActivePsychologist(db, recipientId)) throw new AppError('notes.recipientNotPsychologist');
-    const recipientKey = publicKeyOf(db, recipientId);
-    if (!recipientKey) throw new AppError('notes.recipientCannotReceive');
-    // A handover that stands keeps the key pinned when it was made.
-    const grant = standingHandover(db, userId, visitorId, recipientId) ?? {
-      id: insertGrant(db, { kind: 'handover', visitorId, authorId: userId, recipientId, recipientKey, reason: null, grantedBy: userId }, now),
-      recipientKey,
-    };
+    const published = publicKeyOf(db, recipientId);
+    if (!published) throw new AppError('notes.recipientCannotReceive');
     const wrapKey = authorWrapKeyOf(secret);
+    const pinKey = pinKeyOf(secret);
     let wrapped = 0;
     try {
+      // A handover that stands keeps the key pinned when it was made.
+      const standing = standingHandover(db, userId, visitorId, recipientId);
+      const pin = { kind: 'handover' as const, visitorId, authorId: userId, recipientId };
+      const recipientKey = standing?.recipientKey ?? pinRecipientKey(pinKey, pin, fromB64(published));
+      const grant = { id: standing?.id ?? insertGrant(db, { ...pin, recipientKey, reason: null, grantedBy: userId }, now), recipientId, recipientKey };
       for (const row of authorNotesFor(db, userId, visitorId, recipientId)) {
         const noteKey = unwrapForAuthor(wrapKey, contextOf(row), row.wrapped);
         try {
-          if (wrapToColleague(db, row, noteKey, recipientId, grant, now)) wrapped++;
+          if (wrapToColleague(db, row, noteKey, grant, pinKey, now)) wrapped++;
         } finally {
           wipe(noteKey);
         }
       }
     } finally {
-      wipe(wrapKey);
+      wipe(wrapKey, pinKey);
     }
     return wrapped;
   });

@@ -148,8 +148,12 @@ export function authorNameOf(db: Db, userId: number): string {
   return row?.display_name ?? '';
 }
 
-/** The notes about a visitor this reader holds a key to, newest first, and how many others exist. */
-export function notesReadableBy(db: Db, readerId: number, visitorId: number): { notes: NoteSummary[]; closedCount: number } {
+/**
+ * The notes about a visitor this reader holds a key to, newest first. Nothing about the
+ * others, not even their number: that a colleague keeps notes about her is told only to an
+ * administrator at break-glass, which needs it.
+ */
+export function notesReadableBy(db: Db, readerId: number, visitorId: number): { notes: NoteSummary[] } {
   const rows = db
     .prepare(
       `SELECT n.*, u.display_name, k.grant_id, g.kind FROM session_notes n
@@ -159,8 +163,7 @@ export function notesReadableBy(db: Db, readerId: number, visitorId: number): { 
        WHERE n.visitor_id = ? ORDER BY n.created_at DESC, n.id DESC`,
     )
     .all(readerId, visitorId) as SummaryRow[];
-  const total = (db.prepare('SELECT count(*) AS n FROM session_notes WHERE visitor_id = ?').get(visitorId) as { n: number }).n;
-  return { notes: rows.map((r) => toSummary(r, readerId)), closedCount: total - rows.length };
+  return { notes: rows.map((r) => toSummary(r, readerId)) };
 }
 
 export function visitorCodeOf(db: Db, visitorId: number): string {

@@ -1,14 +1,14 @@
-import { Badge, Button, Center, Group, Loader, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Badge, Button, Table, Text } from '@mantine/core';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { InterpreterView, PsychologistView } from '../../../shared/domain/listening';
+import type { Result } from '../../../shared/errors';
 import { useApi } from '../../app/api';
-import { errorMessage } from '../../app/i18n';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ActiveBadge } from '../../ui/ActiveBadge';
 import { Icon } from '../../ui/icons';
-import { LIST_PAGE_WIDTH } from '../../ui/layout';
-import { PageHeader } from '../../ui/PageHeader';
+import { ListPage, useListed } from '../../ui/ListPage';
+import { SpokenLanguageBadges } from './SpokenLanguageBadges';
 
 interface Person {
   key: string;
@@ -30,92 +30,62 @@ function people(psychologists: PsychologistView[], interpreters: InterpreterView
 export function TeamHoursPage() {
   const { t } = useTranslation();
   const api = useApi();
-  const [team, setTeam] = useState<Person[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    void Promise.all([api.availability.psychologists({}), api.interpreters.list({ includeInactive: true })]).then(([psychologists, interpreters]) => {
-      if (!psychologists.ok) return setError(errorMessage(t, psychologists.error));
-      if (!interpreters.ok) return setError(errorMessage(t, interpreters.error));
-      setTeam(people(psychologists.value, interpreters.value));
-    });
-  }, [api, t]);
+  const { items: team, error } = useListed(
+    useCallback(
+      (): Promise<Result<Person[]>> =>
+        Promise.all([api.availability.psychologists({}), api.interpreters.list({ includeInactive: true })]).then(([psychologists, interpreters]) => {
+          if (!psychologists.ok) return psychologists;
+          if (!interpreters.ok) return interpreters;
+          return { ok: true, value: people(psychologists.value, interpreters.value) };
+        }),
+      [api],
+    ),
+  );
 
   return (
-    <Stack maw={LIST_PAGE_WIDTH} gap={0}>
-      <PageHeader title={t('availability.team.title')} description={t('availability.team.intro')} />
-      <ErrorAlert message={error} />
-      {team === null ? (
-        error ? null : (
-          <Center p="xl">
-            <Loader aria-hidden="true" />
-          </Center>
-        )
-      ) : team.length === 0 ? (
-        <Paper withBorder radius="lg" p="xl">
-          <Text c="dimmed" ta="center">
-            {t('availability.team.empty')}
-          </Text>
-        </Paper>
-      ) : (
-        <Paper withBorder radius="lg">
-          <Table verticalSpacing="sm" horizontalSpacing="md" data-testid="team-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('availability.team.name')}</Table.Th>
-                <Table.Th>{t('availability.team.kind')}</Table.Th>
-                <Table.Th>{t('availability.team.languages')}</Table.Th>
-                <Table.Th>{t('availability.team.status')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('availability.team.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {team.map((person) => (
-                <Table.Tr key={person.key} data-testid="team-row">
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      <bdi>{person.name}</bdi>
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={person.kind === 'psychologist' ? 'grape' : 'teal'} tt="none">
-                      {t(`availability.team.kinds.${person.kind}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td maw={420}>
-                    <Group gap={4}>
-                      {person.languages.map((language) => (
-                        <Badge key={language} size="sm" variant="outline" color="gray" tt="none">
-                          {t(`spokenLanguages.${language}`)}
-                        </Badge>
-                      ))}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={person.active ? 'green' : 'gray'}>
-                      {t(person.active ? 'availability.team.active' : 'availability.team.inactive')}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td ta="end">
-                    <Button
-                      component={Link}
-                      to={person.path}
-                      variant="default"
-                      size="xs"
-                      leftSection={<Icon name="clock" size={16} />}
-                      aria-label={t('availability.team.openFor', { name: person.name })}
-                    >
-                      {t('availability.team.open')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
+    <ListPage
+      title={t('availability.team.title')}
+      description={t('availability.team.intro')}
+      items={team}
+      error={error}
+      empty={{ text: t('availability.team.empty') }}
+      columns={{
+        headings: [t('availability.team.name'), t('availability.team.kind'), t('availability.team.languages'), t('availability.team.status')],
+        actions: t('availability.team.actions'),
+      }}
+      tableTestId="team-table"
+      row={(person) => (
+        <Table.Tr key={person.key} data-testid="team-row">
+          <Table.Td>
+            <Text size="sm" fw={600}>
+              <bdi>{person.name}</bdi>
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            <Badge variant="light" color={person.kind === 'psychologist' ? 'grape' : 'teal'} tt="none">
+              {t(`availability.team.kinds.${person.kind}`)}
+            </Badge>
+          </Table.Td>
+          <Table.Td maw={420}>
+            <SpokenLanguageBadges languages={person.languages} />
+          </Table.Td>
+          <Table.Td>
+            <ActiveBadge active={person.active} label={t(person.active ? 'availability.team.active' : 'availability.team.inactive')} />
+          </Table.Td>
+          <Table.Td ta="end">
+            <Button
+              component={Link}
+              to={person.path}
+              variant="default"
+              size="xs"
+              leftSection={<Icon name="clock" size={16} />}
+              aria-label={t('availability.team.openFor', { name: person.name })}
+            >
+              {t('availability.team.open')}
+            </Button>
+          </Table.Td>
+        </Table.Tr>
       )}
-    </Stack>
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Radio, Stack } from '@mantine/core';
+import { Group, Radio, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../shared/contract';
 import { INTERPRETER_KINDS, type InterpreterView } from '../../../shared/domain/listening';
@@ -8,28 +8,21 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { CheckboxField, RadioGroupField, TextField } from '../../ui/fields';
 import { Form } from '../../ui/Form';
 import { useContractForm } from '../../ui/form';
-import { ModalActions } from '../../ui/ModalActions';
+import { RecordFormActions, RecordFormModal, type RecordTarget } from '../../ui/RecordFormModal';
 import { SpokenLanguagesField } from '../availability/SpokenLanguagesField';
 
 interface Props {
-  target: 'new' | InterpreterView | null;
+  target: RecordTarget<InterpreterView>;
   onClose(): void;
   onSaved(interpreter: InterpreterView): void;
 }
 
 export function InterpreterFormModal({ target, onClose, onSaved }: Props) {
   const { t } = useTranslation();
-  const editing = target !== null && target !== 'new' ? target : null;
   return (
-    <Modal
-      opened={target !== null}
-      onClose={onClose}
-      title={editing ? t('interpreters.form.editTitle') : t('interpreters.form.createTitle')}
-      size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      {target !== null ? <InterpreterForm key={editing ? editing.id : 'new'} editing={editing} onClose={onClose} onSaved={onSaved} /> : null}
-    </Modal>
+    <RecordFormModal target={target} onClose={onClose} titles={{ create: t('interpreters.form.createTitle'), edit: t('interpreters.form.editTitle') }} size="lg">
+      {(editing) => <InterpreterForm editing={editing} onClose={onClose} onSaved={onSaved} />}
+    </RecordFormModal>
   );
 }
 
@@ -65,11 +58,7 @@ function InterpreterForm({ editing, onClose, onSaved }: { editing: InterpreterVi
         <TextField control={form.control} name="phone" blankAs={null} label={t('interpreters.form.phone')} type="tel" dir="ltr" maxLength={40} maw={320} />
         <CheckboxField control={form.control} name="active" label={t('interpreters.form.active')} description={t('interpreters.form.activeHint')} />
         <ErrorAlert message={form.alert} />
-        <ModalActions onCancel={onClose}>
-          <Button type="submit" loading={form.busy}>
-            {editing ? t('common.save') : t('interpreters.form.create')}
-          </Button>
-        </ModalActions>
+        <RecordFormActions editing={editing !== null} createLabel={t('interpreters.form.create')} busy={form.busy} onCancel={onClose} />
       </Stack>
     </Form>
   );

@@ -109,11 +109,6 @@ function VisitorNotesList({ visitorId }: { visitorId: number }) {
           </Table.Tbody>
         </Table>
       )}
-      {notes.closedCount > 0 ? (
-        <Text size="sm" c="dimmed" mt="md">
-          {t('notes.closedCount', { count: notes.closedCount })}
-        </Text>
-      ) : null}
       <HandoverModal opened={handingOver} visitorId={visitorId} visitorCode={notes.visitor.code} onClose={() => {
           setHandingOver(false);
           setLoaded((n) => n + 1);

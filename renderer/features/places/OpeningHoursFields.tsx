@@ -1,14 +1,14 @@
-import { ActionIcon, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useRef } from 'react';
+import { ActionIcon, Button, Group, Stack, Text } from '@mantine/core';
 import { flushSync } from 'react-dom';
 import { useFieldArray, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { contract } from '../../../shared/contract';
-import { WEEKDAYS, type Weekday } from '../../../shared/domain/listening';
+import type { Weekday } from '../../../shared/domain/listening';
 import { Icon } from '../../ui/icons';
 import { EMPTY_TIME, TimeField } from '../../ui/time-fields';
 import { useWeekdayNames } from '../../ui/weekdays';
+import { useDayButtons, WeekdaysSection } from '../../ui/WeekdaysSection';
 
 type PlaceInput = z.input<(typeof contract)['places.create']['input']>;
 type PlaceOutput = z.output<(typeof contract)['places.create']['input']>;
@@ -20,16 +20,13 @@ type PlaceOutput = z.output<(typeof contract)['places.create']['input']>;
  */
 export function OpeningHoursFields({ control }: { control: Control<PlaceInput, unknown, PlaceOutput> }) {
   const { t } = useTranslation();
-  const { heading: days, inSentence: dayInSentence } = useWeekdayNames();
+  const { inSentence: dayInSentence } = useWeekdayNames();
   const { fields, append, remove } = useFieldArray({ control, name: 'hours' });
-  const adds = useRef(new Map<Weekday, HTMLButtonElement>());
+  const adds = useDayButtons();
   // Beside the day's last period, or its "closed": one line per day.
   const addButton = (day: Weekday) => (
     <Button
-      ref={(button) => {
-        if (button) adds.current.set(day, button);
-        else adds.current.delete(day);
-      }}
+      ref={adds.ref(day)}
       variant="subtle"
       size="xs"
       mt={6}
@@ -42,67 +39,53 @@ export function OpeningHoursFields({ control }: { control: Control<PlaceInput, u
   );
 
   return (
-    <Paper withBorder radius="lg" p="lg" component="section" aria-labelledby="place-hours">
-      <Stack gap="md">
-        <Stack gap={2}>
-          <Title order={2} size="h4" id="place-hours">
-            {t('places.hours.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('places.hours.hint')}
-          </Text>
-        </Stack>
-        <Table verticalSpacing="sm" horizontalSpacing="sm" data-testid="opening-hours">
-          <Table.Tbody>
-            {WEEKDAYS.map((day) => {
-              const periods = fields.map((field, index) => ({ field, index })).filter(({ field }) => field.weekday === day);
-              return (
-                <Table.Tr key={day} data-testid={`hours-day-${day}`}>
-                  <Table.Th scope="row" w={140} pt={16} style={{ verticalAlign: 'top' }}>
-                    {days[day]}
-                  </Table.Th>
-                  <Table.Td>
-                    <Stack gap="xs">
-                      {periods.map(({ field, index }, n) => (
-                        <Group key={field.id} gap="xs" align="flex-start" wrap="nowrap">
-                          <TimeField control={control} name={`hours.${index}.opens`} aria-label={t('places.hours.opensOn', { day: dayInSentence[day], number: n + 1 })} w={120} />
-                          <Text pt={6} aria-hidden="true">
-                            –
-                          </Text>
-                          <TimeField control={control} name={`hours.${index}.closes`} aria-label={t('places.hours.closesOn', { day: dayInSentence[day], number: n + 1 })} w={120} />
-                          <ActionIcon
-                            variant="subtle"
-                            color="gray"
-                            size="lg"
-                            mt={1}
-                            aria-label={t('places.hours.remove', { day: dayInSentence[day], number: n + 1 })}
-                            onClick={() => {
-                              // The day's add button moves to its new last line: drawn first, then focused.
-                              flushSync(() => remove(index));
-                              adds.current.get(day)?.focus();
-                            }}
-                          >
-                            <Icon name="x" />
-                          </ActionIcon>
-                          {n === periods.length - 1 ? addButton(day) : null}
-                        </Group>
-                      ))}
-                      {periods.length === 0 ? (
-                        <Group gap="sm">
-                          <Text size="sm" c="dimmed">
-                            {t('places.hours.closed')}
-                          </Text>
-                          {addButton(day)}
-                        </Group>
-                      ) : null}
-                    </Stack>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Stack>
-    </Paper>
+    <WeekdaysSection
+      id="place-hours"
+      title={t('places.hours.title')}
+      hint={t('places.hours.hint')}
+      testId="opening-hours"
+      rowTestId={(day) => `hours-day-${day}`}
+      labelWidth={140}
+      labelTop={16}
+      day={(day) => {
+        const periods = fields.map((field, index) => ({ field, index })).filter(({ field }) => field.weekday === day);
+        return (
+          <Stack gap="xs">
+            {periods.map(({ field, index }, n) => (
+              <Group key={field.id} gap="xs" align="flex-start" wrap="nowrap">
+                <TimeField control={control} name={`hours.${index}.opens`} aria-label={t('places.hours.opensOn', { day: dayInSentence[day], number: n + 1 })} w={120} />
+                <Text pt={6} aria-hidden="true">
+                  –
+                </Text>
+                <TimeField control={control} name={`hours.${index}.closes`} aria-label={t('places.hours.closesOn', { day: dayInSentence[day], number: n + 1 })} w={120} />
+                <ActionIcon
+                  variant="subtle"
+                  color="gray"
+                  size="lg"
+                  mt={1}
+                  aria-label={t('places.hours.remove', { day: dayInSentence[day], number: n + 1 })}
+                  onClick={() => {
+                    // The day's add button moves to its new last line: drawn first, then focused.
+                    flushSync(() => remove(index));
+                    adds.focus(day);
+                  }}
+                >
+                  <Icon name="x" />
+                </ActionIcon>
+                {n === periods.length - 1 ? addButton(day) : null}
+              </Group>
+            ))}
+            {periods.length === 0 ? (
+              <Group gap="sm">
+                <Text size="sm" c="dimmed">
+                  {t('places.hours.closed')}
+                </Text>
+                {addButton(day)}
+              </Group>
+            ) : null}
+          </Stack>
+        );
+      }}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Modal, SimpleGrid, Stack } from '@mantine/core';
+import { Checkbox, SimpleGrid, Stack } from '@mantine/core';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../shared/contract';
@@ -11,27 +11,20 @@ import { CheckboxGroupField, SelectField, TextareaField, TextField } from '../..
 import { Form } from '../../ui/Form';
 import { useContractForm } from '../../ui/form';
 import { PhoneHint } from '../../ui/PhoneHint';
-import { ModalActions } from '../../ui/ModalActions';
+import { RecordFormActions, RecordFormModal, type RecordTarget } from '../../ui/RecordFormModal';
 
 interface Props {
-  target: 'new' | PartnerView | null;
+  target: RecordTarget<PartnerView>;
   onClose(): void;
   onSaved(partner: PartnerView): void;
 }
 
 export function PartnerFormModal({ target, onClose, onSaved }: Props) {
   const { t } = useTranslation();
-  const editing = target !== null && target !== 'new' ? target : null;
   return (
-    <Modal
-      opened={target !== null}
-      onClose={onClose}
-      title={editing ? t('partners.form.editTitle') : t('partners.form.createTitle')}
-      size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      {target !== null ? <PartnerForm key={editing ? editing.id : 'new'} editing={editing} onClose={onClose} onSaved={onSaved} /> : null}
-    </Modal>
+    <RecordFormModal target={target} onClose={onClose} titles={{ create: t('partners.form.createTitle'), edit: t('partners.form.editTitle') }} size="lg">
+      {(editing) => <PartnerForm editing={editing} onClose={onClose} onSaved={onSaved} />}
+    </RecordFormModal>
   );
 }
 
@@ -87,11 +80,7 @@ function PartnerForm({ editing, onClose, onSaved }: { editing: PartnerView | nul
           maw={320}
         />
         <ErrorAlert message={form.alert} />
-        <ModalActions onCancel={onClose}>
-          <Button type="submit" loading={form.busy}>
-            {editing ? t('common.save') : t('partners.form.create')}
-          </Button>
-        </ModalActions>
+        <RecordFormActions editing={editing !== null} createLabel={t('partners.form.create')} busy={form.busy} onCancel={onClose} />
       </Stack>
     </Form>
   );

@@ -5,6 +5,7 @@ import { mayCall } from '../../../shared/contract/access';
 import { formatPhone } from '../../../shared/domain/phone';
 import type { PartnerView } from '../../../shared/domain/referrals';
 import { useApi } from '../../app/api';
+import { ActiveBadge } from '../../ui/ActiveBadge';
 import { useSession } from '../../app/desk';
 import { errorMessage } from '../../app/i18n';
 import { DANGER_TEXT } from '../../app/theme';
@@ -150,9 +151,7 @@ export function PartnersPage() {
                     </Table.Td>
                     {isAdmin ? (
                       <Table.Td>
-                        <Badge variant="light" color={partner.active ? 'green' : 'gray'}>
-                          {t(partner.active ? 'partners.active' : 'partners.inactive')}
-                        </Badge>
+                        <ActiveBadge active={partner.active} label={t(partner.active ? 'partners.active' : 'partners.inactive')} />
                       </Table.Td>
                     ) : null}
                     {isAdmin ? (

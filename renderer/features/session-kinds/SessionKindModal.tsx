@@ -1,4 +1,4 @@
-import { Button, Modal, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../shared/contract';
 import { requiredText } from '../../../shared/contract/common';
@@ -8,27 +8,21 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { CheckboxField, NumberField, TextField } from '../../ui/fields';
 import { Form } from '../../ui/Form';
 import { useContractForm } from '../../ui/form';
-import { ModalActions } from '../../ui/ModalActions';
+import { RecordFormActions, RecordFormModal, type RecordTarget } from '../../ui/RecordFormModal';
 import { sessionKindLabel } from './labels';
 
 interface Props {
-  target: 'new' | SessionKindView | null;
+  target: RecordTarget<SessionKindView>;
   onClose(): void;
   onSaved(kind: SessionKindView): void;
 }
 
 export function SessionKindModal({ target, onClose, onSaved }: Props) {
   const { t } = useTranslation();
-  const editing = target !== null && target !== 'new' ? target : null;
   return (
-    <Modal
-      opened={target !== null}
-      onClose={onClose}
-      title={editing ? t('sessionKinds.form.editTitle') : t('sessionKinds.form.createTitle')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      {target !== null ? <SessionKindForm key={editing ? editing.id : 'new'} editing={editing} onClose={onClose} onSaved={onSaved} /> : null}
-    </Modal>
+    <RecordFormModal target={target} onClose={onClose} titles={{ create: t('sessionKinds.form.createTitle'), edit: t('sessionKinds.form.editTitle') }}>
+      {(editing) => <SessionKindForm editing={editing} onClose={onClose} onSaved={onSaved} />}
+    </RecordFormModal>
   );
 }
 
@@ -75,11 +69,7 @@ function SessionKindForm({ editing, onClose, onSaved }: { editing: SessionKindVi
         />
         <CheckboxField control={form.control} name="active" label={t('sessionKinds.form.active')} description={t('sessionKinds.form.activeHint')} />
         <ErrorAlert message={form.alert} />
-        <ModalActions onCancel={onClose}>
-          <Button type="submit" loading={form.busy}>
-            {editing ? t('common.save') : t('sessionKinds.form.create')}
-          </Button>
-        </ModalActions>
+        <RecordFormActions editing={editing !== null} createLabel={t('sessionKinds.form.create')} busy={form.busy} onCancel={onClose} />
       </Stack>
     </Form>
   );
