@@ -38,7 +38,7 @@ function openNotes(db: Db, author: ListeningUnit['author'], visitorId: number): 
       const row = getNoteRow(db, summary.id);
       const held = keyFor(db, row.id, author.id);
       if (!held) throw new Error('bench: a note of hers without her key');
-      const context = { noteId: row.id, visitorId: row.visitor_id, authorId: row.author_id };
+      const context = { noteId: row.id, visitorId: row.visitor_id, authorId: row.author_id, appointmentId: row.appointment_id };
       const noteKey = unwrapForAuthor(wrapKey, context, held.wrapped);
       try {
         openBody(noteKey, context, row.body);
@@ -79,7 +79,7 @@ export async function benchNotes(visitors: number): Promise<void> {
       const started = performance.now();
       const wrapKey = authorWrapKeyOf(unit.author.secret);
       const noteKey = newNoteKey();
-      sealBody(noteKey, { noteId: i + 1, visitorId: 1, authorId: unit.author.id }, BODY);
+      sealBody(noteKey, { noteId: i + 1, visitorId: 1, authorId: unit.author.id, appointmentId: null }, BODY);
       wipe(wrapKey, noteKey);
       sealing.push(performance.now() - started);
     }

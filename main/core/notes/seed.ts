@@ -17,7 +17,7 @@ export function sealNoteAs(
   at: Date,
 ): number {
   const id = insertNote(db, { visitorId: note.visitorId, appointmentId: note.appointmentId, authorId: author.id }, at);
-  const context = { noteId: id, visitorId: note.visitorId, authorId: author.id };
+  const context = { noteId: id, visitorId: note.visitorId, authorId: author.id, appointmentId: note.appointmentId };
   const noteKey = newNoteKey();
   try {
     setNoteBody(db, id, sealBody(noteKey, context, note.body), at);
