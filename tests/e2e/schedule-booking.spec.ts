@@ -266,3 +266,25 @@ test('an administrator reads the schedule and what waits for reassignment, and i
   });
   await shot(page, 'appointment-admin');
 });
+
+test('a room taken out of use keeps its column in the per-room view while appointments are there, and is not offered for booking', async ({ page, harness }) => {
+  const u = await unit(harness, 'fr');
+  const [place] = await harness.ok('places.list', {});
+  const second = place.rooms.find((r) => r.name === 'Salle 2');
+  if (!second) throw new Error('no second room');
+  await book(harness, u, u.grace.id, u.salma, '2026-07-06T11:00', { roomId: second.id });
+  harness.desk.lock('button');
+  await harness.ok('auth.login', { login: ADMIN.login, password: ADMIN.password });
+  await harness.ok('places.update', { ...place, rooms: place.rooms.map((r) => ({ id: r.id, name: r.name, active: r.id !== second.id })) });
+  harness.desk.lock('button');
+  await harness.ok('auth.login', { login: u.fatima.login, password: u.fatima.password });
+  await openApp(page, harness, `#/appointments?columns=room&place=${u.placeId}&day=2026-07-06`);
+  const calendar = page.getByTestId('schedule-calendar');
+  await expect(calendar.locator('.rbc-event')).toHaveCount(1);
+  const names = await calendar.locator('.rbc-row-resource .rbc-header').allInnerTexts();
+  expect(names.map((n) => n.trim())).toEqual([place.rooms[0].name, fill(T.fr.scheduleBooking.rooms.inactive, { name: 'Salle 2' })]);
+  // She cannot book into it: the keyboard's "book at this time" offers the rooms in use only.
+  const bar = page.getByTestId('book-at-time');
+  await bar.getByRole('combobox', { name: T.fr.scheduleBooking.atTime.room }).click();
+  await expect(page.getByRole('option')).toHaveText([place.rooms[0].name]);
+});

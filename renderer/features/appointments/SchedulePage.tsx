@@ -120,7 +120,14 @@ function Schedule({ clock }: { clock: DeskClock }) {
   const place = lists?.places.find((p) => p.id === placeId) ?? null;
   const resources: Resource[] = useMemo(() => {
     if (!lists || !place) return [];
-    if (columns === 'room') return place.rooms.filter((r) => r.active).map((r) => ({ id: r.id, title: r.name }));
+    if (columns === 'room') {
+      // A room taken out of use, or no room at all, keeps a column while appointments are there: none vanishes from the grid.
+      const held = new Set(appointments.map((a) => a.roomId ?? 0));
+      const rooms = place.rooms
+        .filter((r) => r.active || held.has(r.id))
+        .map((r) => ({ id: r.id, title: r.active ? r.name : t('scheduleBooking.rooms.inactive', { name: r.name }) }));
+      return held.has(0) ? [...rooms, { id: 0, title: t('scheduleBooking.rooms.none') }] : rooms;
+    }
     const active = lists.psychologists.map((p) => ({ id: p.id, title: p.displayName }));
     // A disabled psychologist keeps a column while she has appointments there: they wait for reassignment, never vanish.
     const disabled = new Map<number, Resource>();
@@ -247,7 +254,7 @@ function Schedule({ clock }: { clock: DeskClock }) {
           placeId={placeId}
           days={days}
           day={day}
-          columns={columns === 'room' ? resources : resources.filter((r) => lists?.psychologists.some((p) => p.id === r.id))}
+          columns={columns === 'room' ? resources.filter((r) => place?.rooms.some((room) => room.id === r.id && room.active)) : resources.filter((r) => lists?.psychologists.some((p) => p.id === r.id))}
           columnKind={columns}
           fromHour={FIRST_HOUR}
           toHour={LAST_HOUR}
