@@ -1,9 +1,7 @@
-import type { Locator, Page } from '@playwright/test';
 import ar from '../../shared/i18n/ar.json' with { type: 'json' };
-import en from '../../shared/i18n/en.json' with { type: 'json' };
 import fr from '../../shared/i18n/fr.json' with { type: 'json' };
-import type { Language } from '../../shared/domain/accounts';
-import { ADMIN, closeToasts, expect, expectAccessible, screenshot, test, type Harness, type Staff } from './fixtures';
+import { ADMIN, expect, expectAccessible, test } from './fixtures';
+import { book, fill, listeningUnitAt, nav, shot, T } from './listening-unit';
 
 /**
  * The listening unit's schedule (issue 8, §2 and §3) over the real router: booking with the
@@ -15,90 +13,9 @@ import { ADMIN, closeToasts, expect, expectAccessible, screenshot, test, type Ha
  * times and today as they are, never converting an instant with the browser's zone data
  * (schedule-clock.spec.ts crosses the Ramadan changes).
  */
-const NOW = new Date('2026-12-07T07:50:00.000Z');
-const T = { fr, ar, en } as const;
-const ALL_CONSENTS = { dataProcessing: true, referrals: true, phoneContact: true, reporting: true };
+const { unit, openApp } = listeningUnitAt(new Date('2026-12-07T07:50:00.000Z'));
 
 test.use({ viewport: { width: 1280, height: 720 } });
-
-function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
-}
-
-interface Unit {
-  fatima: Staff;
-  salma: Staff;
-  nadia: Staff;
-  placeId: number;
-  roomId: number;
-  kindId: number;
-  interpreterId: number;
-  /** Needs a Fulani interpreter; consented to phone calls. */
-  aissatou: { id: number; code: string };
-  /** Speaks French; did not consent to phone calls. */
-  grace: { id: number; code: string };
-}
-
-/**
- * A desk worker (Fatima), two psychologists working 09:00–17:00 on weekdays at the desk
- * (Salma speaks French, Nadia too), a Fulani interpreter, two visitors. The session is
- * left with `who` (the desk worker unless said).
- */
-async function unit(harness: Harness, language: Language, who: 'fatima' | 'salma' = 'fatima'): Promise<Unit> {
-  harness.setDeskClock(NOW);
-  await harness.seedAdmin(language);
-  const fatima = await harness.seedUser('fatima', 'Fatima Zahra', ['desk'], language);
-  const salma = await harness.seedUser('salma', 'Salma Idrissi', ['psychologist'], language);
-  const nadia = await harness.seedUser('nadia', 'Nadia Alaoui', ['psychologist'], language);
-  const [place] = await harness.ok('places.list', {});
-  const kinds = await harness.ok('appointments.kinds', {});
-  const plan = [1, 2, 3, 4, 5].map((weekday) => ({ placeId: place.id, weekday: weekday as 1, starts: '09:00', ends: '17:00' }));
-  for (const psychologist of [salma, nadia]) {
-    await harness.ok('availability.setPlan', { owner: { userId: psychologist.id }, plan });
-    await harness.ok('availability.setLanguages', { userId: psychologist.id, languages: ['fr'] });
-  }
-  const interpreter = await harness.ok('interpreters.save', { name: 'Mariama Diallo', kind: 'interpreter', languages: ['ff'], phone: null });
-  await harness.ok('places.update', { id: place.id, name: place.name, address: '12 rue Al Massira, Nador', active: true, rooms: [...place.rooms.map((r) => ({ id: r.id, name: r.name, active: r.active })), { name: 'Salle 2', active: true }], hours: place.hours });
-  harness.desk.lock('button');
-  await harness.ok('auth.login', { login: fatima.login, password: fatima.password });
-  const aissatou = await harness.ok('visitors.register', {
-    fields: { alias: 'Aïssatou', sex: 'female', birthYear: 1994, nationality: 'GN', languages: ['ff'], interpreterNeeded: true, interpreterLanguage: 'ff', phone: '0612345678' },
-    consents: ALL_CONSENTS,
-  });
-  const grace = await harness.ok('visitors.register', {
-    fields: { alias: 'Grace', sex: 'female', birthYear: 1990, nationality: 'CM', languages: ['fr'], phone: '0687654321' },
-    consents: { ...ALL_CONSENTS, phoneContact: false },
-  });
-  const first = kinds.find((k) => k.key === 'firstListening') ?? kinds[0];
-  if (who === 'salma') {
-    harness.desk.lock('button');
-    await harness.ok('auth.login', { login: salma.login, password: salma.password });
-  }
-  return { fatima, salma, nadia, placeId: place.id, roomId: place.rooms[0].id, kindId: first.id, interpreterId: interpreter.id, aissatou, grace };
-}
-
-/** A booking through the router, as another desk worker would make it. */
-async function book(harness: Harness, u: Unit, visitorId: number, psychologist: Staff, startsAt: string, extra: Record<string, unknown> = {}) {
-  const [booked] = await harness.ok('appointments.book', { visitorId, psychologistId: psychologist.id, placeId: u.placeId, startsAt, minutes: 45, kindId: u.kindId, ...extra });
-  return booked;
-}
-
-async function openApp(page: Page, harness: Harness, hash: string): Promise<void> {
-  await page.clock.install({ time: NOW });
-  await harness.open();
-  await page.evaluate((target) => {
-    (globalThis as unknown as { location: { hash: string } }).location.hash = target;
-  }, hash);
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await closeToasts(page);
-  await screenshot(page, name);
-}
-
-function nav(page: Page, t: (typeof T)[Language]): Locator {
-  return page.getByRole('navigation', { name: t.shell.navigation });
-}
 
 test('books a session with the keyboard alone through the slot finder, with an interpreter, and is told in plain words when the slot was taken meanwhile', async ({ page, harness }) => {
   const u = await unit(harness, 'fr');

@@ -6,11 +6,10 @@ import type { Language } from '../../shared/domain/accounts';
 import { closeToasts, screenshot, type Harness, type Staff } from './fixtures';
 
 /**
- * The listening unit's people and the desk's clock for the schedule's specs, as
- * `appointments.spec.ts` sets them up: Monday 6 July 2026, 08:50 in Nador (07:50 UTC), a
- * summer day on which Debian's Chromium and Node agree on Casablanca's offset.
+ * The listening unit's people for the schedule's specs (`appointments.spec.ts`,
+ * `schedule-booking.spec.ts`), on a desk clock and a page clock each spec sets
+ * (`listeningUnitAt`), so that nothing depends on the day the suite runs.
  */
-export const NOW = new Date('2026-07-06T07:50:00.000Z');
 export const T = { fr, ar, en } as const;
 const ALL_CONSENTS = { dataProcessing: true, referrals: true, phoneContact: true, reporting: true };
 
@@ -37,8 +36,8 @@ export interface Unit {
  * (Salma speaks French, Nadia too), a Fulani interpreter, two visitors. The session is
  * left with `who` (the desk worker unless said).
  */
-export async function unit(harness: Harness, language: Language, who: 'fatima' | 'salma' = 'fatima'): Promise<Unit> {
-  harness.setDeskClock(NOW);
+async function unitAt(now: Date, harness: Harness, language: Language, who: 'fatima' | 'salma' = 'fatima'): Promise<Unit> {
+  harness.setDeskClock(now);
   await harness.seedAdmin(language);
   const fatima = await harness.seedUser('fatima', 'Fatima Zahra', ['desk'], language);
   const salma = await harness.seedUser('salma', 'Salma Idrissi', ['psychologist'], language);
@@ -76,8 +75,8 @@ export async function book(harness: Harness, u: Unit, visitorId: number, psychol
   return booked;
 }
 
-export async function openApp(page: Page, harness: Harness, hash: string): Promise<void> {
-  await page.clock.install({ time: NOW });
+async function openAppAt(now: Date, page: Page, harness: Harness, hash: string): Promise<void> {
+  await page.clock.install({ time: now });
   await harness.open();
   await page.evaluate((target) => {
     (globalThis as unknown as { location: { hash: string } }).location.hash = target;
@@ -93,3 +92,10 @@ export function nav(page: Page, t: (typeof T)[Language]): Locator {
   return page.getByRole('navigation', { name: t.shell.navigation });
 }
 
+/** The set-up and the opening of the app, both on `now` (the desk's clock and the page's). */
+export function listeningUnitAt(now: Date) {
+  return {
+    unit: (harness: Harness, language: Language, who: 'fatima' | 'salma' = 'fatima') => unitAt(now, harness, language, who),
+    openApp: (page: Page, harness: Harness, hash: string) => openAppAt(now, page, harness, hash),
+  };
+}

@@ -1,6 +1,6 @@
 import fr from '../../shared/i18n/fr.json' with { type: 'json' };
 import { ADMIN, expect, expectAccessible, test } from './fixtures';
-import { book, fill, nav, openApp, shot, T, unit } from './listening-unit';
+import { book, fill, listeningUnitAt, nav, shot, T } from './listening-unit';
 
 /**
  * The schedule's missing pieces (issue 8 §2, §3, §6): booking from an empty slot of the grid
@@ -8,6 +8,8 @@ import { book, fill, nav, openApp, shot, T, unit } from './listening-unit';
  * appointments, the slot finder after a clash, the status of narrow week events, and what an
  * administrator is offered. The desk's clock and the page's: Monday 6 July 2026, 08:50.
  */
+const { unit, openApp } = listeningUnitAt(new Date('2026-07-06T07:50:00.000Z'));
+
 test.use({ viewport: { width: 1280, height: 720 } });
 
 for (const lang of ['fr', 'ar'] as const) {
