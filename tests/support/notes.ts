@@ -2,7 +2,8 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATABASE_FILE } from '../../main/core/desk';
-import { deskWithStaff, loginAs, type StaffMember } from './desk';
+import { afterEach } from 'vitest';
+import { deskWithStaff, loginAs, removeDir, type StaffMember } from './desk';
 
 /** A desk with its staff, a second psychologist (who has chosen her own password and logged in once) and one visitor. */
 export async function notesDesk() {
@@ -56,4 +57,20 @@ export function filesHolding(dir: string, needle: string): string[] {
       const bytes = readFileSync(f);
       return needles.some((n) => bytes.includes(n));
     });
+}
+
+/** A fresh notes desk each time it is called, every one closed and removed after its test. */
+export function notesDesksForEachTest(): () => Promise<NotesDesk> {
+  const desks: NotesDesk[] = [];
+  afterEach(() => {
+    for (const t of desks.splice(0)) {
+      t.close();
+      removeDir(t.dir);
+    }
+  });
+  return async () => {
+    const t = await notesDesk();
+    desks.push(t);
+    return t;
+  };
 }

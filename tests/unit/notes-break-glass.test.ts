@@ -1,25 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { x25519PublicOf } from '../../main/core/vault/crypto';
 import { generateRecoveryKey } from '../../main/core/vault/recovery-key';
-import { loginAs, removeDir } from '../support/desk';
-import { body, notesDesk, type NotesDesk } from '../support/notes';
+import { loginAs } from '../support/desk';
+import { body, notesDesksForEachTest, type NotesDesk } from '../support/notes';
 
 const REASON = 'Salma has left the association; the visitor returns on Monday.';
 
-const desks: NotesDesk[] = [];
-afterEach(() => {
-  for (const t of desks.splice(0)) {
-    t.close();
-    removeDir(t.dir);
-  }
-});
-
-async function open(): Promise<NotesDesk> {
-  const t = await notesDesk();
-  desks.push(t);
-  return t;
-}
+const open = notesDesksForEachTest();
 
 async function salmaWrites(t: NotesDesk, texts: string[], visitorId = t.visitorId): Promise<number[]> {
   await loginAs(t, t.salma);

@@ -1,28 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { x25519PublicOf } from '../../main/core/vault/crypto';
 import { generateRecoveryKey } from '../../main/core/vault/recovery-key';
 import { BREAK_GLASS_REASON_MAX } from '../../shared/domain/notes';
-import { loginAs, removeDir } from '../support/desk';
-import { body, notesDesk, type NotesDesk } from '../support/notes';
+import { loginAs } from '../support/desk';
+import { body, notesDesksForEachTest, type NotesDesk } from '../support/notes';
 
 /** What someone holding only the data key can do to the notes' rows, and what each attempt gets him. */
 
 const REASON = 'Salma has left the association; the visitor returns on Monday.';
 
-const desks: NotesDesk[] = [];
-afterEach(() => {
-  for (const t of desks.splice(0)) {
-    t.close();
-    removeDir(t.dir);
-  }
-});
-
-async function open(): Promise<NotesDesk> {
-  const t = await notesDesk();
-  desks.push(t);
-  return t;
-}
+const open = notesDesksForEachTest();
 
 /** Writes to the open session's database as someone holding the data key would, outside every check. */
 function tamper(t: NotesDesk, sql: string, ...params: unknown[]): void {

@@ -1,23 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NOTE_MAX_LENGTH } from '../../shared/domain/notes';
-import { loginAs, removeDir } from '../support/desk';
-import { body, filesHolding, notesDesk, rawOpen, tablesHolding, type NotesDesk } from '../support/notes';
+import { loginAs } from '../support/desk';
+import { body, filesHolding, notesDesksForEachTest, rawOpen, tablesHolding, type NotesDesk } from '../support/notes';
 
 const CANARY = 'Qk7notecanaryZ3';
 
-const desks: NotesDesk[] = [];
-afterEach(() => {
-  for (const t of desks.splice(0)) {
-    t.close();
-    removeDir(t.dir);
-  }
-});
-
-async function open(): Promise<NotesDesk> {
-  const t = await notesDesk();
-  desks.push(t);
-  return t;
-}
+const open = notesDesksForEachTest();
 
 async function auditOf(t: NotesDesk) {
   await loginAs(t, t.staff.admin);
