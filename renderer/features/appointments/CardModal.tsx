@@ -1,17 +1,14 @@
-import { Button, Center, Group, Loader, Modal, Select, Stack } from '@mantine/core';
+import { Modal } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useState } from 'react';
-import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type Language } from '../../../shared/domain/accounts';
+import type { Language } from '../../../shared/domain/accounts';
 import type { AppointmentCard } from '../../../shared/domain/listening';
 import { useApi } from '../../app/api';
 import { useSession } from '../../app/desk';
 import { directionOf, errorMessage, i18n } from '../../app/i18n';
 import { deskFormat } from '../../ui/dates';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { Icon } from '../../ui/icons';
-import { notify } from '../../ui/notify';
+import { PrintPreview } from '../../ui/PrintPreview';
 import { wallDay, wallTime } from './wall';
 
 /**
@@ -95,59 +92,18 @@ function CardPreview({ appointmentId, initialLanguage, onClose }: { appointmentI
     };
   }, [api, appointmentId, language, t]);
 
-  // The print is recorded once it happened, however it was asked for (the button or Ctrl+P), as the referral slip's is.
-  useEffect(() => {
-    if (!card) return;
-    const recordPrint = () => {
-      void api.appointments.cardPrinted({ id: appointmentId, language: card.language }).then((result) => {
-        if (!result.ok) notify(t, 'error', errorMessage(t, result.error));
-      });
-    };
-    window.addEventListener('afterprint', recordPrint);
-    return () => window.removeEventListener('afterprint', recordPrint);
-  }, [api, appointmentId, card, t]);
-
-  const ready = card !== null && card.language === language;
   return (
-    <Stack gap="md">
-      <Group justify="space-between" align="flex-end" gap="md" className="no-print">
-        <Select
-          label={t('appointments.card.language')}
-          description={t('appointments.card.languageHint')}
-          data={LANGUAGES.map((option) => ({ value: option, label: t(`languageNames.${option}`) }))}
-          value={language}
-          onChange={(value) => value && setLanguage(value as Language)}
-          allowDeselect={false}
-          w={240}
-          data-testid="card-language"
-        />
-        <Group gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.close')}
-          </Button>
-          <Button leftSection={<Icon name="printer" size={18} />} onClick={() => window.print()} disabled={!ready} data-autofocus>
-            {t('appointments.card.print')}
-          </Button>
-        </Group>
-      </Group>
-      <ErrorAlert message={error} />
-      {card ? (
-        <>
-          <Center className="guichet-slip-preview">
-            <Card card={card.card} language={card.language} testId="card-preview" />
-          </Center>
-          {createPortal(
-            <div className="guichet-print-only" aria-hidden="true">
-              <Card card={card.card} language={card.language} />
-            </div>,
-            document.body,
-          )}
-        </>
-      ) : error ? null : (
-        <Center p="xl">
-          <Loader size="sm" aria-hidden="true" />
-        </Center>
-      )}
-    </Stack>
+    <PrintPreview
+      labels={{ language: t('appointments.card.language'), languageHint: t('appointments.card.languageHint'), print: t('appointments.card.print') }}
+      testIds={{ language: 'card-language', preview: 'card-preview' }}
+      language={language}
+      onLanguage={setLanguage}
+      // Until main has made it in the language asked, nothing is offered to print.
+      printable={card !== null && card.language === language ? (testId?: string) => <Card card={card.card} language={card.language} testId={testId} /> : null}
+      error={error}
+      onPrinted={() => api.appointments.cardPrinted({ id: appointmentId, language })}
+      centered
+      onClose={onClose}
+    />
   );
 }

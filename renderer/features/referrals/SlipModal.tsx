@@ -1,18 +1,15 @@
-import { Button, Center, Group, Loader, Modal, Select, Stack } from '@mantine/core';
+import { Modal } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type Language } from '../../../shared/domain/accounts';
+import type { Language } from '../../../shared/domain/accounts';
 import type { ReferralSlip } from '../../../shared/domain/referrals';
 import { formatPhone } from '../../../shared/domain/phone';
 import { useApi } from '../../app/api';
 import { useDesk, useSession } from '../../app/desk';
 import { directionOf, errorMessage, i18n } from '../../app/i18n';
-import { ErrorAlert } from '../../ui/ErrorAlert';
 import { deskFormat } from '../../ui/dates';
-import { Icon } from '../../ui/icons';
-import { notify } from '../../ui/notify';
+import { PrintPreview } from '../../ui/PrintPreview';
 
 interface SlipProps {
   slip: ReferralSlip;
@@ -125,64 +122,16 @@ function SlipPreview({ referralId, onClose }: { referralId: number; onClose(): v
     };
   }, [api, referralId, t]);
 
-  // The print is recorded once it happened, however it was asked for (the button or Ctrl+P).
-  useEffect(() => {
-    if (!slip) return;
-    const recordPrint = () => {
-      void api.referrals.slipPrinted({ id: slip.referralId, language }).then((result) => {
-        if (!result.ok) notify(t, 'error', errorMessage(t, result.error));
-      });
-    };
-    window.addEventListener('afterprint', recordPrint);
-    return () => window.removeEventListener('afterprint', recordPrint);
-  }, [api, slip, language, t]);
-
-  const languageOptions = LANGUAGES.map((option) => ({ value: option, label: t(`languageNames.${option}`) }));
-
   return (
-    <Stack gap="md">
-      {/* Above the slip, so that printing never needs a scroll, whatever the screen's height. */}
-      <Group justify="space-between" align="flex-end" gap="md" className="no-print">
-        <Select
-          label={t('slip.language')}
-          description={t('slip.languageHint')}
-          data={languageOptions}
-          value={language}
-          onChange={(value) => {
-            if (value) setLanguage(value as Language);
-          }}
-          allowDeselect={false}
-          size="sm"
-          w={240}
-          data-testid="slip-language"
-        />
-        <Group gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.close')}
-          </Button>
-          <Button leftSection={<Icon name="printer" size={18} />} onClick={() => window.print()} disabled={!slip} data-autofocus>
-            {t('slip.print')}
-          </Button>
-        </Group>
-      </Group>
-      <ErrorAlert message={error} />
-      {slip ? (
-        <>
-          <div className="guichet-slip-preview">
-            <Slip slip={slip} language={language} testId="slip-preview" />
-          </div>
-          {createPortal(
-            <div className="guichet-print-only" aria-hidden="true">
-              <Slip slip={slip} language={language} />
-            </div>,
-            document.body,
-          )}
-        </>
-      ) : error ? null : (
-        <Center p="xl">
-          <Loader size="sm" aria-hidden="true" />
-        </Center>
-      )}
-    </Stack>
+    <PrintPreview
+      labels={{ language: t('slip.language'), languageHint: t('slip.languageHint'), print: t('slip.print') }}
+      testIds={{ language: 'slip-language', preview: 'slip-preview' }}
+      language={language}
+      onLanguage={setLanguage}
+      printable={slip ? (testId?: string) => <Slip slip={slip} language={language} testId={testId} /> : null}
+      error={error}
+      onPrinted={() => api.referrals.slipPrinted({ id: referralId, language })}
+      onClose={onClose}
+    />
   );
 }
