@@ -68,6 +68,8 @@ export const ADMIN = { login: 'amina', displayName: 'Amina Admin', password: 'th
 export interface StaffMember {
   id: number;
   login: string;
+  /** What the app shows for her: the login is only `salma` when its tag is free (see below). */
+  displayName: string;
   password: string;
   roles: Role[];
 }
@@ -80,7 +82,7 @@ export async function deskWithStaff(clock = new TestClock()) {
   const test = openTestDesk(tempDataDir(), clock);
   const setup = await test.ok('setup.create', { ...ADMIN, language: 'fr' });
   const staff: Record<'admin' | 'desk' | 'psychologist', StaffMember> = {
-    admin: { id: setup.user.id, login: ADMIN.login, password: ADMIN.password, roles: ['admin'] },
+    admin: { id: setup.user.id, login: ADMIN.login, displayName: ADMIN.displayName, password: ADMIN.password, roles: ['admin'] },
   } as Record<'admin' | 'desk' | 'psychologist', StaffMember>;
   // Logins are filed under 6-bit tags (one in 64 collide): the staff get distinct ones, so
   // that no test depends on the vault's random salt (a shared tag shares a login delay).
@@ -94,7 +96,7 @@ export async function deskWithStaff(clock = new TestClock()) {
     for (let n = 2; taken.has(tagOf(vault, login)); n++) login = `${name}${n}`;
     taken.add(tagOf(vault, login));
     const created = await test.ok('users.create', { login, displayName: `${login} (${role})`, roles: [role], language: 'fr' });
-    staff[role] = { id: created.user.id, login, password: created.oneTimePassword, roles: [role] };
+    staff[role] = { id: created.user.id, login, displayName: created.user.displayName, password: created.oneTimePassword, roles: [role] };
   }
   test.desk.lock('button');
   for (const role of ['desk', 'psychologist'] as const) {

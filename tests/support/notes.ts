@@ -11,7 +11,7 @@ export async function notesDesk() {
   await loginAs(t, t.staff.admin);
   const created = await t.ok('users.create', { login: 'nadia', displayName: 'Nadia (psychologist)', roles: ['psychologist'], language: 'fr' });
   t.desk.lock('button');
-  const nadia: StaffMember = { id: created.user.id, login: 'nadia', password: created.oneTimePassword, roles: ['psychologist'] };
+  const nadia: StaffMember = { id: created.user.id, login: 'nadia', displayName: created.user.displayName, password: created.oneTimePassword, roles: ['psychologist'] };
   await loginAs(t, nadia);
   await t.ok('account.changePassword', { currentPassword: nadia.password, newPassword: 'nadia chose this long password' });
   nadia.password = 'nadia chose this long password';

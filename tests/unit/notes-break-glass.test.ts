@@ -32,8 +32,8 @@ describe('handing a visitor’s notes over to a colleague', () => {
     await loginAs(t, t.nadia);
     const list = await t.ok('notes.listForVisitor', { visitorId: t.visitorId });
     expect(list.notes.map((n) => [n.id, n.author.displayName, n.access, n.mine])).toEqual([
-      [later.id, 'salma (psychologist)', 'handover', false],
-      [first, 'salma (psychologist)', 'handover', false],
+      [later.id, t.salma.displayName, 'handover', false],
+      [first, t.salma.displayName, 'handover', false],
     ]);
     expect((await t.ok('notes.get', { id: later.id })).body.text).toBe('After the handover');
     expect(await t.call('notes.get', { id: elsewhere })).toMatchObject({ ok: false, error: { code: 'notes.noAccess' } });
@@ -146,7 +146,7 @@ describe('break-glass: an administrator with the recovery key grants a colleague
 
     await loginAs(t, t.staff.admin);
     const preview = await t.ok('notes.breakGlassPreview', { visitorCode: t.visitorCode.toLowerCase() });
-    expect(preview).toEqual({ visitorId: t.visitorId, visitorCode: t.visitorCode, authors: [{ id: t.salma.id, displayName: 'salma (psychologist)', active: true, notes: 2 }] });
+    expect(preview).toEqual({ visitorId: t.visitorId, visitorCode: t.visitorCode, authors: [{ id: t.salma.id, displayName: t.salma.displayName, active: true, notes: 2 }] });
     expect(await t.call('notes.breakGlass', { recoveryKey: t.recoveryKey, visitorId: t.visitorId, recipientId: t.nadia.id, reason: 'short' })).toMatchObject({
       ok: false,
       error: { fields: { reason: 'notes.reasonTooShort' } },
@@ -173,7 +173,7 @@ describe('break-glass: an administrator with the recovery key grants a colleague
     await loginAs(t, t.salma);
     const notices = await t.ok('notes.notices', {});
     expect(notices).toEqual([
-      expect.objectContaining({ visitorId: t.visitorId, visitorCode: t.visitorCode, recipient: { id: t.nadia.id, displayName: 'Nadia (psychologist)' }, grantedBy: expect.objectContaining({ id: t.staff.admin.id }), reason: REASON }),
+      expect.objectContaining({ visitorId: t.visitorId, visitorCode: t.visitorCode, recipient: { id: t.nadia.id, displayName: t.nadia.displayName }, grantedBy: expect.objectContaining({ id: t.staff.admin.id }), reason: REASON }),
     ]);
     await t.ok('notes.acknowledgeNotice', { id: notices[0].id });
     expect(await t.ok('notes.notices', {})).toEqual([]);
