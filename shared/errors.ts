@@ -90,6 +90,22 @@ export const ERROR_CODES = [
   'appointments.interpreterLanguage',
   'appointments.seriesTooLong',
   'appointments.transitionNotAllowed',
+  // backups and restore
+  'backup.notABackup',
+  'backup.newerFormat',
+  'backup.damaged',
+  'backup.tampered',
+  'backup.wrongPassword',
+  'backup.wrongRecoveryKey',
+  'backup.fromNewerSchema',
+  'backup.contentsInvalid',
+  'backup.driveFull',
+  'backup.driveGone',
+  'backup.cancelled',
+  'backup.inProgress',
+  'backup.notFound',
+  'backup.confirmationMismatch',
+  'backup.noneRunning',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -38,7 +38,7 @@ const kdfSchema = z
   .object({ alg: z.literal('argon2id'), m: z.number(), t: z.number(), p: z.number(), salt: b64(16) })
   .refine(isAcceptableCost);
 
-const slotSchema = z.object({
+export const slotSchema = z.object({
   id: z.uuid(),
   kind: z.enum(['password', 'recovery']),
   userId: z.number().int().positive().nullable(),

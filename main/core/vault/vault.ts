@@ -296,3 +296,32 @@ export class VaultStore {
     return tagOf(this.read(), login);
   }
 }
+
+/**
+ * A slot's private key from what was typed, for a copy of the slot kept elsewhere (a
+ * backup's header carries the administrators' and the recovery slots). Null when the
+ * login, password or recovery key does not open it.
+ */
+export async function openSlotPrivateKey(
+  vault: Pick<VaultBody, 'vaultId' | 'tagSalt'>,
+  slot: Slot,
+  typed: { kind: 'password'; login: string; password: string } | { kind: 'recovery'; recoveryKey: string },
+): Promise<Buffer | null> {
+  const text = typed.kind === 'password' ? typed.password : normaliseRecoveryKey(typed.recoveryKey);
+  if (text === null || slot.kind !== typed.kind) return null;
+  if (typed.kind === 'password' && slot.tag !== tagOf(vault, typed.login)) return null;
+  const binding = typed.kind === 'password' ? loginBinding(vault, typed.login) : '';
+  const wrapping = await deriveKey(text, slot.kdf);
+  const plaintext = open(wrapping, slot.privateBox, privateAad(vault, slot, binding));
+  wipe(wrapping);
+  if (!plaintext) return null;
+  const { privateKey, secret } = parsePayload(plaintext, slot.kind === 'recovery' ? KIND_RECOVERY : KIND_PASSWORD);
+  wipe(secret);
+  return privateKey;
+}
+
+/** The data key sealed to a slot whose private key is known (see openSlotPrivateKey). */
+export function dataKeyOfSlot(vault: Pick<VaultBody, 'vaultId'>, slot: Slot, privateKey: Buffer): Buffer | null {
+  const dataKey = openSealedToPublicKey(privateKey, slot.dataKeyBox as SealedToPublicKey, dataKeyAad(vault, slot));
+  return dataKey && dataKey.length === 32 ? dataKey : null;
+}
