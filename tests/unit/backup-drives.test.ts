@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  DISKUTIL,
   DRIVES_DIR_ENV,
   diffDrives,
   freeBytes,
@@ -9,7 +10,9 @@ import {
   parseDiskutil,
   parseLsblk,
   parseWindowsDrives,
+  PLUTIL,
   POWERSHELL_DRIVES_SCRIPT,
+  powershellPath,
   runTool,
   watchDrives,
   type DriveChange,
@@ -179,9 +182,10 @@ describe('Windows: the PowerShell script', () => {
     expect(POWERSHELL_DRIVES_SCRIPT).not.toMatch(/DriveType\s*-eq/);
     const args = powershellArgs();
     expect(Buffer.from(args[args.length - 1], 'base64').toString('utf16le')).toBe(POWERSHELL_DRIVES_SCRIPT);
-    const { run, calls } = tools({ 'powershell.exe': fixture('powershell-two-usb-disks.json') });
+    const { run, calls } = tools({ [powershellPath()]: fixture('powershell-two-usb-disks.json') });
     expect(await listRemovableDrives({ platform: 'win32', run })).toHaveLength(3);
-    expect(calls[0]).toMatch(/^powershell\.exe -NoLogo -NoProfile -NonInteractive -EncodedCommand [A-Za-z0-9+/=]+$/);
+    expect(calls[0].startsWith(`${powershellPath()} -NoLogo -NoProfile -NonInteractive -EncodedCommand `)).toBe(true);
+    expect(powershellPath('C:\\WINDOWS')).toBe('C:\\WINDOWS\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
   });
 });
 
@@ -208,24 +212,24 @@ describe('macOS: diskutil through plutil', () => {
 
   it('runs diskutil, converts each plist with plutil, asks each disk for its model and the wider listing for APFS', async () => {
     const { run, calls } = tools({
-      'diskutil list -plist external physical': 'PLIST list-physical',
-      'diskutil list -plist external': 'PLIST list-external',
-      'diskutil info -plist disk4': 'PLIST info-disk4',
-      'diskutil info -plist disk5': 'PLIST info-disk5',
-      'diskutil info -plist disk6': 'PLIST info-disk6',
-      'diskutil info -plist disk8': 'PLIST info-disk8',
-      'plutil -convert json -o - - <PLIST list-physical': fixture('diskutil-list-external-physical.json'),
-      'plutil -convert json -o - - <PLIST list-external': fixture('diskutil-list-external.json'),
-      ...Object.fromEntries(Object.entries(infos).map(([disk, json]) => [`plutil -convert json -o - - <PLIST info-${disk}`, json])),
+      '/usr/sbin/diskutil list -plist external physical': 'PLIST list-physical',
+      '/usr/sbin/diskutil list -plist external': 'PLIST list-external',
+      '/usr/sbin/diskutil info -plist disk4': 'PLIST info-disk4',
+      '/usr/sbin/diskutil info -plist disk5': 'PLIST info-disk5',
+      '/usr/sbin/diskutil info -plist disk6': 'PLIST info-disk6',
+      '/usr/sbin/diskutil info -plist disk8': 'PLIST info-disk8',
+      '/usr/bin/plutil -convert json -o - - <PLIST list-physical': fixture('diskutil-list-external-physical.json'),
+      '/usr/bin/plutil -convert json -o - - <PLIST list-external': fixture('diskutil-list-external.json'),
+      ...Object.fromEntries(Object.entries(infos).map(([disk, json]) => [`/usr/bin/plutil -convert json -o - - <PLIST info-${disk}`, json])),
     });
     expect(await listRemovableDrives({ platform: 'darwin', run })).toEqual(expected);
-    expect(calls.filter((c) => c.startsWith('diskutil'))).toEqual([
-      'diskutil list -plist external physical',
-      'diskutil info -plist disk4',
-      'diskutil info -plist disk5',
-      'diskutil info -plist disk6',
-      'diskutil info -plist disk8',
-      'diskutil list -plist external',
+    expect(calls.filter((c) => c.startsWith(DISKUTIL))).toEqual([
+      '/usr/sbin/diskutil list -plist external physical',
+      '/usr/sbin/diskutil info -plist disk4',
+      '/usr/sbin/diskutil info -plist disk5',
+      '/usr/sbin/diskutil info -plist disk6',
+      '/usr/sbin/diskutil info -plist disk8',
+      '/usr/sbin/diskutil list -plist external',
     ]);
   });
 
@@ -239,10 +243,10 @@ describe('when the tool fails', () => {
   it('gives an empty list and logs a code, never the output, for a missing tool, a timeout, a failure or garbage', async () => {
     const cases: [NodeJS.Platform, Record<string, string | Error>, string][] = [
       ['linux', {}, 'guichet: drives-tool-failed (ENOENT)'],
-      ['win32', { 'powershell.exe': Object.assign(new Error('Command failed'), { killed: true, signal: 'SIGTERM' }) }, 'guichet: drives-tool-failed (timeout)'],
-      ['win32', { 'powershell.exe': Object.assign(new Error('Get-Disk : Access denied SAUVEGARDE'), { code: 1 }) }, 'guichet: drives-tool-failed (1)'],
+      ['win32', { [powershellPath()]: Object.assign(new Error('Command failed'), { killed: true, signal: 'SIGTERM' }) }, 'guichet: drives-tool-failed (timeout)'],
+      ['win32', { [powershellPath()]: Object.assign(new Error('Get-Disk : Access denied SAUVEGARDE'), { code: 1 }) }, 'guichet: drives-tool-failed (1)'],
       ['linux', { lsblk: 'lsblk: SAUVEGARDE {not json' }, 'guichet: drives-output-unreadable'],
-      ['darwin', { diskutil: 'x', plutil: '<?xml version="1.0"?><plist>COFFRE' }, 'guichet: drives-output-unreadable'],
+      ['darwin', { [DISKUTIL]: 'x', [PLUTIL]: '<?xml version="1.0"?><plist>COFFRE' }, 'guichet: drives-output-unreadable'],
       ['freebsd', {}, 'guichet: drives-platform-unsupported (freebsd)'],
     ];
     for (const [platform, answers, line] of cases) {

@@ -43,6 +43,15 @@ export interface ListDrivesOptions {
 export const DRIVES_DIR_ENV = 'GUICHET_DRIVES_DIR';
 const TOOL_TIMEOUT_MS = 5_000;
 
+/**
+ * Where macOS and Windows always keep their tools, so that no program earlier on the PATH
+ * answers in their place. lsblk is looked up: it is in /bin or /usr/bin depending on the distribution.
+ */
+export const DISKUTIL = '/usr/sbin/diskutil';
+export const PLUTIL = '/usr/bin/plutil';
+export const powershellPath = (systemRoot = process.env.SystemRoot ?? 'C:\\Windows') =>
+  path.win32.join(systemRoot, 'System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe');
+
 export const runTool: RunTool = (cmd, args, input) =>
   new Promise((resolve, reject) => {
     const child = execFile(
@@ -71,7 +80,7 @@ export async function folderDrives(folder: string): Promise<RemovableDrive[]> {
 }
 
 async function macDrives(run: RunTool): Promise<RemovableDrive[]> {
-  const plist = async (args: string[]) => run('plutil', PLUTIL_TO_JSON_ARGS, await run('diskutil', args));
+  const plist = async (args: string[]) => run(PLUTIL, PLUTIL_TO_JSON_ARGS, await run(DISKUTIL, args));
   const list = await plist(DISKUTIL_LIST_ARGS);
   const infos: Record<string, string> = {};
   for (const disk of wholeDisksIn(list)) infos[disk] = await plist(diskutilInfoArgs(disk));
@@ -96,7 +105,7 @@ export async function listRemovableDrives(options: ListDrivesOptions = {}): Prom
   const log = options.log ?? console.warn;
   try {
     if (platform === 'linux') return parseLsblk(await run('lsblk', LSBLK_ARGS).catch(() => run('lsblk', LSBLK_ARGS_BEFORE_2_37)));
-    if (platform === 'win32') return parseWindowsDrives(await run('powershell.exe', powershellArgs()));
+    if (platform === 'win32') return parseWindowsDrives(await run(powershellPath(), powershellArgs()));
     if (platform === 'darwin') return await macDrives(run);
     log(`guichet: drives-platform-unsupported (${platform})`);
     return [];
