@@ -14,6 +14,8 @@ import { readDeskLanguage, writeDeskLanguage } from './settings/desk-language';
 import { readSettings } from './settings/service';
 import { FolderLock } from './storage/folder-lock';
 import { finishInterruptedRotation } from './keys/rotation-files';
+import { finishInterruptedRestore } from './backups/restore';
+import { cleanLeftovers } from './backups/leftovers';
 import { copyOf, wipe } from './vault/crypto';
 import type { KdfCost } from './vault/kdf';
 import { VaultStore } from './vault/vault';
@@ -47,7 +49,7 @@ export interface OpenSession {
   user: SessionUser;
 }
 
-export type LockReason = 'button' | 'shortcut' | 'idle' | 'switchUser' | 'screenLock' | 'suspend' | 'shutdown';
+export type LockReason = 'button' | 'shortcut' | 'idle' | 'switchUser' | 'screenLock' | 'suspend' | 'shutdown' | 'restore';
 
 /** Locks the renderer did not ask for itself: the window is told at once, to hide the screen. */
 type AnnouncedReason = Extract<DeskEvent, { type: 'locked' }>['reason'];
@@ -87,12 +89,15 @@ export class Desk {
   /** Who was last logged in, so that the same person unlocking is told apart from a new login. */
   lastLogin: string | null = null;
   private closed = false;
+  private readonly lockListeners = new Set<() => void>();
 
   private constructor(private readonly options: DeskOptions) {
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     this.folderLock = FolderLock.acquire(options.dataDir, { nativeBinding: options.nativeBinding });
     try {
       removeLeftovers(options.dataDir);
+      finishInterruptedRestore(options.dataDir);
+      cleanLeftovers(options.dataDir);
       this.vault = new VaultStore(this.path(VAULT_FILE));
       this.throttle = new LoginThrottle(this.path(THROTTLE_FILE));
     } catch (error) {
@@ -333,6 +338,7 @@ export class Desk {
   lockNow(reason: LockReason): void {
     const session = this.session;
     if (!session) return;
+    for (const listener of this.lockListeners) listener();
     this.discardStagedVault();
     let failure: unknown = null;
     try {
@@ -349,6 +355,11 @@ export class Desk {
       }
     }
     if (failure) throw failure;
+  }
+
+  /** Told when a session ends (a backup in progress stops: its copy of the key goes with the session). */
+  onLock(listener: () => void): void {
+    this.lockListeners.add(listener);
   }
 
   /** Locks and lets the data folder go, after the call in flight; the desk object is done. */

@@ -11,6 +11,7 @@ import { interpretersHandlers } from './interpreters/handlers';
 import { availabilityHandlers } from './availability/handlers';
 import { appointmentsHandlers } from './appointments/handlers';
 import { notesHandlers } from './notes/handlers';
+import { backupsHandlers } from './backups/handlers';
 
 /** The whole contract's implementation; the type makes a missing handler a compile error. */
 export const handlers: Handlers = {
@@ -30,6 +31,7 @@ export const handlers: Handlers = {
   ...availabilityHandlers,
   ...appointmentsHandlers,
   ...notesHandlers,
+  ...backupsHandlers,
 };
 
 export function createDeskRouter(log?: (line: string) => void): Router {

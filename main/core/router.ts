@@ -94,7 +94,10 @@ export function createRouter(handlers: Handlers, log: (line: string) => void = c
     if (!isProcedureName(name)) return refuse('call.unknownProcedure', `call.${safeName(name)}`);
     const procedure: AnyProcedure = contract[name];
 
-    if (procedure.access !== 'public') {
+    if (procedure.access === 'adminOrNewDesk') {
+      // Without a session the handler admits only a desk never set up (BackupJobs.requireAdminOrNewDesk).
+      if (user && !user.roles.includes('admin')) return refuse('call.forbidden', name);
+    } else if (procedure.access !== 'public') {
       if (!user) return failure(new AppError('auth.locked'));
       if (procedure.access !== 'session' && !procedure.access.some((role) => user.roles.includes(role))) {
         return refuse('call.forbidden', name);

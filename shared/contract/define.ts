@@ -3,9 +3,11 @@ import type { Role } from '../domain/accounts';
 
 /**
  * Who may call a procedure: `public` needs no session (status, setup, login);
- * `session` any unlocked user; a list of roles, a user holding one of them.
+ * `session` any unlocked user; a list of roles, a user holding one of them;
+ * `adminOrNewDesk` an administrator, or anyone on a desk never set up (restoring a
+ * backup on a new machine; the handler checks that the folder is empty).
  */
-export type Access = 'public' | 'session' | readonly Role[];
+export type Access = 'public' | 'session' | 'adminOrNewDesk' | readonly Role[];
 
 export interface Procedure<I extends z.ZodType, O> {
   input: I;

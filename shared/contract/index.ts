@@ -17,6 +17,7 @@ import { interpretersProcedures } from './interpreters';
 import { availabilityProcedures } from './availability';
 import { appointmentsProcedures } from './appointments';
 import { notesProcedures } from './notes';
+import { backupsProcedures } from './backups';
 
 /** Every procedure main serves, declared once. */
 export const contract = {
@@ -36,6 +37,7 @@ export const contract = {
   ...availabilityProcedures,
   ...appointmentsProcedures,
   ...notesProcedures,
+  ...backupsProcedures,
 } satisfies Record<string, AnyProcedure>;
 
 export type Contract = typeof contract;

@@ -35,6 +35,12 @@ export const deskSettingsSchema = z.object({
   /** The organisation as printed on slips (e.g. "ASTICUDE – Guichet d'accueil, Nador"), asked at the first run. */
   organisationName: organisationNameSchema,
   retentionMonths: z.number({ error: 'required' }).int({ error: 'invalid' }).min(6, { error: 'retention.range' }).max(120, { error: 'retention.range' }),
+  /** Administrators are warned when the last verified backup is older than this many days. */
+  backupReminderDays: z.number({ error: 'required' }).int({ error: 'invalid' }).min(1, { error: 'backupReminder.range' }).max(90, { error: 'backupReminder.range' }),
+  /** How many backups of this desk a drive keeps: the newest of each of the last N days, ISO weeks and months. */
+  backupKeepDaily: z.number({ error: 'required' }).int({ error: 'invalid' }).min(1, { error: 'backupKeep.dailyRange' }).max(60, { error: 'backupKeep.dailyRange' }),
+  backupKeepWeekly: z.number({ error: 'required' }).int({ error: 'invalid' }).min(0, { error: 'backupKeep.weeklyRange' }).max(52, { error: 'backupKeep.weeklyRange' }),
+  backupKeepMonthly: z.number({ error: 'required' }).int({ error: 'invalid' }).min(0, { error: 'backupKeep.monthlyRange' }).max(120, { error: 'backupKeep.monthlyRange' }),
 });
 
 export type DeskSettings = z.infer<typeof deskSettingsSchema>;
@@ -45,4 +51,8 @@ export const DEFAULT_SETTINGS: DeskSettings = {
   visitorCodePrefix: DEFAULT_VISITOR_CODE_PREFIX,
   retentionMonths: DEFAULT_RETENTION_MONTHS,
   organisationName: '',
+  backupReminderDays: 7,
+  backupKeepDaily: 7,
+  backupKeepWeekly: 4,
+  backupKeepMonthly: 12,
 };
