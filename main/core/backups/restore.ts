@@ -61,7 +61,9 @@ export function swapInRestore(dataDir: string, afterStep?: (step: string) => voi
     }
   }
   fsyncFolder(dataDir);
+  afterStep?.('moved-in');
   rmSync(incoming, { recursive: true, force: true });
+  afterStep?.('incoming-removed');
   rmSync(outgoing, { recursive: true, force: true });
   fsyncFolder(dataDir);
 }
@@ -126,7 +128,10 @@ export async function openForRestore(options: {
  * in its own audit log, and stages the pair with its `complete` marker. Returns once the
  * swap can only roll forward.
  */
-export function stageRestore(opened: StagedRestore, options: { dataDir: string; now: Date; fileName: string; nativeBinding?: string }): void {
+export function stageRestore(
+  opened: StagedRestore,
+  options: { dataDir: string; now: Date; fileName: string; nativeBinding?: string; afterStep?: (step: string) => void },
+): void {
   const incoming = join(options.dataDir, INCOMING);
   rmSync(incoming, { recursive: true, force: true });
   const db = openDatabase(join(opened.work, DATABASE_FILE), opened.dataKey, { create: false, now: options.now, nativeBinding: options.nativeBinding });
@@ -144,15 +149,18 @@ export function stageRestore(opened: StagedRestore, options: { dataDir: string; 
   } finally {
     db.close();
   }
+  options.afterStep?.('migrated');
   for (const name of readdirSync(opened.work)) {
     if (!NEW_FILES.includes(name)) rmSync(join(opened.work, name), { force: true });
   }
   for (const name of NEW_FILES) fsyncFile(join(opened.work, name));
   renameSync(opened.work, incoming);
   fsyncFolder(options.dataDir);
+  options.afterStep?.('staged');
   writeFileSync(join(incoming, COMPLETE), '');
   fsyncFile(join(incoming, COMPLETE));
   fsyncFolder(incoming);
+  options.afterStep?.('marked');
 }
 
 export async function discardOpened(opened: StagedRestore): Promise<void> {
