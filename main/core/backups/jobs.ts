@@ -227,9 +227,19 @@ export class BackupJobs {
   }
 
   open(path: string, secret: BackupSecret): BackupJobView {
+    const audit = (outcome: 'success' | 'failure', detail: string) =>
+      this.desk.serially(() => {
+        if (this.desk.currentUser) this.desk.audit({ action: 'backups.verify', entity: 'backup', entityId: basename(path), outcome, detail });
+      });
     return this.start('open', async (job, progress) => {
       await this.discard();
-      const staged = await openForRestore({ path, secret, dataDir: dirname(this.desk.path(DATABASE_FILE)), onProgress: progress, signal: job.controller.signal, nativeBinding: this.desk.nativeBinding });
+      let staged: StagedRestore;
+      try {
+        staged = await openForRestore({ path, secret, dataDir: dirname(this.desk.path(DATABASE_FILE)), onProgress: progress, signal: job.controller.signal, nativeBinding: this.desk.nativeBinding });
+      } catch (error) {
+        await audit('failure', isAppError(error) ? error.code : 'call.internal').catch(() => undefined);
+        throw error;
+      }
       const m = staged.manifest;
       const preview: BackupPreview = {
         file: basename(path),
@@ -246,13 +256,7 @@ export class BackupJobs {
       };
       this.opened = { staged, path, preview };
       job.view.preview = preview;
-      if (this.desk.currentUser) {
-        const session = this.desk.requireSession();
-        await this.desk.serially(() => {
-          if (this.desk.currentUser) this.desk.audit({ action: 'backups.verify', entity: 'backup', entityId: preview.file, outcome: 'success', detail: `made: ${m.createdAt}` });
-        });
-        void session;
-      }
+      await audit('success', `made: ${m.createdAt}; ${secret.kind === 'recovery' ? 'recovery key' : 'password'}`);
     });
   }
 
