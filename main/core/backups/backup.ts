@@ -7,6 +7,7 @@ import { LATEST_VERSION } from '../db/migrations';
 import { readMeta } from '../db/meta';
 import { AppError } from '../errors';
 import { randomBytes, wipe } from '../vault/crypto';
+import { normaliseRecoveryKey } from '../vault/recovery-key';
 import { dataKeyOfSlot, openSlotPrivateKey } from '../vault/vault';
 import { parseVault, verifyVaultMac, type VaultFile } from '../vault/vault-file';
 import { BACKUP_EXTENSION, extractPayload, readBackupHeader, removeQuietly, writeBackupFile, type BackupProgress, type OpenForWrite } from './file';
@@ -197,6 +198,8 @@ export async function checkBackupContents(options: {
  */
 export async function unlockBackup(parsed: ParsedHeader, secret: BackupSecret): Promise<{ fileKey: Buffer; slotId: string; userId: number | null; privateKey: Buffer }> {
   const { keys } = parsed.header;
+  // A mistyped recovery key is told apart from another desk's, as at login.
+  if (secret.kind === 'recovery' && !normaliseRecoveryKey(secret.recoveryKey)) throw new AppError('recovery.malformed', { fields: { recoveryKey: 'recovery.malformed' } });
   for (const { slot } of keys.slots) {
     const privateKey = await openSlotPrivateKey(keys, slot, secret.kind === 'password' ? { kind: 'password', login: secret.login, password: secret.password } : { kind: 'recovery', recoveryKey: secret.recoveryKey });
     if (!privateKey) continue;
