@@ -144,6 +144,8 @@ export async function writeBackupFile(options: {
     let previous: Buffer | null = null;
     for await (const chunk of plaintextChunks(options.parts, options.signal)) {
       throwIfCancelled(options.signal);
+      // What is left comes last, empty when the payload fills its chunks exactly: the full chunk before it is then the last (format.ts: a last chunk is never empty).
+      if (chunk.length === 0 && previous) continue;
       if (previous) {
         const sealed = sealer.seal(previous, false);
         await target.write(sealed);
