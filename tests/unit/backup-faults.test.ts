@@ -206,6 +206,14 @@ describe('a fault while a backup is written or checked', () => {
     expectNothingLeft('cancelled before it started', drive, older);
   }, 120_000);
 
+  it('the search for the canary finds it where it is, at any depth, in UTF-8 or UTF-16', () => {
+    const dir = tempDataDir('guichet-canary-');
+    mkdirSync(join(dir, 'a', 'b'), { recursive: true });
+    writeFileSync(join(dir, 'a', 'b', 'plain'), Buffer.concat([Buffer.alloc(70_000), Buffer.from(CANARY, 'utf16le')]));
+    writeFileSync(join(dir, 'clean'), 'nothing here');
+    expect(filesHoldingDeep(dir, CANARY)).toEqual([join(dir, 'a', 'b', 'plain')]);
+  });
+
   it('a payload that fills its last chunk exactly is written and read back', async () => {
     // The last chunk then holds a full 64 KiB and the STREAM's last flag; it is never an empty chunk after it.
     const dir = tempDataDir('guichet-exact-');
