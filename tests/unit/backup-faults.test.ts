@@ -248,17 +248,22 @@ describe('a fault while a backup is written or checked', () => {
       fillUp(join(disk.dir, 'filler'));
       rmSync(join(disk.dir, 'room'));
 
-      expect(await nextBackup(drive)).toBe('backup.driveFull');
-      expect(readdirSync(drive)).toEqual([older.path.split('/').pop()]);
-      counted('small filesystem, free-space check');
-
+      let opened = 0;
       let writes = 0;
       const counting: OpenForWrite = async (path) => {
+        opened += 1;
         const real = await openRealFile(path);
         return { ...real, write: (bytes) => ((writes += 1), real.write(bytes)) };
       };
+      expect(await nextBackup(drive, { openForWrite: counting })).toBe('backup.driveFull');
+      // Refused by the free-space check: not a file opened on the drive.
+      expect(opened).toBe(0);
+      expect(readdirSync(drive)).toEqual([older.path.split('/').pop()]);
+      counted('small filesystem, free-space check');
+
       expect(await nextBackup(drive, { freeBytes: async () => 1e12, openForWrite: counting })).toBe('backup.driveFull');
       // The kernel refused partway, not at the first byte.
+      expect(opened).toBe(1);
       expect(writes).toBeGreaterThan(1);
       expect(readdirSync(drive)).toEqual([older.path.split('/').pop()]);
       expect(readFileSync(older.path).equals(olderBytes)).toBe(true);
