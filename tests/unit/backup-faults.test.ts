@@ -163,6 +163,18 @@ describe('a fault while a backup is written or checked', () => {
     }
   }, 120_000);
 
+  it('a drive unplugged before the backup starts gives backup.driveGone and its folder is not made again on this machine', async () => {
+    const drive = fakeDrive();
+    rmSync(drive, { recursive: true });
+    expect(await nextBackup(join(drive, 'Guichet-backups'))).toBe('backup.driveGone');
+    expect(existsSync(drive)).toBe(false);
+    expectNothingLeft('drive gone before the backup', drive, null);
+    // The backup folder itself is made on a drive that is there.
+    const plugged = fakeDrive();
+    expect(await nextBackup(join(plugged, 'Guichet-backups'))).toBe('ok');
+    expect(readdirSync(join(plugged, 'Guichet-backups'))).toHaveLength(1);
+  }, 120_000);
+
   it('the drive folder removed during the verification gives backup.driveGone, not a backup reported done', async () => {
     for (const at of [1, 3]) {
       const { drive } = driveWithOlderBackup();

@@ -119,9 +119,10 @@ export async function writeBackupFile(options: {
 }): Promise<{ path: string; bytes: number }> {
   const total = options.header.length + sealedSize(options.plainBytes);
   try {
-    await mkdir(options.dir, { recursive: true });
+    // Only the backup folder itself: a drive unplugged has no folder above it, which must not be made again on the machine's own disk.
+    await mkdir(options.dir);
   } catch (error) {
-    throw driveError(error, total);
+    if (errnoOf(error) !== 'EEXIST') throw driveError(error, total);
   }
   let free: number;
   try {
