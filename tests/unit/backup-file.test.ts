@@ -21,3 +21,17 @@ describe('a backup file', () => {
     await expect(verifyBackup({ path: made.path, secret: { kind: 'password', login: t.salma.login, password: t.salma.password }, dataDir: t.dir })).rejects.toMatchObject({ code: 'backup.wrongPassword' });
   });
 });
+
+describe('two backups made in the same second', () => {
+  it('keep two files: the second never replaces the first', async () => {
+    const t = await backupDesk();
+    await loginAs(t, t.staff.admin);
+    const drive = fakeDrive();
+    const first = await backUp(t, drive);
+    const second = await backUp(t, drive);
+    expect(second.path).not.toBe(first.path);
+    expect(second.path.endsWith('-2.guichet-backup')).toBe(true);
+    expect(readdirSync(drive).sort()).toEqual([first.path, second.path].map((p) => p.split('/').pop()).sort());
+    for (const made of [first, second]) await verifyBackup({ path: made.path, secret: { kind: 'recovery', recoveryKey: t.recoveryKey }, dataDir: t.dir });
+  });
+});

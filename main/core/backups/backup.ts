@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openKeyed, schemaVersion, type Db } from '../db/database';
 import { vacuumInto } from '../db/copy';
@@ -7,9 +7,10 @@ import { LATEST_VERSION } from '../db/migrations';
 import { readMeta } from '../db/meta';
 import { AppError } from '../errors';
 import { randomBytes, wipe } from '../vault/crypto';
+import { normaliseRecoveryKey } from '../vault/recovery-key';
 import { dataKeyOfSlot, openSlotPrivateKey } from '../vault/vault';
 import { parseVault, verifyVaultMac, type VaultFile } from '../vault/vault-file';
-import { BACKUP_EXTENSION, extractPayload, readBackupHeader, removeQuietly, writeBackupFile, type BackupProgress, type OpenForWrite } from './file';
+import { BACKUP_EXTENSION, driveError, extractPayload, readBackupHeader, removeQuietly, writeBackupFile, type BackupProgress, type OpenForWrite } from './file';
 import { buildHeader, newFileKey, unwrapFileKey, verifyHeaderMac, type BackupManifest, type ParsedHeader } from './format';
 import { activeAdministratorIds, integrityProblems, recordCounts } from './service';
 
@@ -101,6 +102,11 @@ export async function createBackup(options: {
       const parsed = await readBackupHeader(written.path);
       verifyHeaderMac(parsed, fileKey);
       await checkBackupContents({ path: written.path, parsed, fileKey, dataKey: options.dataKey, dataDir: options.dataDir, onProgress: options.onProgress, signal: options.signal, nativeBinding: options.nativeBinding });
+      // An open file outlives its name: a drive pulled out or its folder removed during the check leaves nothing verified behind.
+      const onDrive = await stat(written.path).catch((error: unknown) => {
+        throw driveError(error);
+      });
+      if (onDrive.size !== written.bytes) throw new AppError('backup.damaged');
     } catch (error) {
       await removeQuietly(written.path);
       throw error;
@@ -197,6 +203,8 @@ export async function checkBackupContents(options: {
  */
 export async function unlockBackup(parsed: ParsedHeader, secret: BackupSecret): Promise<{ fileKey: Buffer; slotId: string; userId: number | null; privateKey: Buffer }> {
   const { keys } = parsed.header;
+  // A mistyped recovery key is told apart from another desk's, as at login.
+  if (secret.kind === 'recovery' && !normaliseRecoveryKey(secret.recoveryKey)) throw new AppError('recovery.malformed', { fields: { recoveryKey: 'recovery.malformed' } });
   for (const { slot } of keys.slots) {
     const privateKey = await openSlotPrivateKey(keys, slot, secret.kind === 'password' ? { kind: 'password', login: secret.login, password: secret.password } : { kind: 'recovery', recoveryKey: secret.recoveryKey });
     if (!privateKey) continue;

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { mkdir, open, rename, rm, statfs, type FileHandle } from 'node:fs/promises';
+import { access, mkdir, open, rename, rm, statfs, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError, isAppError } from '../errors';
 import { errnoOf, fsyncFolder } from '../storage/atomic-write';
@@ -119,9 +119,10 @@ export async function writeBackupFile(options: {
 }): Promise<{ path: string; bytes: number }> {
   const total = options.header.length + sealedSize(options.plainBytes);
   try {
-    await mkdir(options.dir, { recursive: true });
+    // Only the backup folder itself: a drive unplugged has no folder above it, which must not be made again on the machine's own disk.
+    await mkdir(options.dir);
   } catch (error) {
-    throw driveError(error, total);
+    if (errnoOf(error) !== 'EEXIST') throw driveError(error, total);
   }
   let free: number;
   try {
@@ -133,7 +134,6 @@ export async function writeBackupFile(options: {
   if (free < total + 1024 * 1024) throw new AppError('backup.driveFull', { params: { needed: Math.ceil(total / 1e6) } });
 
   const temporary = join(options.dir, `.${options.name}.${randomBytes(4).toString('hex')}${PARTIAL_EXTENSION}`);
-  const final = join(options.dir, options.name);
   const sealer = new ChunkSealer(options.fileKey, options.salt);
   let target: WritableTarget | null = null;
   let done = 0;
@@ -144,6 +144,8 @@ export async function writeBackupFile(options: {
     let previous: Buffer | null = null;
     for await (const chunk of plaintextChunks(options.parts, options.signal)) {
       throwIfCancelled(options.signal);
+      // What is left comes last, empty when the payload fills its chunks exactly: the full chunk before it is then the last (format.ts: a last chunk is never empty).
+      if (chunk.length === 0 && previous) continue;
       if (previous) {
         const sealed = sealer.seal(previous, false);
         await target.write(sealed);
@@ -159,6 +161,8 @@ export async function writeBackupFile(options: {
     await target.close();
     target = null;
     throwIfCancelled(options.signal);
+    // Two backups in one second must not share a name: a rename replaces, and the first would be lost.
+    const final = await freeName(options.dir, options.name);
     await rename(temporary, final);
     fsyncFolder(options.dir);
     options.onProgress?.({ stage: 'write', done: total, total });
@@ -169,6 +173,19 @@ export async function writeBackupFile(options: {
     throw driveError(error, total);
   } finally {
     sealer.wipe();
+  }
+}
+
+/** `name`, or `name` with `-2`, `-3`… before its extension, whichever is not taken in `dir`. */
+async function freeName(dir: string, name: string): Promise<string> {
+  const dot = name.endsWith(BACKUP_EXTENSION) ? name.length - BACKUP_EXTENSION.length : name.length;
+  for (let n = 1; ; n++) {
+    const candidate = join(dir, n === 1 ? name : `${name.slice(0, dot)}-${n}${name.slice(dot)}`);
+    try {
+      await access(candidate);
+    } catch {
+      return candidate;
+    }
   }
 }
 

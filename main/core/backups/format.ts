@@ -123,7 +123,9 @@ export function buildHeader(
 
 /** How many bytes of the file `parseHeader` needs, from its first 14; refuses what is not a backup. */
 export function headerLengthOf(prefix: Buffer): number {
-  if (prefix.length < PREFIX_SIZE || !prefix.subarray(0, 8).equals(BACKUP_MAGIC)) throw new AppError('backup.notABackup');
+  if (prefix.length < BACKUP_MAGIC.length || !prefix.subarray(0, BACKUP_MAGIC.length).equals(BACKUP_MAGIC)) throw new AppError('backup.notABackup');
+  // The magic is there: a file cut short before its header's length is a damaged backup.
+  if (prefix.length < PREFIX_SIZE) throw new AppError('backup.damaged');
   const version = prefix.readUInt16BE(8);
   if (version > BACKUP_FORMAT_VERSION) throw new AppError('backup.newerFormat', { params: { found: version, supported: BACKUP_FORMAT_VERSION } });
   if (version !== 1) throw new AppError('backup.damaged');
