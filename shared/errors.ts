@@ -101,6 +101,7 @@ export const ERROR_CODES = [
   'backup.contentsInvalid',
   'backup.driveFull',
   'backup.driveGone',
+  'backup.driveReadOnly',
   'backup.cancelled',
   'backup.inProgress',
   'backup.notFound',

@@ -1,4 +1,5 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { chmodSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyBackup } from '../../main/core/backups/backup';
 import { loginAs } from '../support/desk';
@@ -33,5 +34,29 @@ describe('two backups made in the same second', () => {
     expect(second.path.endsWith('-2.guichet-backup')).toBe(true);
     expect(readdirSync(drive).sort()).toEqual([first.path, second.path].map((p) => p.split('/').pop()).sort());
     for (const made of [first, second]) await verifyBackup({ path: made.path, secret: { kind: 'recovery', recoveryKey: t.recoveryKey }, dataDir: t.dir });
+  });
+});
+
+describe('a drive that refuses writes', () => {
+  it.skipIf(process.getuid?.() === 0)('is named as write-protected, and nothing is left on it', async () => {
+    const t = await backupDesk();
+    await loginAs(t, t.staff.admin);
+    const drive = fakeDrive();
+    chmodSync(drive, 0o500);
+    try {
+      await expect(backUp(t, drive)).rejects.toMatchObject({ code: 'backup.driveReadOnly' });
+      expect(readdirSync(drive)).toEqual([]);
+    } finally {
+      chmodSync(drive, 0o700);
+    }
+  });
+
+  it('as a read-only filesystem answers (EROFS from the write stream): the same error', async () => {
+    const t = await backupDesk();
+    await loginAs(t, t.staff.admin);
+    const drive = fakeDrive();
+    const readOnly = Object.assign(new Error('read-only file system'), { code: 'EROFS' });
+    await expect(backUp(t, drive, { openForWrite: () => Promise.reject(readOnly) })).rejects.toMatchObject({ code: 'backup.driveReadOnly' });
+    expect(readdirSync(join(drive, ''))).toEqual([]);
   });
 });

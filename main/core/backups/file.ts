@@ -53,6 +53,7 @@ export function driveError(error: unknown, neededBytes?: number): AppError {
   if (isAppError(error)) return error;
   const code = errnoOf(error);
   if (code === 'ENOSPC' || code === 'EDQUOT') return new AppError('backup.driveFull', { params: { needed: Math.ceil((neededBytes ?? 0) / 1e6) } });
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return new AppError('backup.driveReadOnly');
   if (code === 'ENOENT') return new AppError('backup.driveGone');
   return new AppError('backup.driveGone');
 }
