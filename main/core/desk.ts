@@ -37,6 +37,8 @@ export interface DeskOptions {
   kdfCost?: KdfCost;
   /** An Electron-ABI build of the SQLite module, when running inside Electron. */
   nativeBinding?: string;
+  /** The built backup worker (`out/main/backup-worker.js`); from source the worker runs through tsx. */
+  backupWorker?: string;
   /** Told when the desk locks, so the shell can hide the screen at once. */
   onEvent?: (event: DeskEvent) => void;
 }
@@ -130,6 +132,10 @@ export class Desk {
 
   get nativeBinding(): string | undefined {
     return this.options.nativeBinding;
+  }
+
+  get backupWorker(): string | undefined {
+    return this.options.backupWorker;
   }
 
   /** Runs one call of the router's, after the calls before it (see CallQueue). */

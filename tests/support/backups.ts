@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createBackup, type CreatedBackup } from '../../main/core/backups/backup';
 import type { OpenForWrite } from '../../main/core/backups/file';
 import { VAULT_FILE } from '../../main/core/desk';
-import { loginAs, tempDataDir } from './desk';
+import { isolatedDataDir, loginAs, tempDataDir } from './desk';
 import { body, notesDesk } from './notes';
 
 /** Written into a visitor's name and a note: it must never be found in a backup's bytes. */
@@ -11,7 +11,8 @@ export const CANARY = 'CANARY-Zineb-7f3a9c';
 
 /** A desk with staff, two visitors (one named with the canary) and a note holding it. */
 export async function backupDesk() {
-  const t = await notesDesk();
+  // Beside its data folder a desk keeps safety copies: in a folder of this test's own.
+  const t = await notesDesk(isolatedDataDir());
   await loginAs(t, t.staff.desk);
   const consents = { dataProcessing: true, referrals: true, phoneContact: false, reporting: true };
   const named = await t.ok('visitors.register', { fields: { sex: 'female', birthYear: 1991, firstName: CANARY, lastName: CANARY }, consents });

@@ -23,6 +23,14 @@ export function tempDataDir(prefix = 'guichet-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
+/**
+ * A data folder `data` inside a temporary folder of its own: what a desk keeps beside its
+ * data folder (a restore's safety copies) stays this test's, not every test's in /tmp.
+ */
+export function isolatedDataDir(): string {
+  return join(tempDataDir('guichet-home-'), 'data');
+}
+
 export interface TestDesk {
   dir: string;
   desk: Desk;
@@ -78,8 +86,8 @@ export interface StaffMember {
  * A data folder set up with one administrator, plus one user of each role who has
  * already replaced her one-time password. The desk is left locked.
  */
-export async function deskWithStaff(clock = new TestClock()) {
-  const test = openTestDesk(tempDataDir(), clock);
+export async function deskWithStaff(clock = new TestClock(), dir = tempDataDir()) {
+  const test = openTestDesk(dir, clock);
   const setup = await test.ok('setup.create', { ...ADMIN, language: 'fr' });
   const staff: Record<'admin' | 'desk' | 'psychologist', StaffMember> = {
     admin: { id: setup.user.id, login: ADMIN.login, displayName: ADMIN.displayName, password: ADMIN.password, roles: ['admin'] },

@@ -6,8 +6,8 @@ import { afterEach } from 'vitest';
 import { deskWithStaff, loginAs, removeDir, type StaffMember } from './desk';
 
 /** A desk with its staff, a second psychologist (who has chosen her own password and logged in once) and one visitor. */
-export async function notesDesk() {
-  const t = await deskWithStaff();
+export async function notesDesk(dir?: string) {
+  const t = await deskWithStaff(undefined, dir);
   await loginAs(t, t.staff.admin);
   const created = await t.ok('users.create', { login: 'nadia', displayName: 'Nadia (psychologist)', roles: ['psychologist'], language: 'fr' });
   t.desk.lock('button');

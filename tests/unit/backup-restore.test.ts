@@ -3,14 +3,14 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupJobsOf, SAFETY_COPIES } from '../../main/core/backups/jobs';
 import { verifyBackup } from '../../main/core/backups/backup';
-import { loginAs, openTestDesk, removeDir, tempDataDir, type TestDesk } from '../support/desk';
+import { isolatedDataDir, loginAs, openTestDesk, removeDir, type TestDesk } from '../support/desk';
 import { backupDesk, CANARY, fakeDrive, type BackupDesk } from '../support/backups';
 
 const opened: { close(): void; dir: string }[] = [];
 afterEach(() => {
   for (const t of opened.splice(0)) {
     t.close();
-    removeDir(t.dir);
+    removeDir(dirname(t.dir));
   }
 });
 
@@ -111,7 +111,7 @@ describe('a restore', () => {
     opened.push(t);
     const drive = fakeDrive();
     const path = await madeBackup(t, drive);
-    const fresh = openTestDesk(tempDataDir());
+    const fresh = openTestDesk(isolatedDataDir());
     opened.push(fresh);
     expect((await fresh.ok('app.status', {})).state.kind).toBe('setup');
     expect((await fresh.ok('backups.inFolder', { folder: drive })).backups).toEqual([expect.objectContaining({ path, thisDesk: false })]);

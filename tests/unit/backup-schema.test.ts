@@ -1,5 +1,5 @@
 import { copyFileSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeBackupFile } from '../../main/core/backups/file';
 import { buildHeader, newFileKey, type BackupManifest } from '../../main/core/backups/format';
@@ -8,7 +8,7 @@ import { backupJobsOf } from '../../main/core/backups/jobs';
 import { openKeyed, schemaVersion } from '../../main/core/db/database';
 import { LATEST_VERSION } from '../../main/core/db/migrations';
 import { VAULT_FILE } from '../../main/core/desk';
-import { loginAs, openTestDesk, removeDir, tempDataDir, type TestDesk } from '../support/desk';
+import { isolatedDataDir, loginAs, openTestDesk, removeDir, tempDataDir, type TestDesk } from '../support/desk';
 import { backupDesk, fakeDrive } from '../support/backups';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/backups/schema-7.guichet-backup');
@@ -20,10 +20,10 @@ afterEach(() => {
 });
 
 function freshDesk(): TestDesk {
-  const t = openTestDesk(tempDataDir());
+  const t = openTestDesk(isolatedDataDir());
   cleanup.push(() => {
     t.close();
-    removeDir(t.dir);
+    removeDir(dirname(t.dir));
   });
   return t;
 }
@@ -69,7 +69,7 @@ describe('a backup from a newer schema', () => {
     const source = await backupDesk();
     cleanup.push(() => {
       source.close();
-      removeDir(source.dir);
+      removeDir(dirname(source.dir));
     });
     await loginAs(source, source.staff.admin);
     const { dataKey } = source.desk.requireSession();

@@ -10,9 +10,10 @@ import { randomBytes, wipe } from '../vault/crypto';
 import { normaliseRecoveryKey } from '../vault/recovery-key';
 import { dataKeyOfSlot, openSlotPrivateKey } from '../vault/vault';
 import { parseVault, verifyVaultMac, type VaultFile } from '../vault/vault-file';
-import { BACKUP_EXTENSION, driveError, extractPayload, readBackupHeader, removeQuietly, writeBackupFile, type BackupProgress, type OpenForWrite } from './file';
+import { BACKUP_EXTENSION, driveError, extractPayload, readBackupHeader, removeQuietly, throwIfCancelled, writeBackupFile, type BackupProgress, type OpenForWrite } from './file';
 import { buildHeader, newFileKey, unwrapFileKey, verifyHeaderMac, type BackupManifest, type ParsedHeader } from './format';
-import { activeAdministratorIds, integrityProblems, recordCounts } from './service';
+import { activeAdministratorIds, recordCounts } from './service';
+import { runSqliteWork, type OffThread } from './off-thread';
 
 export const BACKUP_FOLDER = 'Guichet-backups';
 /** Work files in the data folder while a backup is made or checked; removed at the next start. */
@@ -55,6 +56,8 @@ export async function createBackup(options: {
   openForWrite?: OpenForWrite;
   freeBytes?: (dir: string) => Promise<number>;
   nativeBinding?: string;
+  /** The app: the snapshot and the check run in a worker thread, on connections of their own to `dbPath`. */
+  offThread?: OffThread & { dbPath: string };
 }): Promise<CreatedBackup> {
   const work = workDir(options.dataDir);
   const snapshot = join(work, 'snapshot.db');
@@ -62,7 +65,9 @@ export async function createBackup(options: {
   try {
     options.onProgress?.({ stage: 'snapshot', done: 0, total: 1 });
     await mkdir(work, { mode: 0o700 });
-    vacuumInto(options.db, snapshot);
+    if (options.offThread) await runSqliteWork({ op: 'snapshot', dbPath: options.offThread.dbPath, out: snapshot, key: options.dataKey, nativeBinding: options.nativeBinding }, options.offThread);
+    else vacuumInto(options.db, snapshot);
+    throwIfCancelled(options.signal);
     // Read after the snapshot: a vault newer than its database is accepted, an older one not.
     const vaultBytes = readFileSync(options.vaultPath);
     const vault = parseVault(vaultBytes.toString('utf8'));
@@ -101,7 +106,7 @@ export async function createBackup(options: {
       // Read back from the drive: what counts is what is there, not what was meant.
       const parsed = await readBackupHeader(written.path);
       verifyHeaderMac(parsed, fileKey);
-      await checkBackupContents({ path: written.path, parsed, fileKey, dataKey: options.dataKey, dataDir: options.dataDir, onProgress: options.onProgress, signal: options.signal, nativeBinding: options.nativeBinding });
+      await checkBackupContents({ path: written.path, parsed, fileKey, dataKey: options.dataKey, dataDir: options.dataDir, onProgress: options.onProgress, signal: options.signal, nativeBinding: options.nativeBinding, offThread: options.offThread });
       // An open file outlives its name: a drive pulled out or its folder removed during the check leaves nothing verified behind.
       const onDrive = await stat(written.path).catch((error: unknown) => {
         throw driveError(error);
@@ -146,6 +151,7 @@ export async function checkBackupContents(options: {
   onProgress?: (p: BackupProgress) => void;
   signal?: AbortSignal;
   nativeBinding?: string;
+  offThread?: OffThread;
 }): Promise<{ work: string; vault: VaultFile; dataKey: Buffer }> {
   const { manifest, keys } = options.parsed.header;
   if (manifest.schemaVersion > LATEST_VERSION) throw new AppError('backup.fromNewerSchema', { params: { found: manifest.schemaVersion, supported: LATEST_VERSION } });
@@ -171,6 +177,8 @@ export async function checkBackupContents(options: {
     } catch {
       throw new AppError('backup.contentsInvalid');
     }
+    const checked = await runSqliteWork({ op: 'check', path: join(work, 'guichet.db'), key: dataKey, nativeBinding: options.nativeBinding }, options.offThread);
+    if (checked.op !== 'check' || checked.problems > 0) throw new AppError('backup.contentsInvalid');
     let db: Db;
     try {
       db = openKeyed(join(work, 'guichet.db'), dataKey, { fileMustExist: true, nativeBinding: options.nativeBinding });
@@ -178,7 +186,6 @@ export async function checkBackupContents(options: {
       throw new AppError('backup.contentsInvalid');
     }
     try {
-      if (integrityProblems(db).length > 0) throw new AppError('backup.contentsInvalid');
       if (readMeta(db, 'vault_id') !== vault.vaultId || schemaVersion(db) !== manifest.schemaVersion) throw new AppError('backup.contentsInvalid');
       const { counts, newestRecordAt } = recordCounts(db);
       if (JSON.stringify(counts) !== JSON.stringify(manifest.counts) || newestRecordAt !== manifest.newestRecordAt) throw new AppError('backup.contentsInvalid');

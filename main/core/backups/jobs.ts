@@ -98,6 +98,11 @@ export class BackupJobs {
     }
   }
 
+  /** The long SQLite steps in a worker thread, on connections of their own: the desk keeps answering. */
+  private offThread() {
+    return { workerPath: this.desk.backupWorker, dbPath: this.desk.path(DATABASE_FILE) };
+  }
+
   view(): BackupJobView | null {
     return this.job ? { ...this.job.view } : null;
   }
@@ -193,6 +198,7 @@ export class BackupJobs {
           onProgress: progress,
           signal: job.controller.signal,
           nativeBinding: this.desk.nativeBinding,
+          offThread: this.offThread(),
         });
         const file = basename(made.path);
         const deleted = await this.rotate(target, made.manifest.deskId);
@@ -235,7 +241,7 @@ export class BackupJobs {
       await this.discard();
       let staged: StagedRestore;
       try {
-        staged = await openForRestore({ path, secret, dataDir: dirname(this.desk.path(DATABASE_FILE)), onProgress: progress, signal: job.controller.signal, nativeBinding: this.desk.nativeBinding });
+        staged = await openForRestore({ path, secret, dataDir: dirname(this.desk.path(DATABASE_FILE)), onProgress: progress, signal: job.controller.signal, nativeBinding: this.desk.nativeBinding, offThread: this.offThread() });
       } catch (error) {
         await audit('failure', isAppError(error) ? error.code : 'call.internal').catch(() => undefined);
         throw error;
@@ -292,6 +298,7 @@ export class BackupJobs {
             onProgress: (p) => progress({ ...p, stage: 'safetyCopy' }),
             signal: job.controller.signal,
             nativeBinding: this.desk.nativeBinding,
+            offThread: this.offThread(),
           });
         }
         progress({ stage: 'restore', done: 0, total: 1 });

@@ -9,6 +9,7 @@ import { wipe } from '../vault/crypto';
 import { checkBackupContents, unlockBackup, type BackupSecret } from './backup';
 import { readBackupHeader, removeQuietly, type BackupProgress } from './file';
 import type { BackupManifest } from './format';
+import type { OffThread } from './off-thread';
 
 /**
  * A restore replaces the database and the vault together, under the data folder's own OS
@@ -102,6 +103,7 @@ export async function openForRestore(options: {
   onProgress?: (p: BackupProgress) => void;
   signal?: AbortSignal;
   nativeBinding?: string;
+  offThread?: OffThread;
 }): Promise<StagedRestore> {
   const parsed = await readBackupHeader(options.path);
   const unlocked = await unlockBackup(parsed, options.secret);
@@ -116,6 +118,7 @@ export async function openForRestore(options: {
       onProgress: options.onProgress,
       signal: options.signal,
       nativeBinding: options.nativeBinding,
+      offThread: options.offThread,
     });
     return { manifest: parsed.header.manifest, fileBytes: parsed.fileBytes, openedBy: unlocked.userId, work: checked.work, dataKey: checked.dataKey };
   } finally {
