@@ -22,6 +22,7 @@ import { SessionKindsPage } from '../features/session-kinds/SessionKindsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { VisitorsSection } from '../features/visitors/VisitorsSection';
+import { DriveOffer } from '../features/backup-reminders/DriveOffer';
 import { BreakGlassNotices } from '../features/notes/BreakGlassNotices';
 import { NotesAccessPage } from '../features/notes/NotesAccessPage';
 import { NotesClosedNotice } from '../features/notes/NotesClosedBanner';
@@ -124,6 +125,7 @@ export function Shell() {
   return (
     <DraftsProvider>
     {worksAtDesk(user) ? <NewVisitorShortcut /> : null}
+    {mayCall(user, 'backups.drives') ? <DriveOffer /> : null}
     <a href={`#${MAIN_ID}`} className="guichet-skip-link" onClick={skipToContent}>
       {t('shell.skipToContent')}
     </a>

@@ -14,6 +14,8 @@ import { LIST_PAGE_WIDTH } from '../../ui/layout';
 import { DraftItems, useResumableDrafts } from '../drafts/DraftsNotice';
 import { HomeToday } from '../appointments/HomeToday';
 import { isolatedT } from '../../ui/isolated';
+import { LastBackupLine, OverdueBackupWarning } from '../backup-reminders/BackupReminder';
+import { useBackupOverview } from '../backup-reminders/useBackupOverview';
 
 /**
  * The search box of the home page: what she types is looked up on the visitors page,
@@ -105,9 +107,13 @@ export function HomePage() {
   const dueToday = useFollowUpsDueToday(followsUp);
   const drafts = useResumableDrafts();
   const places = destinationsFor(user).filter((destination) => !STARTS.includes(destination.key));
+  const backups = useBackupOverview();
+  // Whoever may back up is warned; everyone else only reads when it was done.
+  const backsUp = mayCall(user, 'backups.create');
 
   return (
     <Stack gap="xl" maw={LIST_PAGE_WIDTH}>
+      {backups && backsUp ? <OverdueBackupWarning overview={backups} /> : null}
       <Stack gap={6}>
         <Text c="dimmed" size="sm" data-testid="home-date">
           {format.day(calendarDateIn(timeZone))}
@@ -125,6 +131,7 @@ export function HomePage() {
             </Badge>
           ))}
         </Group>
+        {backups ? <LastBackupLine overview={backups} /> : null}
       </Stack>
 
       {searches || registers || followsUp ? (

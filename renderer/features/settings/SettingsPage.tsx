@@ -107,6 +107,29 @@ function SettingsForm({ settings }: { settings: DeskSettings }) {
           allowNegative={false}
           inputContainer={box(160)}
         />
+        <Divider label={t('settings.backupSection')} labelPosition="left" />
+        <Text size="sm" c="dimmed" data-testid="settings-backup-intro">
+          {t('settings.backupSectionHint')}
+        </Text>
+        {BACKUP_FIELDS.map(({ name, hint }) => {
+          const { min, max } = rangeOf(name);
+          return (
+            <NumberField
+              key={name}
+              control={form.control}
+              name={name}
+              blankAs={undefined}
+              label={t(`settings.${name}`)}
+              description={t(hint, { min, max })}
+              min={min}
+              max={max}
+              clampBehavior="none"
+              allowDecimal={false}
+              allowNegative={false}
+              inputContainer={box(160)}
+            />
+          );
+        })}
         <ErrorAlert message={form.alert} />
         <Group>
           <Button type="submit" loading={form.busy}>
@@ -116,6 +139,20 @@ function SettingsForm({ settings }: { settings: DeskSettings }) {
       </Stack>
     </Form>
   );
+}
+
+/** The backup settings: the reminder, then how many backups rotation keeps on a drive. */
+const BACKUP_FIELDS = [
+  { name: 'backupReminderDays', hint: 'settings.backupReminderDaysHint' },
+  { name: 'backupKeepDaily', hint: 'settings.backupKeepDailyHint' },
+  { name: 'backupKeepWeekly', hint: 'settings.backupKeepWeeklyHint' },
+  { name: 'backupKeepMonthly', hint: 'settings.backupKeepMonthlyHint' },
+] as const satisfies readonly { name: keyof DeskSettings; hint: string }[];
+
+/** A number setting's bounds, as the contract's schema declares them (the hints say them, the inputs stop there). */
+function rangeOf(name: (typeof BACKUP_FIELDS)[number]['name']): { min: number; max: number } {
+  const field = deskSettingsSchema.shape[name];
+  return { min: field.minValue ?? 0, max: field.maxValue ?? Number.MAX_SAFE_INTEGER };
 }
 
 function timeZones(): string[] {
