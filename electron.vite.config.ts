@@ -29,7 +29,8 @@ export default defineConfig({
       // only the two native modules from node_modules (electron-builder.yml `files`).
       externalizeDeps: false,
       rolldownOptions: {
-        input: { index: resolve(root, 'main/electron/main.ts') },
+        // The backup worker is an entry of its own (out/main/backup-worker.js): a worker thread loads a file.
+        input: { index: resolve(root, 'main/electron/main.ts'), 'backup-worker': resolve(root, 'main/core/backups/sqlite-worker.ts') },
         external: NATIVE_MODULES,
       },
     },

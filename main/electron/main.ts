@@ -80,6 +80,7 @@ function openDesk(): boolean {
       dataDir: dataDirectory({ isPackaged: app.isPackaged, env: process.env, userData: app.getPath('userData') }),
       appVersion: app.getVersion(),
       nativeBinding,
+      backupWorker: paths.backupWorker,
       onEvent: tell,
     });
   } catch (error) {

@@ -47,10 +47,11 @@ export function nativeBindingPath(facts: { isPackaged: boolean; appPath: string;
     : join(facts.appPath, 'native', 'electron', NATIVE_SQLITE_FILE);
 }
 
-/** electron-vite's layout: out/main (this code), out/preload, out/renderer. */
-export function builtPaths(mainDir: string): { preload: string; renderer: string } {
+/** electron-vite's layout: out/main (this code and the backup worker), out/preload, out/renderer. */
+export function builtPaths(mainDir: string): { preload: string; renderer: string; backupWorker: string } {
   return {
     preload: join(mainDir, '..', 'preload', 'index.cjs'),
     renderer: join(mainDir, '..', 'renderer'),
+    backupWorker: join(mainDir, 'backup-worker.js'),
   };
 }

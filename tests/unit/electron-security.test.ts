@@ -334,7 +334,7 @@ describe('paths', () => {
   });
 
   it('finds the preload and the renderer beside the main bundle', () => {
-    expect(builtPaths('/app/out/main')).toEqual({ preload: join('/app/out/preload/index.cjs'), renderer: join('/app/out/renderer') });
+    expect(builtPaths('/app/out/main')).toEqual({ preload: join('/app/out/preload/index.cjs'), renderer: join('/app/out/renderer'), backupWorker: join('/app/out/main/backup-worker.js') });
   });
 });
 

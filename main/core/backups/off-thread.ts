@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../errors';
@@ -17,12 +18,16 @@ export interface OffThread {
   workerPath?: string;
 }
 
-function sourceWorker(): { file: string; execArgv: string[] } | null {
+/** From source: a small script that registers tsx in the thread, then loads sqlite-worker.ts. */
+function sourceWorker(): { file: string; eval: true } | null {
   const here = fileURLToPath(import.meta.url);
   if (!here.endsWith('.ts')) return null;
   try {
-    const tsx = createRequire(import.meta.url).resolve('tsx/esm');
-    return { file: here.replace(/off-thread\.ts$/, 'sqlite-worker.ts'), execArgv: ['--import', pathToFileURL(tsx).href] };
+    // The ES build of tsx's API (its CommonJS one resolves its hooks wrongly from an eval'd thread).
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+    const worker = pathToFileURL(join(dirname(here), 'sqlite-worker.ts')).href;
+    const code = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(worker)}); }).catch(() => process.exit(1));`;
+    return { file: code, eval: true };
   } catch {
     return null;
   }
@@ -34,18 +39,18 @@ class WorkerFailed extends Error {
   }
 }
 
-function inWorker(file: string, execArgv: string[], work: SqliteWork): Promise<SqliteWorkResult> {
+function inWorker(worker: { file: string; eval?: true }, work: SqliteWork): Promise<SqliteWorkResult> {
   return new Promise((resolve, reject) => {
     // The worker gets its own copy of the key (structured clone) and wipes it; ours is the caller's.
-    const worker = new Worker(file, { workerData: { ...work, key: copyOf(work.key) }, execArgv });
+    const thread = new Worker(worker.file, { workerData: { ...work, key: copyOf(work.key) }, eval: worker.eval ?? false });
     let answered = false;
-    worker.once('message', (message: { ok: true; result: SqliteWorkResult } | { ok: false; code: string }) => {
+    thread.once('message', (message: { ok: true; result: SqliteWorkResult } | { ok: false; code: string }) => {
       answered = true;
       if (message.ok) resolve(message.result);
       else reject(new WorkerFailed(message.code));
     });
-    worker.once('error', (error) => reject(Object.assign(new Error('worker'), { cause: error, startFailed: !answered })));
-    worker.once('exit', (code) => {
+    thread.once('error', (error) => reject(Object.assign(new Error('worker'), { cause: error, startFailed: !answered })));
+    thread.once('exit', (code) => {
       if (!answered) reject(Object.assign(new Error('worker'), { startFailed: true, exitCode: code }));
     });
   });
@@ -58,10 +63,10 @@ function appErrorOf(work: SqliteWork, code: string): AppError {
 }
 
 export async function runSqliteWork(work: SqliteWork, offThread?: OffThread, log?: (line: string) => void): Promise<SqliteWorkResult> {
-  const worker = offThread?.workerPath ? { file: offThread.workerPath, execArgv: [] } : offThread ? sourceWorker() : null;
+  const worker = offThread?.workerPath ? { file: offThread.workerPath } : offThread ? sourceWorker() : null;
   if (worker) {
     try {
-      return await inWorker(worker.file, worker.execArgv, work);
+      return await inWorker(worker, work);
     } catch (error) {
       if (error instanceof WorkerFailed) throw appErrorOf(work, error.code);
       log?.('guichet: the backup worker could not start; the step runs on the main thread');

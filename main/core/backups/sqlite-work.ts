@@ -1,3 +1,4 @@
+import { threadId } from 'node:worker_threads';
 import { openKeyed, schemaVersion } from '../db/database';
 import { vacuumInto } from '../db/copy';
 import { readMeta } from '../db/meta';
@@ -14,7 +15,8 @@ export type SqliteWork =
   | { op: 'snapshot'; dbPath: string; out: string; key: Buffer; nativeBinding?: string }
   | { op: 'check'; path: string; key: Buffer; nativeBinding?: string };
 
-export type SqliteWorkResult = { op: 'snapshot' } | { op: 'check'; problems: number; vaultId: string | null; schemaVersion: number };
+/** `thread`: the worker thread's id (0 on the main thread), so a test can tell where it ran. */
+export type SqliteWorkResult = ({ op: 'snapshot' } | { op: 'check'; problems: number; vaultId: string | null; schemaVersion: number }) & { thread: number };
 
 export function doSqliteWork(work: SqliteWork): SqliteWorkResult {
   try {
@@ -25,11 +27,11 @@ export function doSqliteWork(work: SqliteWork): SqliteWorkResult {
       } finally {
         db.close();
       }
-      return { op: 'snapshot' };
+      return { op: 'snapshot', thread: threadId };
     }
     const db = openKeyed(work.path, work.key, { fileMustExist: true, nativeBinding: work.nativeBinding });
     try {
-      return { op: 'check', problems: integrityProblems(db).length, vaultId: readMeta(db, 'vault_id'), schemaVersion: schemaVersion(db) };
+      return { op: 'check', problems: integrityProblems(db).length, vaultId: readMeta(db, 'vault_id'), schemaVersion: schemaVersion(db), thread: threadId };
     } finally {
       db.close();
     }
