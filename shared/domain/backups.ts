@@ -41,7 +41,8 @@ export interface LastBackup {
 }
 
 export interface BackupOverview {
-  lastVerified: LastBackup | null;
+  /** `atWall`: when, on the desk's clock (`YYYY-MM-DDTHH:MM`, made in main: the browser's zone data may differ). */
+  lastVerified: (LastBackup & { atWall: string }) | null;
   /** Whole days since it, on the desk's calendar; null when there is none. */
   daysSince: number | null;
   reminderDays: number;

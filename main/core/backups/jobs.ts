@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { calendarDateIn } from '../../../shared/domain/calendar';
+import { calendarDateIn, wallMomentOf } from '../../../shared/domain/calendar';
 import type { BackupDriveView, BackupJobView, BackupOverview, BackupPreview, BackupSummary, LastBackup } from '../../../shared/domain/backups';
 import { appendAudit } from '../audit/service';
 import { openDatabase, type Db } from '../db/database';
@@ -117,7 +117,12 @@ export class BackupJobs {
       const then = Date.parse(calendarDateIn(settings.timeZone, new Date(lastVerified.at)));
       daysSince = Math.round((today - then) / 86_400_000);
     }
-    return { lastVerified, daysSince, reminderDays: settings.backupReminderDays, overdue: daysSince === null || daysSince >= settings.backupReminderDays };
+    return {
+      lastVerified: lastVerified ? { ...lastVerified, atWall: wallMomentOf(lastVerified.at, settings.timeZone) } : null,
+      daysSince,
+      reminderDays: settings.backupReminderDays,
+      overdue: daysSince === null || daysSince >= settings.backupReminderDays,
+    };
   }
 
   async drives(): Promise<BackupDriveView[]> {

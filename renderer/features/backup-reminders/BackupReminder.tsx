@@ -15,7 +15,7 @@ export function LastBackupLine({ overview }: { overview: BackupOverview }) {
     <Text size="sm" c="dimmed" data-testid="home-last-backup">
       {last
         ? t('backupReminders.lastVerified', {
-            date: format.instant(last.at),
+            date: format.wallMoment(last.atWall),
             ago: days === 0 ? t('backupReminders.ago.today') : t('backupReminders.ago.days', { count: days }),
           })
         : t('backupReminders.noneYet')}
