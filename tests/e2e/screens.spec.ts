@@ -31,7 +31,8 @@ for (const lang of ['fr', 'ar', 'en'] as const) {
   const t = T[lang];
 
   test(`every screen of the desk, in ${lang}`, async ({ page, harness }) => {
-    test.setTimeout(120_000);
+    // A walk through every screen with axe on each: minutes on a loaded 2-core machine, and growing with each job's screens.
+    test.setTimeout(300_000);
     await harness.open();
 
     // First run, in the chosen language.
