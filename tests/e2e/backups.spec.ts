@@ -185,8 +185,10 @@ test('a restore from the Backups page: preview, typed word, login screen; the ol
   await dialog.getByLabel(fr.backups.restore.password).fill(NEW_PASSWORD);
   await dialog.getByRole('button', { name: fr.backups.restore.open }).click();
   await expect(dialog.getByRole('alert')).toHaveText(fr.errors.backup.wrongPassword);
-  await dialog.getByRole('radio', { name: fr.backups.restore.byPassword }).check();
-  await dialog.getByLabel(fr.backups.restore.login).fill(ADMIN.login);
+  // Back as she left it, the password field ready for another try.
+  await expect(dialog.getByRole('radio', { name: fr.backups.restore.byPassword })).toBeChecked();
+  await expect(dialog.getByLabel(fr.backups.restore.login)).toHaveValue(ADMIN.login);
+  await expect(dialog.getByLabel(fr.backups.restore.password)).toBeFocused();
   await dialog.getByLabel(fr.backups.restore.password).fill(ADMIN.password);
   await dialog.getByRole('button', { name: fr.backups.restore.open }).click();
 
@@ -278,6 +280,7 @@ test('a damaged backup is refused with the clear error, nothing restored, and sh
   await expect(dialog.getByTestId('backup-preview')).toHaveCount(0);
   // The form is there again for another try, and the desk is as it was.
   await expect(dialog.getByRole('button', { name: fr.backups.restore.open })).toBeEnabled();
+  await expect(dialog.getByLabel(fr.backups.restore.recoveryKey, { exact: true })).toBeFocused();
   expect(await harness.ok('users.list', {})).toEqual(before);
   await expect(page.getByTestId('shell-user')).toHaveText(ADMIN.displayName);
   await screenshot(page, 'backup-damaged');

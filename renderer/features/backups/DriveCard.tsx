@@ -40,8 +40,8 @@ export function DriveCard({ drive, onBackUp, backUpDisabled = false, onRestore }
               <Title order={2} size="h4" id={headingId}>
                 <bdi>{drive.label}</bdi>
               </Title>
-              <Text size="xs" c="dimmed" dir="ltr" ta="start">
-                {drive.mountPoint}
+              <Text size="xs" c="dimmed">
+                <bdi dir="ltr">{drive.mountPoint}</bdi>
               </Text>
             </div>
           </Group>
@@ -63,7 +63,7 @@ export function DriveCard({ drive, onBackUp, backUpDisabled = false, onRestore }
                 {group.thisDesk ? t('backups.thisDesk') : t('backups.otherDesk')}
               </Text>
               {group.thisDesk ? null : (
-                <Badge variant="light" color="gray" dir="ltr">
+                <Badge variant="light" color="gray" tt="none" dir="ltr">
                   {shortDeskId(group.deskId)}
                 </Badge>
               )}

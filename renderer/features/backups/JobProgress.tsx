@@ -29,8 +29,8 @@ export function JobProgress({ job, onCancel }: Props) {
     return (
       <Alert color="green" variant="light" icon={<Icon name="check" />} title={t('backups.job.verified')} data-testid="backup-job-done" role="status">
         <Stack gap={4}>
-          <Text size="sm" dir="ltr" ta="start">
-            <bdi>{job.backup.file}</bdi>
+          <Text size="sm">
+            <bdi dir="ltr">{job.backup.file}</bdi>
           </Text>
           <Text size="sm">{t('backups.job.verifiedSize', { size: fmt.bytes(job.backup.bytes) })}</Text>
           {job.backup.deleted.length > 0 ? <Text size="sm">{t('backups.job.rotated', { count: job.backup.deleted.length })}</Text> : null}

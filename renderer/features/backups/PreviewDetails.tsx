@@ -15,7 +15,7 @@ export function PreviewDetails({ preview, replaces }: { preview: BackupPreview; 
 
   return (
     <Stack gap="md" data-testid="backup-preview">
-      <Table variant="vertical" withTableBorder layout="fixed">
+      <Table variant="vertical" withTableBorder layout="fixed" verticalSpacing={6}>
         <Table.Tbody>
           <Table.Tr>
             <Table.Th w="40%">{t('backups.preview.madeAt')}</Table.Th>
@@ -26,7 +26,7 @@ export function PreviewDetails({ preview, replaces }: { preview: BackupPreview; 
             <Table.Td>
               <Group gap="xs">
                 {preview.thisDesk ? t('backups.thisDesk') : t('backups.otherDesk')}
-                <Badge variant="light" color="gray" dir="ltr">
+                <Badge variant="light" color="gray" tt="none" dir="ltr">
                   {shortDeskId(preview.deskId)}
                 </Badge>
               </Group>
@@ -49,7 +49,7 @@ export function PreviewDetails({ preview, replaces }: { preview: BackupPreview; 
           </Table.Tr>
         </Table.Tbody>
       </Table>
-      <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm" component="dl" data-testid="preview-counts" m={0}>
+      <SimpleGrid cols={{ base: 3, sm: 6 }} spacing="sm" component="dl" data-testid="preview-counts" m={0}>
         {COUNTED.map((kind) => (
           <div key={kind} className="guichet-preview-count">
             <Text component="dt" size="xs" c="dimmed">
@@ -61,11 +61,13 @@ export function PreviewDetails({ preview, replaces }: { preview: BackupPreview; 
           </div>
         ))}
       </SimpleGrid>
-      <Alert color="indigo" variant="light" icon={<Icon name="key" />}>
-        {t('backups.preview.passwords', { date: fmt.instant(preview.createdAt) })}
-      </Alert>
-      <Alert color={replaces ? 'orange' : 'gray'} variant="light" icon={<Icon name="shield" />} data-testid="preview-replaces">
-        {replaces ? t('backups.preview.safetyCopy') : t('backups.preview.nothingReplaced')}
+      <Alert color={replaces ? 'orange' : 'indigo'} variant="light" icon={<Icon name="key" />}>
+        <Stack gap={4}>
+          <Text size="sm">{t('backups.preview.passwords', { date: fmt.instant(preview.createdAt) })}</Text>
+          <Text size="sm" data-testid="preview-replaces">
+            {replaces ? t('backups.preview.safetyCopy') : t('backups.preview.nothingReplaced')}
+          </Text>
+        </Stack>
       </Alert>
     </Stack>
   );

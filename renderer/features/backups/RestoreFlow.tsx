@@ -1,4 +1,4 @@
-import { Button, Code, Group, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../shared/contract';
@@ -12,7 +12,7 @@ import { Form } from '../../ui/Form';
 import { useContractForm } from '../../ui/form';
 import { JobProgress } from './JobProgress';
 import { PreviewDetails } from './PreviewDetails';
-import { SecretForm } from './SecretForm';
+import { SecretForm, type SecretTry } from './SecretForm';
 import { useBackupJob } from './useBackupJob';
 
 export interface ChosenBackup {
@@ -44,15 +44,27 @@ function ConfirmForm({ onStarted, failure }: { onStarted(job: BackupJobView): vo
     <Form form={form} onSubmit={submit} testId="backup-confirm-form">
       <Stack gap="sm">
         <Text size="sm">
-          {t('backups.restore.confirmIntro')} <Code fz="md" dir="auto">{word}</Code>
+          {t('backups.restore.confirmIntro')}{' '}
+          <Text span fw={700} fz="md">
+            <bdi>{word}</bdi>
+          </Text>
         </Text>
-        <TextField control={form.control} name="confirmation" label={t('backups.restore.confirmLabel', { word })} autoComplete="off" spellCheck={false} dir="auto" autoFocus />
-        <ErrorAlert message={failure ? errorMessage(t, failure) : form.alert} />
-        <Group justify="flex-end">
+        <Group align="flex-end" gap="sm" wrap="nowrap">
+          <TextField
+            control={form.control}
+            name="confirmation"
+            label={t('backups.restore.confirmLabel', { word })}
+            autoComplete="off"
+            spellCheck={false}
+            dir="auto"
+            autoFocus
+            style={{ flex: 1 }}
+          />
           <Button type="submit" color="red" loading={form.busy} data-testid="backup-restore">
             {t('backups.restore.submit')}
           </Button>
         </Group>
+        <ErrorAlert message={failure ? errorMessage(t, failure) : form.alert} />
       </Stack>
     </Form>
   );
@@ -68,6 +80,8 @@ export function RestoreFlow({ backup, replaces, onClose, onRestored, onRunning }
   const api = useApi();
   const [preview, setPreview] = useState<BackupPreview | null>(null);
   const [failure, setFailure] = useState<ErrorInfo | null>(null);
+  // After a refusal the form comes back as she left it (the way she chose, the login), never with the secret.
+  const [lastTry, setLastTry] = useState<SecretTry>({ kind: 'recovery', login: '' });
   const { job, follow, cancel } = useBackupJob({
     onEnded: (ended) => {
       if (ended.kind === 'restore' && ended.state === 'done') {
@@ -94,8 +108,8 @@ export function RestoreFlow({ backup, replaces, onClose, onRestored, onRunning }
 
   return (
     <Stack gap="md" data-testid="restore-flow">
-      <Text size="sm" c="dimmed" dir="ltr" ta="start" data-testid="restore-file">
-        <bdi>{backup.file}</bdi>
+      <Text size="sm" c="dimmed" data-testid="restore-file">
+        <bdi dir="ltr">{backup.file}</bdi>
       </Text>
       {running ? (
         <JobProgress job={running} onCancel={() => void cancel()} />
@@ -108,8 +122,10 @@ export function RestoreFlow({ backup, replaces, onClose, onRestored, onRunning }
         <SecretForm
           path={backup.path}
           failure={failure}
-          onStarted={(view) => {
+          initial={lastTry}
+          onStarted={(view, tried) => {
             setFailure(null);
+            setLastTry(tried);
             follow(view);
           }}
         />

@@ -15,26 +15,35 @@ const [byPassword, byRecoveryKey] = backupSecretSchema.options;
 /** The contract's own union; the form holds the fields of both ways, and only the chosen one is sent. */
 const secretFormSchema = z.discriminatedUnion('kind', [byPassword.extend({ recoveryKey: z.string() }), byRecoveryKey.extend({ login: z.string(), password: z.string() })]);
 
+/** What the form keeps from one try to the next: never the password or the key. */
+export interface SecretTry {
+  kind: 'recovery' | 'password';
+  login: string;
+}
+
 interface Props {
   path: string;
+  initial: SecretTry;
   /** The reason the last try failed (a wrong key, a damaged file): said above the button. */
   failure: ErrorInfo | null;
-  onStarted(job: BackupJobView): void;
+  onStarted(job: BackupJobView, tried: SecretTry): void;
 }
 
 /** Who can open a backup: the recovery key, or an administrator's login and her password as it was then. */
-export function SecretForm({ path, failure, onStarted }: Props) {
+export function SecretForm({ path, failure, initial, onStarted }: Props) {
   const { t } = useTranslation();
   const api = useApi();
-  const form = useContractForm(secretFormSchema, { defaultValues: { kind: 'recovery', recoveryKey: '', login: '', password: '' } });
+  const form = useContractForm(secretFormSchema, { defaultValues: { kind: initial.kind, recoveryKey: '', login: initial.login, password: '' } });
   const kind = form.watch('kind');
+  // The keyboard starts in the first field of the way she chose, not after she switches ways.
+  const focusFirst = !form.formState.dirtyFields.kind;
   const submit = form.submitTo(
     (values) =>
       api.backups.open({
         path,
         secret: values.kind === 'password' ? { kind: 'password', login: values.login, password: values.password } : { kind: 'recovery', recoveryKey: values.recoveryKey },
       }),
-    onStarted,
+    (view, values) => onStarted(view, { kind: values.kind, login: values.login }),
   );
 
   return (
@@ -58,6 +67,7 @@ export function SecretForm({ path, failure, onStarted }: Props) {
             autoCapitalize="characters"
             spellCheck={false}
             data-autofocus
+            autoFocus={focusFirst}
           />
         ) : (
           <>
@@ -70,8 +80,9 @@ export function SecretForm({ path, failure, onStarted }: Props) {
               autoComplete="off"
               autoCapitalize="none"
               spellCheck={false}
+              autoFocus={focusFirst && initial.login === ''}
             />
-            <PasswordField control={form.control} name="password" label={t('backups.restore.password')} autoComplete="off" />
+            <PasswordField control={form.control} name="password" label={t('backups.restore.password')} autoComplete="off" autoFocus={focusFirst && initial.login !== ''} />
           </>
         )}
         <ErrorAlert message={failure ? errorMessage(t, failure) : form.alert} />
