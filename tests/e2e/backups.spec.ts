@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
@@ -286,5 +286,19 @@ test('a damaged backup is refused with the clear error, nothing restored, and sh
   await screenshot(page, 'backup-damaged');
   await dialog.getByRole('button', { name: fr.backups.restore.back }).click();
   await expect(dialog).toHaveCount(0);
+
+  // A folder the drive list misses, typed by hand: a file that is no backup is named with its problem.
+  const elsewhere = mkdtempSync(join(tmpdir(), 'guichet-e2e-elsewhere-'));
+  try {
+    writeFileSync(join(elsewhere, 'notes-de-reunion.guichet-backup'), 'pas une sauvegarde');
+    await page.getByLabel(fr.backups.otherFolder.label).fill(elsewhere);
+    await page.getByRole('button', { name: fr.backups.otherFolder.submit }).click();
+    const unreadable = page.getByTestId('backup-unreadable');
+    await expect(unreadable).toContainText('notes-de-reunion.guichet-backup');
+    await expect(unreadable).toContainText(fr.errors.backup.notABackup);
+    await expectAccessible(page, 'backups page with an unreadable file');
+  } finally {
+    rmSync(elsewhere, { recursive: true, force: true });
+  }
 });
 
