@@ -9,6 +9,7 @@ import { AppointmentsSection } from '../features/appointments/AppointmentsSectio
 import { CallsPage, MyDayPage, ReassignPage, TodayPage } from '../features/appointments/DayPages';
 import { AnonymisationPage } from '../features/anonymisation/AnonymisationPage';
 import { AuditPage } from '../features/audit/AuditPage';
+import { BackupsPage } from '../features/backups/BackupsPage';
 import { AvailabilitySection } from '../features/availability/AvailabilitySection';
 import { MyHoursPage } from '../features/availability/MyHoursPage';
 import { DraftsProvider } from '../features/drafts/DraftsContext';
@@ -51,6 +52,7 @@ const PAGES: Record<Destination['key'], ComponentType> = {
   anonymisation: AnonymisationPage,
   audit: AuditPage,
   settings: SettingsPage,
+  backups: BackupsPage,
   schedule: AppointmentsSection,
   today: TodayPage,
   myDay: MyDayPage,

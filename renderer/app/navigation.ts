@@ -27,6 +27,7 @@ export interface Destination {
     | 'anonymisation'
     | 'audit'
     | 'settings'
+    | 'backups'
     | 'notesAccess';
   icon: IconName;
   /** The call the page opens with: whoever may make it may go there (the contract decides, not a list here). */
@@ -59,6 +60,7 @@ export const DESTINATIONS: readonly Destination[] = [
   { path: '/anonymisation', key: 'anonymisation', icon: 'eraser', opens: 'visitors.retentionCandidates' },
   { path: '/audit', key: 'audit', icon: 'list', opens: 'audit.list' },
   { path: '/settings', key: 'settings', icon: 'settings', opens: 'settings.update' },
+  { path: '/backups', key: 'backups', icon: 'drive', opens: 'backups.create' },
   { path: '/notes-access', key: 'notesAccess', icon: 'key', opens: 'notes.closedAccounts' },
 ];
 

@@ -62,6 +62,7 @@ test('a first day at the desk: setup, idle lock, users, roles, Arabic, and the a
     'Anonymisation',
     "Journal d'audit",
     'Réglages',
+    'Sauvegardes',
     'Accès aux notes',
   ]);
 

@@ -120,6 +120,7 @@ test('an administrator finds people and follow-ups, but is offered no registrati
       fr.nav.anonymisation,
       fr.nav.audit,
       fr.nav.settings,
+      fr.nav.backups,
       fr.nav.notesAccess,
     ].map((name) => new RegExp(name)),
   );

@@ -611,6 +611,7 @@ test('administration: partners, anonymisation of inactive records, follow-ups du
     fr.nav.anonymisation,
     fr.nav.audit,
     fr.nav.settings,
+    fr.nav.backups,
     fr.nav.notesAccess,
   ]);
 

@@ -41,7 +41,7 @@ describe('who may call what', () => {
         const expected = {
           desk: ['home', 'visitors', 'followUps', 'today', 'schedule', 'calls', 'reassign', 'partners', 'account'],
           psychologist: ['home', 'visitors', 'followUps', 'today', 'myDay', 'schedule', 'calls', 'reassign', 'partners', 'myHours', 'account'],
-          admin: ['home', 'visitors', 'followUps', 'schedule', 'reassign', 'partners', 'account', 'users', 'places', 'sessionKinds', 'interpreters', 'teamHours', 'anonymisation', 'audit', 'settings', 'notesAccess'],
+          admin: ['home', 'visitors', 'followUps', 'schedule', 'reassign', 'partners', 'account', 'users', 'places', 'sessionKinds', 'interpreters', 'teamHours', 'anonymisation', 'audit', 'settings', 'backups', 'notesAccess'],
         };
         expect(offered).toEqual(expected[role]);
         expect(mayCall(user, 'visitors.register')).toBe(role !== 'admin');

@@ -12,6 +12,7 @@ import { RecoverForm } from './RecoverForm';
 import { usePasswordLogin } from './usePasswordLogin';
 import { Form } from '../../ui/Form';
 import { AuthHeading } from '../../ui/AuthHeading';
+import { RestoredNotice } from '../backups/RestoredNotice';
 
 interface Props {
   previousLogin: string | null;
@@ -46,6 +47,7 @@ export function LoginScreen({ previousLogin, onSignedIn }: Props) {
       <Form form={form} onSubmit={submit}>
         <Stack gap="md">
           <AuthHeading title={t('login.title')} intro={t('login.intro')} />
+          <RestoredNotice />
           <TextField
             control={form.control}
             name="login"
