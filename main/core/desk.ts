@@ -39,6 +39,8 @@ export interface DeskOptions {
   nativeBinding?: string;
   /** The built backup worker (`out/main/backup-worker.js`); from source the worker runs through tsx. */
   backupWorker?: string;
+  /** Awaited at each step of a backup job: tests hold a job mid-way to see its progress (like `now`, never set by the app). */
+  backupPace?: (progress: { stage: string; done: number; total: number }) => Promise<void>;
   /** Told when the desk locks, so the shell can hide the screen at once. */
   onEvent?: (event: DeskEvent) => void;
 }
@@ -132,6 +134,10 @@ export class Desk {
 
   get nativeBinding(): string | undefined {
     return this.options.nativeBinding;
+  }
+
+  get backupPace(): DeskOptions['backupPace'] {
+    return this.options.backupPace;
   }
 
   get backupWorker(): string | undefined {

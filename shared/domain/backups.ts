@@ -13,6 +13,8 @@ export interface BackupSummary {
   /** Made by this desk (the same vault), as opposed to another desk sharing the drive. */
   thisDesk: boolean;
   createdAt: string;
+  /** When, on the desk's clock (`YYYY-MM-DDTHH:MM`, made in main: the browser's zone data may differ). */
+  createdAtWall: string;
   bytes: number;
   appVersion: string;
   schemaVersion: number;
@@ -53,6 +55,8 @@ export interface BackupOverview {
 export interface BackupPreview {
   file: string;
   createdAt: string;
+  /** On the desk's clock, as `BackupSummary.createdAtWall`. */
+  createdAtWall: string;
   deskId: string;
   thisDesk: boolean;
   appVersion: string;
@@ -61,6 +65,7 @@ export interface BackupPreview {
   currentSchemaVersion: number;
   counts: Record<BackupCountedKind, number>;
   newestRecordAt: string | null;
+  newestRecordAtWall: string | null;
   bytes: number;
   /** Opened with the recovery key, or with this administrator's password as it was then. */
   openedWith: 'recoveryKey' | 'password';

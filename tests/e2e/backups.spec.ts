@@ -111,7 +111,23 @@ for (const lang of ['fr', 'ar'] as const) {
     await expect(drive.getByRole('heading', { name: 'KINGSTON' })).toBeVisible();
     await expect(drive).toContainText(t.backups.noBackups);
 
+    // Held once it has written its first chunk: the page shows the stage and the bytes, and a Cancel.
+    const held = harness.holdBackup('write');
     await drive.getByRole('button', { name: t.backups.backUpHere }).click();
+    await held.reached;
+    const progress = page.getByTestId('backup-job-progress');
+    await expect(progress.getByTestId('backup-job-stage')).toHaveText(t.backups.stages.write);
+    await expect(progress.getByTestId('backup-job-bytes')).toBeVisible();
+    await expect(progress.getByRole('progressbar')).toBeVisible();
+    await expect(page.getByTestId('backup-job').getByRole('button', { name: t.backups.job.cancel })).toBeVisible();
+    // The desk stays usable meanwhile: another page opens and answers.
+    await nav(page, t).getByRole('link', { name: t.nav.users }).click();
+    await expect(page.getByRole('heading', { level: 1, name: t.nav.users })).toBeVisible();
+    await screenshot(page, 'users-during-backup');
+    await nav(page, t).getByRole('link', { name: t.nav.backups }).click();
+    await expect(page.getByTestId('backup-job-stage')).toHaveText(t.backups.stages.write);
+    await screenshot(page, 'backup-in-progress');
+    held.release();
     const done = page.getByTestId('backup-job-done');
     await expect(done).toContainText(t.backups.job.verified);
     await expect(done).toContainText('.guichet-backup');

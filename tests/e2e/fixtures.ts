@@ -53,6 +53,11 @@ export interface Harness {
   seedAdmin(language?: Language): Promise<string>;
   /** Creates a user who has already chosen her own password. Needs an admin session; leaves it open. */
   seedUser(login: string, displayName: string, roles: Role[], language?: Language): Promise<Staff>;
+  /**
+   * Holds the next backup job when it reaches `stage` (its first step past zero bytes), so
+   * the page can be seen mid-way; `reached` resolves then, `release()` lets it go on.
+   */
+  holdBackup(stage: 'snapshot' | 'write' | 'verify' | 'safetyCopy' | 'restore'): { reached: Promise<void>; release(): void };
   /** Requests the page tried to make outside the app's origin (should stay empty). */
   outsideRequests: string[];
   /** Errors the page reported (console errors, uncaught exceptions, CSP violations). */
@@ -62,8 +67,11 @@ export interface Harness {
 export const test = base.extend<{ harness: Harness }>({
   harness: async ({ page, context }, use, testInfo) => {
     assertRendererBuilt();
-    const dataDir = mkdtempSync(join(tmpdir(), 'guichet-e2e-'));
+    // The data folder inside a folder of its own: what the desk keeps beside it (a restore's safety copies) goes with it.
+    const home = mkdtempSync(join(tmpdir(), 'guichet-e2e-'));
+    const dataDir = join(home, 'data');
     let clockOffset = 0;
+    let pace: ((progress: { stage: string; done: number }) => Promise<void>) | null = null;
     let finished = false;
     const openDesk = () =>
       Desk.open({
@@ -71,6 +79,7 @@ export const test = base.extend<{ harness: Harness }>({
         kdfCost: KDF_FLOOR,
         appVersion: '0.1.0',
         now: () => new Date(Date.now() + clockOffset),
+        backupPace: (progress) => pace?.(progress) ?? Promise.resolve(),
         // As main does: tell the window when the desk locked by itself.
         onEvent: (event) => {
           if (!finished) void emit(event).catch(() => undefined);
@@ -132,6 +141,19 @@ export const test = base.extend<{ harness: Harness }>({
         await ok('auth.login', { login: ADMIN.login, password: ADMIN.password });
         return { id: created.user.id, login, displayName, password };
       },
+      holdBackup: (stage) => {
+        let release = () => {};
+        const gate = new Promise<void>((resolve) => (release = resolve));
+        let reached = () => {};
+        const reachedPromise = new Promise<void>((resolve) => (reached = resolve));
+        pace = async (progress) => {
+          if (progress.stage !== stage || progress.done === 0) return;
+          pace = null;
+          reached();
+          await gate;
+        };
+        return { reached: reachedPromise, release: () => release() };
+      },
       outsideRequests,
       pageErrors,
     };
@@ -141,7 +163,7 @@ export const test = base.extend<{ harness: Harness }>({
     // The test is over: the shutdown lock is not announced to a page that is closing.
     finished = true;
     desk.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(home, { recursive: true, force: true });
     if (testInfo.status === testInfo.expectedStatus) {
       expect(outsideRequests, 'requests outside the app').toEqual([]);
       expect(pageErrors, 'errors in the page').toEqual([]);

@@ -9,6 +9,7 @@ function backup(thisDesk: boolean): BackupSummary {
     deskId: thisDesk ? 'this-desk' : 'other-desk',
     thisDesk,
     createdAt: '2026-12-01T10:00:00.000Z',
+    createdAtWall: '2026-12-01T11:00',
     bytes: 1024,
     appVersion: '0.1.0',
     schemaVersion: 8,

@@ -10,7 +10,7 @@ import { randomBytes, wipe } from '../vault/crypto';
 import { normaliseRecoveryKey } from '../vault/recovery-key';
 import { dataKeyOfSlot, openSlotPrivateKey } from '../vault/vault';
 import { parseVault, verifyVaultMac, type VaultFile } from '../vault/vault-file';
-import { BACKUP_EXTENSION, driveError, extractPayload, readBackupHeader, removeQuietly, throwIfCancelled, writeBackupFile, type BackupProgress, type OpenForWrite } from './file';
+import { BACKUP_EXTENSION, driveError, extractPayload, readBackupHeader, removeQuietly, throwIfCancelled, writeBackupFile, type OnProgress, type OpenForWrite } from './file';
 import { buildHeader, newFileKey, unwrapFileKey, verifyHeaderMac, type BackupManifest, type ParsedHeader } from './format';
 import { activeAdministratorIds, recordCounts } from './service';
 import { runSqliteWork, type OffThread } from './off-thread';
@@ -51,7 +51,7 @@ export async function createBackup(options: {
   appVersion: string;
   now: Date;
   targetDir: string;
-  onProgress?: (p: BackupProgress) => void;
+  onProgress?: OnProgress;
   signal?: AbortSignal;
   openForWrite?: OpenForWrite;
   freeBytes?: (dir: string) => Promise<number>;
@@ -63,7 +63,7 @@ export async function createBackup(options: {
   const snapshot = join(work, 'snapshot.db');
   const fileKey = newFileKey();
   try {
-    options.onProgress?.({ stage: 'snapshot', done: 0, total: 1 });
+    await options.onProgress?.({ stage: 'snapshot', done: 0, total: 1 });
     await mkdir(work, { mode: 0o700 });
     if (options.offThread) await runSqliteWork({ op: 'snapshot', dbPath: options.offThread.dbPath, out: snapshot, key: options.dataKey, nativeBinding: options.nativeBinding }, options.offThread);
     else vacuumInto(options.db, snapshot);
@@ -87,7 +87,7 @@ export async function createBackup(options: {
     };
     const slots = vault.slots.filter((s) => s.kind === 'recovery' || (s.userId !== null && facts.adminIds.includes(s.userId)));
     const { bytes: header, header: parsedHeader } = buildHeader(manifest, { vaultId: vault.vaultId, tagSalt: vault.tagSalt, slots }, fileKey);
-    options.onProgress?.({ stage: 'snapshot', done: 1, total: 1 });
+    await options.onProgress?.({ stage: 'snapshot', done: 1, total: 1 });
     const written = await writeBackupFile({
       dir: options.targetDir,
       name: backupFileName(vault.vaultId, options.now),
@@ -148,7 +148,7 @@ export async function checkBackupContents(options: {
   privateKey?: { slotId: string; key: Buffer };
   dataDir: string;
   keep?: boolean;
-  onProgress?: (p: BackupProgress) => void;
+  onProgress?: OnProgress;
   signal?: AbortSignal;
   nativeBinding?: string;
   offThread?: OffThread;
@@ -232,7 +232,7 @@ export async function unlockBackup(parsed: ParsedHeader, secret: BackupSecret): 
 }
 
 /** A full check of a backup file with a secret: the header, every chunk, the database inside. */
-export async function verifyBackup(options: { path: string; secret: BackupSecret; dataDir: string; onProgress?: (p: BackupProgress) => void; signal?: AbortSignal; nativeBinding?: string }) {
+export async function verifyBackup(options: { path: string; secret: BackupSecret; dataDir: string; onProgress?: OnProgress; signal?: AbortSignal; nativeBinding?: string }) {
   const parsed = await readBackupHeader(options.path);
   const unlocked = await unlockBackup(parsed, options.secret);
   try {
@@ -244,6 +244,6 @@ export async function verifyBackup(options: { path: string; secret: BackupSecret
   }
 }
 
-function pick(o: { onProgress?: (p: BackupProgress) => void; signal?: AbortSignal; nativeBinding?: string }) {
+function pick(o: { onProgress?: OnProgress; signal?: AbortSignal; nativeBinding?: string }) {
   return { onProgress: o.onProgress, signal: o.signal, nativeBinding: o.nativeBinding };
 }

@@ -18,6 +18,9 @@ import {
 } from './format';
 
 /** What a long backup, check or restore tells whoever watches it. */
+/** Awaited: a test may hold a job at a step to see it (DeskOptions.backupPace). */
+export type OnProgress = (p: BackupProgress) => void | Promise<void>;
+
 export interface BackupProgress {
   stage: 'snapshot' | 'write' | 'verify' | 'safetyCopy' | 'restore';
   done: number;
@@ -113,7 +116,7 @@ export async function writeBackupFile(options: {
   /** The payload: bytes in memory, or paths of files read in turn. */
   parts: (Buffer | string)[];
   plainBytes: number;
-  onProgress?: (p: BackupProgress) => void;
+  onProgress?: OnProgress;
   signal?: AbortSignal;
   openForWrite?: OpenForWrite;
   freeBytes?: (dir: string) => Promise<number>;
@@ -151,7 +154,7 @@ export async function writeBackupFile(options: {
         const sealed = sealer.seal(previous, false);
         await target.write(sealed);
         done += sealed.length;
-        options.onProgress?.({ stage: 'write', done, total });
+        await options.onProgress?.({ stage: 'write', done, total });
       }
       previous = Buffer.from(chunk);
     }
@@ -166,7 +169,7 @@ export async function writeBackupFile(options: {
     const final = await freeName(options.dir, options.name);
     await rename(temporary, final);
     fsyncFolder(options.dir);
-    options.onProgress?.({ stage: 'write', done: total, total });
+    await options.onProgress?.({ stage: 'write', done: total, total });
     return { path: final, bytes: done };
   } catch (error) {
     if (target) await target.close().catch(() => undefined);
@@ -237,7 +240,7 @@ export async function extractPayload(options: {
   parsed: ParsedHeader;
   fileKey: Buffer;
   outDir: string;
-  onProgress?: (p: BackupProgress) => void;
+  onProgress?: OnProgress;
   signal?: AbortSignal;
 }): Promise<void> {
   const { parsed } = options;
@@ -267,7 +270,7 @@ export async function extractPayload(options: {
         leftInFile -= take;
         plain = plain.subarray(take);
       }
-      options.onProgress?.({ stage: 'verify', done: position, total: size });
+      await options.onProgress?.({ stage: 'verify', done: position, total: size });
     }
     for (const output of outputs) await output.sync();
   } catch (error) {

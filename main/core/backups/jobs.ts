@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { calendarDateIn, wallMomentOf } from '../../../shared/domain/calendar';
+import { DEFAULT_TIME_ZONE } from '../../../shared/domain/settings';
 import type { BackupDriveView, BackupJobView, BackupOverview, BackupPreview, BackupSummary, LastBackup } from '../../../shared/domain/backups';
 import { appendAudit } from '../audit/service';
 import { openDatabase, type Db } from '../db/database';
@@ -30,7 +31,7 @@ export function backupFolderOn(folder: string): string {
 }
 
 /** Every backup file in a folder (and its backup folder), newest first; unreadable ones apart. */
-export async function backupsIn(folder: string, thisDeskId: string | null): Promise<Pick<BackupDriveView, 'backups' | 'unreadable'>> {
+export async function backupsIn(folder: string, thisDeskId: string | null, timeZone = DEFAULT_TIME_ZONE): Promise<Pick<BackupDriveView, 'backups' | 'unreadable'>> {
   const backups: BackupSummary[] = [];
   const unreadable: BackupDriveView['unreadable'] = [];
   const folders = [...new Set([folder, backupFolderOn(folder)])];
@@ -46,7 +47,17 @@ export async function backupsIn(folder: string, thisDeskId: string | null): Prom
       try {
         const { header, fileBytes } = await readBackupHeader(path);
         const m = header.manifest;
-        backups.push({ file, path, deskId: m.deskId, thisDesk: m.deskId === thisDeskId, createdAt: m.createdAt, bytes: fileBytes, appVersion: m.appVersion, schemaVersion: m.schemaVersion });
+        backups.push({
+          file,
+          path,
+          deskId: m.deskId,
+          thisDesk: m.deskId === thisDeskId,
+          createdAt: m.createdAt,
+          createdAtWall: wallMomentOf(m.createdAt, timeZone),
+          bytes: fileBytes,
+          appVersion: m.appVersion,
+          schemaVersion: m.schemaVersion,
+        });
       } catch (error) {
         unreadable.push({ file, path, problem: isAppError(error) ? error.code : 'backup.damaged' });
       }
@@ -90,6 +101,11 @@ export class BackupJobs {
     if (this.desk.folderProblem() !== 'empty') throw new AppError('auth.locked');
   }
 
+  /** The desk's zone; a desk never set up has no settings yet, and shows the default one. */
+  private timeZone(): string {
+    return this.desk.currentUser ? readSettings(this.desk.requireSession().db).timeZone : DEFAULT_TIME_ZONE;
+  }
+
   private thisDeskId(): string | null {
     try {
       return this.desk.vault.read().vaultId;
@@ -128,18 +144,21 @@ export class BackupJobs {
   async drives(): Promise<BackupDriveView[]> {
     const deskId = this.thisDeskId();
     const drives = await listRemovableDrives();
-    return Promise.all(drives.map(async (d) => ({ id: d.id, label: d.label, mountPoint: d.mountPoint, ...(await backupsIn(d.mountPoint, deskId)) })));
+    return Promise.all(drives.map(async (d) => ({ id: d.id, label: d.label, mountPoint: d.mountPoint, ...(await backupsIn(d.mountPoint, deskId, this.timeZone())) })));
   }
 
   async inFolder(folder: string): Promise<BackupDriveView> {
-    return { id: folder, label: basename(folder) || folder, mountPoint: folder, ...(await backupsIn(folder, this.thisDeskId())) };
+    return { id: folder, label: basename(folder) || folder, mountPoint: folder, ...(await backupsIn(folder, this.thisDeskId(), this.timeZone())) };
   }
 
-  private start(kind: BackupJobView['kind'], work: (job: Job, progress: (p: BackupProgress) => void) => Promise<void>): BackupJobView {
+  private start(kind: BackupJobView['kind'], work: (job: Job, progress: (p: BackupProgress) => Promise<void>) => Promise<void>): BackupJobView {
     if (this.job?.view.state === 'running') throw new AppError('backup.inProgress');
     const controller = new AbortController();
     const job: Job = { view: { id: this.nextId++, kind, state: 'running', stage: kind === 'restore' ? 'safetyCopy' : kind === 'open' ? 'verify' : 'snapshot', done: 0, total: 0 }, controller, promise: Promise.resolve() };
-    const progress = (p: BackupProgress) => Object.assign(job.view, { stage: p.stage, done: p.done, total: p.total });
+    const progress = async (p: BackupProgress) => {
+      Object.assign(job.view, { stage: p.stage, done: p.done, total: p.total });
+      await this.desk.backupPace?.(p);
+    };
     this.job = job;
     job.promise = work(job, progress).then(
       () => {
@@ -255,6 +274,7 @@ export class BackupJobs {
       const preview: BackupPreview = {
         file: basename(path),
         createdAt: m.createdAt,
+        createdAtWall: wallMomentOf(m.createdAt, this.timeZone()),
         deskId: m.deskId,
         thisDesk: m.deskId === this.thisDeskId(),
         appVersion: m.appVersion,
@@ -262,6 +282,7 @@ export class BackupJobs {
         currentSchemaVersion: LATEST_VERSION,
         counts: m.counts,
         newestRecordAt: m.newestRecordAt,
+        newestRecordAtWall: m.newestRecordAt ? wallMomentOf(m.newestRecordAt, this.timeZone()) : null,
         bytes: staged.fileBytes,
         openedWith: secret.kind === 'recovery' ? 'recoveryKey' : 'password',
       };
@@ -306,7 +327,7 @@ export class BackupJobs {
             offThread: this.offThread(),
           });
         }
-        progress({ stage: 'restore', done: 0, total: 1 });
+        await progress({ stage: 'restore', done: 0, total: 1 });
         stageRestore(opened.staged, { dataDir, now: this.desk.now(), fileName: opened.preview.file, nativeBinding: this.desk.nativeBinding });
         await this.desk.serially(() => {
           if (this.desk.currentUser) this.desk.lockNow('restore');
@@ -315,7 +336,7 @@ export class BackupJobs {
         });
         this.opened = null;
         wipe(opened.staged.dataKey);
-        progress({ stage: 'restore', done: 1, total: 1 });
+        await progress({ stage: 'restore', done: 1, total: 1 });
       } finally {
         wipe(dataKey);
       }

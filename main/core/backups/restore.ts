@@ -7,7 +7,7 @@ import { AppError } from '../errors';
 import { fsyncFolder } from '../storage/atomic-write';
 import { wipe } from '../vault/crypto';
 import { checkBackupContents, unlockBackup, type BackupSecret } from './backup';
-import { readBackupHeader, removeQuietly, type BackupProgress } from './file';
+import { readBackupHeader, removeQuietly, type OnProgress } from './file';
 import type { BackupManifest } from './format';
 import type { OffThread } from './off-thread';
 
@@ -100,7 +100,7 @@ export async function openForRestore(options: {
   path: string;
   secret: BackupSecret;
   dataDir: string;
-  onProgress?: (p: BackupProgress) => void;
+  onProgress?: OnProgress;
   signal?: AbortSignal;
   nativeBinding?: string;
   offThread?: OffThread;

@@ -82,7 +82,7 @@ export function DriveCard({ drive, onBackUp, backUpDisabled = false, onRestore }
               <Table.Tbody>
                 {group.backups.map((backup) => (
                   <Table.Tr key={backup.path} data-testid="backup-row">
-                    <Table.Td>{fmt.instant(backup.createdAt)}</Table.Td>
+                    <Table.Td>{fmt.wallMoment(backup.createdAtWall)}</Table.Td>
                     <Table.Td>{fmt.bytes(backup.bytes)}</Table.Td>
                     <Table.Td>
                       <bdi>{backup.appVersion}</bdi>

@@ -19,7 +19,7 @@ export function PreviewDetails({ preview, replaces }: { preview: BackupPreview; 
         <Table.Tbody>
           <Table.Tr>
             <Table.Th w="40%">{t('backups.preview.madeAt')}</Table.Th>
-            <Table.Td data-testid="preview-made">{fmt.instant(preview.createdAt)}</Table.Td>
+            <Table.Td data-testid="preview-made">{fmt.wallMoment(preview.createdAtWall)}</Table.Td>
           </Table.Tr>
           <Table.Tr>
             <Table.Th>{t('backups.preview.madeBy')}</Table.Th>
@@ -45,7 +45,7 @@ export function PreviewDetails({ preview, replaces }: { preview: BackupPreview; 
           </Table.Tr>
           <Table.Tr>
             <Table.Th>{t('backups.preview.newest')}</Table.Th>
-            <Table.Td>{preview.newestRecordAt ? fmt.instant(preview.newestRecordAt) : t('backups.preview.noRecord')}</Table.Td>
+            <Table.Td>{preview.newestRecordAtWall ? fmt.wallMoment(preview.newestRecordAtWall) : t('backups.preview.noRecord')}</Table.Td>
           </Table.Tr>
         </Table.Tbody>
       </Table>
@@ -63,7 +63,7 @@ export function PreviewDetails({ preview, replaces }: { preview: BackupPreview; 
       </SimpleGrid>
       <Alert color={replaces ? 'orange' : 'indigo'} variant="light" icon={<Icon name="key" />}>
         <Stack gap={4}>
-          <Text size="sm">{t('backups.preview.passwords', { date: fmt.instant(preview.createdAt) })}</Text>
+          <Text size="sm">{t('backups.preview.passwords', { date: fmt.wallMoment(preview.createdAtWall) })}</Text>
           <Text size="sm" data-testid="preview-replaces">
             {replaces ? t('backups.preview.safetyCopy') : t('backups.preview.nothingReplaced')}
           </Text>
