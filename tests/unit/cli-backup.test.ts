@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAFETY_COPIES } from '../../main/core/backups/jobs';
+import { CONFIRM_WORDS, SAFETY_COPIES } from '../../main/core/backups/jobs';
 import { FolderLock } from '../../main/core/storage/folder-lock';
 import { generateRecoveryKey } from '../../main/core/vault/recovery-key';
 import { runGuichet, text, type Run } from '../support/cli';
@@ -151,6 +151,18 @@ describe('guichet backup verify', () => {
     expect(run.stdout).toContain(text('en', 'cli.backup.openedWith.password'));
   });
 
+  it('checks it while the app holds the data folder, and still knows it is this desk\'s', async () => {
+    const held = openTestDesk(data, clock);
+    try {
+      const run = await guichet(['backup', 'verify', backupFile, '--data', data], { GUICHET_RECOVERY_KEY: recoveryKey });
+
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      expect(run.stdout).toMatch(/^desk +[0-9a-f-]{8} \(this desk\)$/m);
+    } finally {
+      held.close();
+    }
+  });
+
   it('refuses a damaged file with backup.damaged', async () => {
     const damaged = join(home, 'damaged.guichet-backup');
     copyFileSync(backupFile, damaged);
@@ -179,6 +191,10 @@ describe('guichet backup verify', () => {
 });
 
 describe('guichet backup restore', () => {
+  it('confirms with --yes by the word the app asks for, in each language', () => {
+    expect((['fr', 'ar', 'en'] as const).map((language) => text(language, 'cli.backupRestore.confirmWord')).sort()).toEqual([...CONFIRM_WORDS].sort());
+  });
+
   it('asks for a typed confirmation, which a script gives with --yes, before it checks anything', async () => {
     const run = await guichet(['backup', 'restore', backupFile, '--data', data], { ...asAdmin(), GUICHET_RECOVERY_KEY: recoveryKey });
 

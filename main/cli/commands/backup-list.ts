@@ -11,7 +11,7 @@ import { t, textOf } from '../texts';
 import { megabytes, utcMoment } from './backup-job';
 
 /** The desk whose folder `--data` names, by its vault's id; none when the folder holds no readable vault. */
-function deskIdIn(dataDir: string): string | null {
+export function deskIdIn(dataDir: string): string | null {
   try {
     return parseVault(readFileSync(join(dataDir, VAULT_FILE), 'utf8')).vaultId;
   } catch {

@@ -5,6 +5,7 @@ import type { BackupPreview } from '../../../shared/domain/backups';
 import { verifyBackup, type BackupSecret } from '../../core/backups/backup';
 import { removeQuietly } from '../../core/backups/file';
 import { LATEST_VERSION } from '../../core/db/migrations';
+import { isAppError } from '../../core/errors';
 import { normaliseRecoveryKey } from '../../core/vault/recovery-key';
 import { CliError, EXIT_OK, type Command } from '../command';
 import { DATA_OPTION, dataDirOf } from '../options';
@@ -12,6 +13,7 @@ import { out } from '../output';
 import { withDesk } from '../session';
 import { t } from '../texts';
 import { backupSecret, printBackupFacts, progressLine } from './backup-job';
+import { deskIdIn } from './backup-list';
 
 /** A recovery key mistyped is said so before a minute of checking, not taken for another desk's key. */
 export function checkedSecret(secret: BackupSecret): BackupSecret {
@@ -46,7 +48,8 @@ async function verifyIn(workDir: string, path: string, secret: BackupSecret, thi
  * the database inside opened with its key, `integrity_check`, the counts. The payload is
  * extracted (still SQLCipher-encrypted) into a work folder inside the data folder, under
  * its lock, so that a kill leaves nothing the desk's next start does not remove; with no
- * data folder yet, into a private temporary folder. Nothing is written to the desk.
+ * data folder yet, or while the app holds it, into a private temporary folder. Nothing is
+ * written to the desk.
  */
 export const backupVerify: Command = {
   name: 'backup verify',
@@ -58,21 +61,20 @@ export const backupVerify: Command = {
     const path = resolve(args.file ?? '');
     const dataDir = dataDirOf(args);
     const secret = checkedSecret(await backupSecret());
-    let preview: BackupPreview;
+    const deskId = deskIdIn(dataDir);
+    let preview: BackupPreview | null = null;
     if (existsSync(dataDir)) {
-      preview = await withDesk(dataDir, 'any', async (desk) => {
-        let deskId: string | null = null;
-        try {
-          deskId = desk.desk.vault.read().vaultId;
-        } catch {
-          // a folder without a readable vault: no backup is this desk's
-        }
-        return verifyIn(dataDir, path, secret, deskId);
-      });
-    } else {
+      try {
+        preview = await withDesk(dataDir, 'any', () => verifyIn(dataDir, path, secret, deskId));
+      } catch (error) {
+        // The app has the folder open: the check needs nothing of the desk, so it works apart.
+        if (!(isAppError(error) && error.code === 'data.inUse')) throw error;
+      }
+    }
+    if (!preview) {
       const work = mkdtempSync(join(tmpdir(), 'guichet-verify-'));
       try {
-        preview = await verifyIn(work, path, secret, null);
+        preview = await verifyIn(work, path, secret, deskId);
       } finally {
         await removeQuietly(work);
       }
