@@ -22,9 +22,11 @@ export type EnvName = keyof typeof ENV;
 
 export interface OptionSpec {
   name: string;
-  /** The value's placeholder, kept in English like the option's name: every option but --help takes one. */
+  /** The value's placeholder, kept in English like the option's name: every option but --help and a flag takes one. */
   value: string;
   required?: boolean;
+  /** An option that takes no value (`--yes`): present or not. */
+  flag?: boolean;
   help: TextKey;
   helpValues?: TextValues;
 }
@@ -37,6 +39,8 @@ export interface Command {
   name: string;
   summary: TextKey;
   options: OptionSpec[];
+  /** The one argument that is not an option (`backup verify FILE`), always required; found in `args` under its lower-cased name. */
+  operand?: { name: string; help: TextKey };
   /** The environment variables it reads, for its help. */
   env: EnvName[];
   /** How a field of the procedure's input is called on this command line, when not `--<field>`. */

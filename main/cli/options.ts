@@ -15,15 +15,19 @@ export function accountLanguageOption(help: 'cli.init.options.language' | 'cli.u
   return { name: 'language', value: LANGUAGE_VALUES, help, helpValues: { default: DEFAULT_LANGUAGE } };
 }
 
+const optionText = (o: OptionSpec) => (o.flag ? `--${o.name}` : `--${o.name} ${o.value}`);
+
 export function usageLine(command: Command): string {
-  const parts = command.options.map((o) => (o.required ? `--${o.name} ${o.value}` : `[--${o.name} ${o.value}]`));
+  const parts = command.options.map((o) => (o.required ? optionText(o) : `[${optionText(o)}]`));
+  if (command.operand) parts.push(command.operand.name);
   return t('cli.help.usage', { synopsis: `guichet ${command.name} ${parts.join(' ')}` });
 }
 
 export function commandHelp(command: Command): string {
-  const width = Math.max(...command.options.map((o) => o.name.length + o.value.length + 3));
+  const width = Math.max(...command.options.map((o) => optionText(o).length), command.operand?.name.length ?? 0);
   const lines = [usageLine(command), '', `${t(command.summary)}.`, '', t('cli.help.options')];
-  for (const o of command.options) lines.push(`  ${`--${o.name} ${o.value}`.padEnd(width)}  ${t(o.help, o.helpValues)}`);
+  if (command.operand) lines.push(`  ${command.operand.name.padEnd(width)}  ${t(command.operand.help)}`);
+  for (const o of command.options) lines.push(`  ${optionText(o).padEnd(width)}  ${t(o.help, o.helpValues)}`);
   lines.push(`  ${'--help'.padEnd(width)}  ${t('cli.options.help')}`);
   lines.push('', t('cli.help.environment'));
   for (const name of [...command.env, 'language'] as const) lines.push(`  ${ENV[name].padEnd(22)}  ${t(`cli.env.${name}`)}`);
@@ -64,7 +68,7 @@ export function parseOptions(command: Command, argv: string[]): { args: Args; he
       help: { type: 'boolean', short: 'h' },
       // Read with its value even where the command has no --language, to point it before the command.
       language: { type: 'string' },
-      ...Object.fromEntries(command.options.map((o) => [o.name, { type: 'string' as const }])),
+      ...Object.fromEntries(command.options.map((o) => [o.name, { type: o.flag ? ('boolean' as const) : ('string' as const) }])),
     },
     strict: false,
     allowPositionals: true,
@@ -74,13 +78,24 @@ export function parseOptions(command: Command, argv: string[]): { args: Args; he
   let help = false;
   for (const token of tokens) {
     if (token.kind === 'option-terminator') continue;
-    if (token.kind === 'positional') throw new UsageError('cli.usage.unexpectedArgument');
+    if (token.kind === 'positional') {
+      const operand = command.operand?.name.toLowerCase();
+      if (operand === undefined || args[operand] !== undefined) throw new UsageError('cli.usage.unexpectedArgument');
+      args[operand] = token.value;
+      continue;
+    }
     if (token.name === 'help') {
       help = true;
       continue;
     }
     const spec = command.options.find((o) => o.name === token.name);
     if (!spec) throw unknownOption(command, token.rawName, token.value);
+    if (spec.flag) {
+      if (token.value !== undefined) throw new UsageError('cli.backup.usage.flagTakesNoValue', { option: token.rawName });
+      if (args[spec.name] !== undefined) throw new UsageError('cli.usage.givenTwice', { option: token.rawName });
+      args[spec.name] = 'yes';
+      continue;
+    }
     if (token.value === undefined || (!token.inlineValue && token.value.startsWith('-'))) {
       throw new UsageError('cli.usage.needsValue', { option: token.rawName, value: spec.value });
     }
@@ -90,6 +105,7 @@ export function parseOptions(command: Command, argv: string[]): { args: Args; he
   if (!help) {
     const missing = command.options.find((o) => o.required && args[o.name] === undefined);
     if (missing) throw new UsageError('cli.usage.required', { option: `--${missing.name}` });
+    if (command.operand && args[command.operand.name.toLowerCase()] === undefined) throw new UsageError('cli.usage.required', { option: command.operand.name });
   }
   return { args, help };
 }

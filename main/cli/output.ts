@@ -84,7 +84,9 @@ function mainText({ code, params }: CliError): string {
   }
   if (code === 'password.mismatch') return t('fields.confirm.mismatch');
   if (code === 'auth.throttled') return t('errors.auth.throttled', { count: numberIn(params, 'seconds') ?? 0 });
-  return hasText(`cli.errors.${code}`) ? textOf(`cli.errors.${code}`) : textOf(`errors.${code}`);
+  // A backup's texts say how many megabytes a drive needs or which format was found: numbers only, never a path.
+  const numbers = Object.fromEntries(Object.entries(params).filter(([, value]) => typeof value === 'number')) as Record<string, number>;
+  return hasText(`cli.errors.${code}`) ? textOf(`cli.errors.${code}`, numbers) : textOf(`errors.${code}`, numbers);
 }
 
 function explain(failure: CliError, command: Command | null): string {

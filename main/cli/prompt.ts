@@ -59,6 +59,12 @@ function askVisible(question: string): Promise<string> {
   });
 }
 
+/** An answer only a person at the terminal gives (a restore's confirmation word): never from the environment. */
+export async function askAtTerminal(question: string): Promise<string> {
+  if (!process.stdin.isTTY) throw new UsageError('cli.backup.usage.noTerminalToConfirm');
+  return askVisible(`${question} `);
+}
+
 export function fromEnvironment(name: string): string | null {
   const value = process.env[name];
   return value === undefined || value === '' ? null : value;

@@ -22,6 +22,7 @@ import { benchSearchUi } from './search-ui';
 import { benchVisitors } from './visitors';
 import { benchSchedule } from './schedule';
 import { benchNotes } from './notes';
+import { benchBackup } from './backup';
 import { removeListeningUnit } from './listening-unit';
 
 async function benchKdfAndUnlock(): Promise<void> {
@@ -98,6 +99,7 @@ const sections: Record<string, () => Promise<void>> = {
   'search-ui': () => benchSearchUi(visitors),
   schedule: () => benchSchedule(visitors),
   notes: () => benchNotes(visitors),
+  backup: () => benchBackup(visitors),
 };
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !(name in sections));

@@ -1,5 +1,9 @@
 import type { Command } from '../command';
 import { auditVerify } from './audit-verify';
+import { backupCreate } from './backup-create';
+import { backupList } from './backup-list';
+import { backupRestore } from './backup-restore';
+import { backupVerify } from './backup-verify';
 import { init } from './init';
 import { keyRotate } from './key-rotate';
 import { recover } from './recover';
@@ -12,4 +16,4 @@ import { userList } from './user-list';
 import { userResetPassword } from './user-reset-password';
 
 /** In the order the help lists them. */
-export const COMMANDS: readonly Command[] = [init, status, userList, userAdd, userDisable, userEnable, userResetPassword, auditVerify, keyRotate, seed, recover];
+export const COMMANDS: readonly Command[] = [init, status, userList, userAdd, userDisable, userEnable, userResetPassword, auditVerify, keyRotate, backupCreate, backupList, backupVerify, backupRestore, seed, recover];
