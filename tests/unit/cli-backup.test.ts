@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONFIRM_WORDS, SAFETY_COPIES } from '../../main/core/backups/jobs';
@@ -60,7 +60,9 @@ beforeAll(async () => {
   home = tempDataDir('guichet-cli-backup-');
   // Inside the test's own folder, so that the safety copy beside it lands there too.
   data = join(home, 'data');
+  // A drive is plugged in: its folder exists (a missing one is a drive pulled out).
   drive = join(home, 'KINGSTON');
+  mkdirSync(drive);
   await withDesk(data, async (test) => {
     const setup = await test.ok('setup.create', { ...ADMIN, language: 'en', organisationName: 'Tadamon' });
     recoveryKey = setup.recoveryKey;

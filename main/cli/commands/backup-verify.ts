@@ -1,3 +1,4 @@
+import { wallMomentOf } from '../../../shared/domain/calendar';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -28,6 +29,8 @@ async function verifyIn(workDir: string, path: string, secret: BackupSecret, thi
     return {
       file: basename(path),
       createdAt: manifest.createdAt,
+      // The command line prints times in UTC (the desk's zone is in its encrypted settings).
+      createdAtWall: wallMomentOf(manifest.createdAt, 'UTC'),
       deskId: manifest.deskId,
       thisDesk: manifest.deskId === thisDeskId,
       appVersion: manifest.appVersion,
@@ -35,6 +38,7 @@ async function verifyIn(workDir: string, path: string, secret: BackupSecret, thi
       currentSchemaVersion: LATEST_VERSION,
       counts: manifest.counts,
       newestRecordAt: manifest.newestRecordAt,
+      newestRecordAtWall: manifest.newestRecordAt ? wallMomentOf(manifest.newestRecordAt, 'UTC') : null,
       bytes: fileBytes,
       openedWith: secret.kind === 'recovery' ? 'recoveryKey' : 'password',
     };
