@@ -49,6 +49,9 @@ export const openRealFile: OpenForWrite = async (path) => {
 };
 
 export const BACKUP_EXTENSION = '.guichet-backup';
+/** Bytes written or read back per call: 16 sealed chunks. */
+const WRITE_BATCH = 16 * SEALED_CHUNK_SIZE;
+const READ_BATCH = 16 * CHUNK_SIZE;
 export const PARTIAL_EXTENSION = '.partial';
 
 /** A drive's failure as the error a person can act on. */
@@ -81,8 +84,8 @@ async function* plaintextChunks(parts: (Buffer | string)[], signal?: AbortSignal
     try {
       for (;;) {
         throwIfCancelled(signal);
-        const buffer = Buffer.alloc(CHUNK_SIZE);
-        const { bytesRead } = await handle.read(buffer, 0, CHUNK_SIZE, null);
+        const buffer = Buffer.alloc(READ_BATCH);
+        const { bytesRead } = await handle.read(buffer, 0, READ_BATCH, null);
         if (bytesRead === 0) break;
         pending = Buffer.concat([pending, buffer.subarray(0, bytesRead)]);
         while (pending.length >= CHUNK_SIZE) {
@@ -145,6 +148,16 @@ export async function writeBackupFile(options: {
     target = await (options.openForWrite ?? openRealFile)(temporary);
     await target.write(options.header);
     done += options.header.length;
+    // Sealed chunks go to the drive about a mebibyte at a time: one write per chunk made it eight times slower.
+    let batch: Buffer[] = [];
+    let batched = 0;
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const bytes = batch.length === 1 ? batch[0] : Buffer.concat(batch, batched);
+      batch = [];
+      batched = 0;
+      await target?.write(bytes);
+    };
     let previous: Buffer | null = null;
     for await (const chunk of plaintextChunks(options.parts, options.signal)) {
       throwIfCancelled(options.signal);
@@ -152,15 +165,20 @@ export async function writeBackupFile(options: {
       if (chunk.length === 0 && previous) continue;
       if (previous) {
         const sealed = sealer.seal(previous, false);
-        await target.write(sealed);
+        batch.push(sealed);
+        batched += sealed.length;
         done += sealed.length;
+        if (batched >= WRITE_BATCH) await flush();
+        // Told per chunk (what a cancel or a watcher sees), written per batch.
         await options.onProgress?.({ stage: 'write', done, total });
       }
       previous = Buffer.from(chunk);
     }
     const last = sealer.seal(previous ?? Buffer.alloc(0), true);
-    await target.write(last);
+    batch.push(last);
+    batched += last.length;
     done += last.length;
+    await flush();
     await target.sync();
     await target.close();
     target = null;
@@ -259,18 +277,26 @@ export async function extractPayload(options: {
     let position = parsed.length;
     while (position < size) {
       throwIfCancelled(options.signal);
-      const sealed = await readExactly(handle, Math.min(SEALED_CHUNK_SIZE, size - position), position);
-      position += sealed.length;
-      let plain = opener.open(sealed, position >= size);
-      while (plain.length > 0) {
-        while (leftInFile === 0 && fileIndex < files.length - 1) leftInFile = files[++fileIndex].bytes;
-        if (leftInFile === 0) throw new AppError('backup.damaged');
-        const take = Math.min(leftInFile, plain.length);
-        await outputs[fileIndex].write(plain.subarray(0, take));
-        leftInFile -= take;
-        plain = plain.subarray(take);
+      // Up to 16 sealed chunks per read; each is opened in turn, the last one knowing it is last.
+      const batch = await readExactly(handle, Math.min(WRITE_BATCH, size - position), position);
+      if (batch.length === 0) throw new AppError('backup.damaged');
+      const pieces: Buffer[][] = files.map(() => []);
+      for (let offset = 0; offset < batch.length; offset += SEALED_CHUNK_SIZE) {
+        const sealed = batch.subarray(offset, Math.min(offset + SEALED_CHUNK_SIZE, batch.length));
+        let plain = opener.open(sealed, position + offset + sealed.length >= size);
+        while (plain.length > 0) {
+          while (leftInFile === 0 && fileIndex < files.length - 1) leftInFile = files[++fileIndex].bytes;
+          if (leftInFile === 0) throw new AppError('backup.damaged');
+          const take = Math.min(leftInFile, plain.length);
+          pieces[fileIndex].push(plain.subarray(0, take));
+          leftInFile -= take;
+          plain = plain.subarray(take);
+        }
+        await options.onProgress?.({ stage: 'verify', done: position + offset + sealed.length, total: size });
+        throwIfCancelled(options.signal);
       }
-      await options.onProgress?.({ stage: 'verify', done: position, total: size });
+      for (let index = 0; index < files.length; index++) if (pieces[index].length > 0) await outputs[index].write(Buffer.concat(pieces[index]));
+      position += batch.length;
     }
     for (const output of outputs) await output.sync();
   } catch (error) {
