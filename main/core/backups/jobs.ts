@@ -321,7 +321,9 @@ export class BackupJobs {
             appVersion: this.desk.appVersion,
             now: this.desk.now(),
             targetDir: join(dirname(dataDir), SAFETY_COPIES),
-            onProgress: (p) => progress({ ...p, stage: 'safetyCopy' }),
+            // One bar for the safety copy: its writing fills the first half, its reading back the second.
+            onProgress: (p) =>
+              progress({ stage: 'safetyCopy', done: p.stage === 'verify' ? p.total + p.done : p.stage === 'write' ? p.done : 0, total: p.stage === 'snapshot' ? 0 : 2 * p.total }),
             signal: job.controller.signal,
             nativeBinding: this.desk.nativeBinding,
             offThread: this.offThread(),
