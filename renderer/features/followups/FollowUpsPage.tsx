@@ -3,10 +3,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReferralView } from '../../../shared/domain/referrals';
 import { useApi } from '../../app/api';
-import { useSession } from '../../app/desk';
 import { errorMessage } from '../../app/i18n';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { calendarDateIn } from '../../../shared/domain/calendar';
+import { useDeskClock } from '../appointments/useDeskClock';
 import { useDeskFormat } from '../../ui/format';
 import { notify } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
@@ -19,9 +18,9 @@ import { LIST_PAGE_WIDTH } from '../../ui/layout';
 export function FollowUpsPage() {
   const { t } = useTranslation();
   const api = useApi();
-  const { timeZone } = useSession();
   const format = useDeskFormat();
-  const today = calendarDateIn(timeZone);
+  // Main's today on the desk's calendar, not the browser's (whose zone data may differ by an hour).
+  const today = useDeskClock()?.today ?? null;
   const [referrals, setReferrals] = useState<ReferralView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [change, setChange] = useState<StatusChange | null>(null);
@@ -29,7 +28,9 @@ export function FollowUpsPage() {
 
   const load = useCallback(
     () =>
-      api.referrals.followUpsDue({ on: today }).then((result) => {
+      today === null
+        ? Promise.resolve()
+        : api.referrals.followUpsDue({ on: today }).then((result) => {
         if (!result.ok) return setError(errorMessage(t, result.error));
         setError(null);
         setReferrals(result.value);
@@ -43,7 +44,7 @@ export function FollowUpsPage() {
 
   return (
     <Stack maw={LIST_PAGE_WIDTH} gap={0}>
-      <PageHeader title={t('followUps.title')} description={t('followUps.intro', { date: format.day(today) })} />
+      <PageHeader title={t('followUps.title')} description={today ? t('followUps.intro', { date: format.day(today) }) : undefined} />
       <ErrorAlert message={error} />
       {referrals === null ? (
         error ? null : (
@@ -51,7 +52,7 @@ export function FollowUpsPage() {
             <Loader aria-hidden="true" />
           </Center>
         )
-      ) : referrals.length === 0 ? (
+      ) : referrals.length === 0 || today === null ? (
         <Paper withBorder radius="lg" p="xl" data-testid="follow-ups-empty">
           <Text c="dimmed" ta="center">
             {t('followUps.empty')}

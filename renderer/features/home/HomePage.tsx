@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { mayCall } from '../../../shared/contract/access';
 import { useApi } from '../../app/api';
-import { calendarDateIn } from '../../../shared/domain/calendar';
+import { useDeskClock } from '../appointments/useDeskClock';
 import { useSession } from '../../app/desk';
 import { destinationsFor, type Destination } from '../../app/navigation';
 import { useDeskFormat } from '../../ui/format';
@@ -75,20 +75,19 @@ function StartCard({ icon, title, children, action, testId }: { icon: IconName; 
 }
 
 /** How many referrals wait for a follow-up today (null while it is being counted). */
-function useFollowUpsDueToday(enabled: boolean): number | null {
+function useFollowUpsDueToday(enabled: boolean, today: string | null): number | null {
   const api = useApi();
-  const { timeZone } = useSession();
   const [count, setCount] = useState<number | null>(null);
   useEffect(() => {
-    if (!enabled) return;
+    if (!enabled || !today) return;
     let current = true;
-    void api.referrals.followUpsDue({ on: calendarDateIn(timeZone) }).then((result) => {
+    void api.referrals.followUpsDue({ on: today }).then((result) => {
       if (current && result.ok) setCount(result.value.length);
     });
     return () => {
       current = false;
     };
-  }, [api, enabled, timeZone]);
+  }, [api, enabled, today]);
   return count;
 }
 
@@ -99,12 +98,14 @@ function useFollowUpsDueToday(enabled: boolean): number | null {
  */
 export function HomePage() {
   const { t } = useTranslation();
-  const { user, timeZone } = useSession();
+  const { user } = useSession();
   const format = useDeskFormat();
+  // Today is main's, on the desk's calendar: the browser's zone data may put Nador an hour off (docs/ARCHITECTURE.md).
+  const today = useDeskClock()?.today ?? null;
   const searches = mayCall(user, 'visitors.search');
   const registers = mayCall(user, 'visitors.register');
   const followsUp = mayCall(user, 'referrals.followUpsDue');
-  const dueToday = useFollowUpsDueToday(followsUp);
+  const dueToday = useFollowUpsDueToday(followsUp, today);
   const drafts = useResumableDrafts();
   const places = destinationsFor(user).filter((destination) => !STARTS.includes(destination.key));
   const backups = useBackupOverview();
@@ -116,7 +117,7 @@ export function HomePage() {
       {backups && backsUp ? <OverdueBackupWarning overview={backups} /> : null}
       <Stack gap={6}>
         <Text c="dimmed" size="sm" data-testid="home-date">
-          {format.day(calendarDateIn(timeZone))}
+          {today ? format.day(today) : null}
         </Text>
         <Title order={1} tabIndex={-1} size="h2">
           {isolatedT(t, 'home.greeting', { name: user.displayName }, ['name'])}
