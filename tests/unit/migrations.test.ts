@@ -347,6 +347,31 @@ describe('upgrading a database written by an older app', () => {
     expect(verifyAudit(db)).toMatchObject({ intact: true, entries: 6 });
   });
 
+  it('8 → 9: every row is kept; the activities tables arrive with the four kinds the field runs, bound to places, visitors and users', () => {
+    const { db } = at(8);
+    writeAsVersion1(db);
+    writeAsVersion2(db, 1);
+    const before = contentsOf(db);
+
+    updateToVersion(db, 9, UPGRADED_AT);
+
+    expectRowsKept(before, contentsOf(db));
+    expect(schemaOf(db)).toEqual(schemaAt(9));
+    expect(db.prepare('SELECT key FROM activity_kinds ORDER BY id').pluck().all()).toEqual(['darija', 'coaching', 'healthInfo', 'other']);
+    for (const table of ['activities', 'activity_sessions', 'activity_session_events', 'enrolments', 'attendance', 'events', 'event_headcounts', 'event_participants']) {
+      expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
+    }
+    const activity = db.prepare(`INSERT INTO activities (kind_id, title, facilitator, place_id, capacity, created_at, created_by, updated_at) VALUES (1, 'Darija', 'Samira', 1, ?, ?, 1, ?)`);
+    // A capacity of zero cannot be stored, nor an enrolment of someone who is not a visitor.
+    expect(() => activity.run(0, AT_VERSION_2, AT_VERSION_2)).toThrow(/CHECK/);
+    activity.run(12, AT_VERSION_2, AT_VERSION_2);
+    expect(() => db.prepare(`INSERT INTO enrolments (activity_id, visitor_id, enrolled_at, enrolled_by) VALUES (1, 99, ?, 1)`).run(AT_VERSION_2)).toThrow(/FOREIGN KEY/);
+    // An event is somewhere: one of the desk's places, or a location written out.
+    expect(() => db.prepare(`INSERT INTO events (kind, title, day, created_at, created_by, updated_at) VALUES ('fair', 'Foire', '2026-12-05', ?, 1, ?)`).run(AT_VERSION_2, AT_VERSION_2)).toThrow(/CHECK/);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(verifyAudit(db)).toMatchObject({ intact: true, entries: 6 });
+  });
+
   it('a new desk gets the four field partners once: 0002 writes them, 0003 sees them', () => {
     const made = emptyDatabase();
     opened.push(made);
