@@ -90,3 +90,39 @@ for (const lang of ['fr', 'ar'] as const) {
   });
 }
 
+
+/**
+ * At 23:30 UTC on 9 December, Node's zone data put Nador at 00:30 on the 10th (UTC+1), while
+ * Debian's Chromium has Casablanca at UTC+0 this winter and reads 23:30 on the 9th. The
+ * forms take today from main (its clock, its zone data), as the desk's records do.
+ */
+test("the intake and the referral open on main's today, whatever the browser's zone data say", async ({ page, harness }) => {
+  const nearMidnight = new Date('2026-12-09T23:30:00.000Z');
+  harness.setDeskClock(nearMidnight);
+  await page.clock.install({ time: nearMidnight });
+  await harness.seedAdmin('fr');
+  const fatima = await harness.seedUser('fatima', 'Fatima Zahra', ['desk'], 'fr');
+  harness.desk.lock('button');
+  await harness.ok('auth.login', { login: fatima.login, password: fatima.password });
+  const { today: mainToday } = await harness.ok('appointments.clock', {});
+  const visitor = await harness.ok('visitors.register', { fields: { sex: 'female', birthYear: 1994, nationality: 'GN', languages: ['fr'] }, consents: ALL_CONSENTS });
+  const shownToday = CASES.fr.day(Number(mainToday.slice(8, 10))).replace(/ décembre /, ' déc. ');
+  await harness.open();
+
+  await page.getByRole('navigation', { name: fr.shell.navigation }).getByRole('link', { name: fr.nav.visitors }).click();
+  await page.getByTestId('visitor-list').getByRole('link', { name: visitor.code }).click();
+  await page.getByRole('button', { name: fr.intakes.new }).first().click();
+  await expect(page.getByLabel(fr.intakes.visitDate)).toHaveValue(shownToday);
+
+  await page.goBack();
+  await page.getByRole('tab', { name: new RegExp(`^${fr.profile.tabs.referrals}`) }).click();
+  await page.getByRole('button', { name: fr.referrals.new }).first().click();
+  const form = page.getByRole('dialog', { name: fill(fr.referrals.form.title, { code: visitor.code }) });
+  const referredOn = form.getByRole('textbox', { name: fr.referrals.form.referredOn });
+  await expect(referredOn).toHaveValue(shownToday);
+  await form.getByRole('combobox', { name: fr.referrals.form.partner }).click();
+  await page.getByRole('option').first().click();
+  // Main's today can be picked in the calendar: its limit is main's day too.
+  await referredOn.click();
+  await expect(page.locator('[data-dates-dropdown]').getByRole('button', { name: CASES.fr.day(Number(mainToday.slice(8, 10))), exact: true })).toBeEnabled();
+});

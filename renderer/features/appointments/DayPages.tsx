@@ -20,7 +20,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { mayCall } from '../../../shared/contract/access';
 import { AppointmentList } from './AppointmentList';
 import { RescheduleModal } from './RescheduleModal';
-import { useDeskClock } from './useDeskClock';
+import { useDeskClock } from '../../app/useDeskClock';
 import { statusLabel } from './labels';
 
 type QuickStatus = Extract<z.input<typeof statusChangeSchema>['status'], 'arrived' | 'done' | 'noShow'>;

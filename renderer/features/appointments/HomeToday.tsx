@@ -7,7 +7,7 @@ import type { AppointmentView } from '../../../shared/domain/listening';
 import { useApi } from '../../app/api';
 import { useSession } from '../../app/desk';
 import { AppointmentList } from './AppointmentList';
-import { useDeskClock } from './useDeskClock';
+import { useDeskClock } from '../../app/useDeskClock';
 import { QuickActions } from './DayPages';
 
 /**

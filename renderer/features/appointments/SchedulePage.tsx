@@ -22,7 +22,7 @@ import { calendarMessages, FORMATS, localizer } from './calendar';
 import { appointmentKind, eventSummary, statusLabel } from './labels';
 import { bookingLink } from './prefill';
 import { useListening } from './useListening';
-import { useDeskClock } from './useDeskClock';
+import { useDeskClock } from '../../app/useDeskClock';
 import { dayOfShown, shownAt, shownDay, wallFromShown } from './wall';
 
 interface ScheduleEvent {

@@ -5,7 +5,7 @@ import type { ReferralView } from '../../../shared/domain/referrals';
 import { useApi } from '../../app/api';
 import { errorMessage } from '../../app/i18n';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { useDeskClock } from '../appointments/useDeskClock';
+import { useDeskClock } from '../../app/useDeskClock';
 import { useDeskFormat } from '../../ui/format';
 import { notify } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { mayCall } from '../../../shared/contract/access';
 import { useApi } from '../../app/api';
-import { useDeskClock } from '../appointments/useDeskClock';
+import { useDeskClock } from '../../app/useDeskClock';
 import { useSession } from '../../app/desk';
 import { destinationsFor, type Destination } from '../../app/navigation';
 import { useDeskFormat } from '../../ui/format';

@@ -6,12 +6,11 @@ import { Navigate, useNavigate, useParams } from 'react-router';
 import { z } from 'zod';
 import { intakeInputSchema } from '../../../shared/contract/intakes';
 import type { VisitorProfile } from '../../../shared/contract/visitors';
-import { calendarDateIn } from '../../../shared/domain/calendar';
 import { intakeForm } from '../../../shared/domain/drafts';
 import { GBVIMS_TYPES, NEEDS, ORIENTATIONS, TEXT_MAX, URGENCIES, VULNERABILITIES } from '../../../shared/domain/visitors';
 import { useApi } from '../../app/api';
-import { useSession } from '../../app/desk';
 import { errorMessage, fieldMessage } from '../../app/i18n';
+import { useDeskClock } from '../../app/useDeskClock';
 import { DayField } from '../../ui/date-fields';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { LeaveFormActions } from '../../ui/LeaveFormActions';
@@ -38,6 +37,8 @@ export function IntakePage() {
   const visitorId = Number(useParams().id);
   const [profile, setProfile] = useState<VisitorProfile | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  // The visit is dated main's today on the desk's calendar, never the browser's (their zone data may differ).
+  const today = useDeskClock()?.today ?? null;
 
   useEffect(() => {
     void api.visitors.get({ id: visitorId }).then((result) => {
@@ -47,9 +48,9 @@ export function IntakePage() {
   }, [api, visitorId, t]);
 
   if (loadError) return <ErrorAlert message={loadError} />;
-  if (!profile) return <Waiting />;
+  if (!profile || !today) return <Waiting />;
   if (profile.visitor.anonymised) return <Navigate to={`/visitors/${visitorId}`} replace />;
-  return <IntakeForm profile={profile} />;
+  return <IntakeForm profile={profile} today={today} />;
 }
 
 function Waiting() {
@@ -60,13 +61,11 @@ function Waiting() {
   );
 }
 
-function IntakeForm({ profile }: { profile: VisitorProfile }) {
+function IntakeForm({ profile, today }: { profile: VisitorProfile; today: string }) {
   const { t } = useTranslation();
   const api = useApi();
   const navigate = useNavigate();
-  const { timeZone } = useSession();
   const { id: visitorId, code } = profile.visitor;
-  const today = calendarDateIn(timeZone);
   const form = useContractForm(intakeSchema, {
     defaultValues: {
       visitDate: today,

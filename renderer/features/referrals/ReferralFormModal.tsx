@@ -3,7 +3,7 @@ import { useEffect, useState, type BaseSyntheticEvent } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../shared/contract';
-import { addDays, calendarDateIn } from '../../../shared/domain/calendar';
+import { addDays } from '../../../shared/domain/calendar';
 import { mayOverrideReferralConsent } from '../../../shared/domain/policy';
 import type { PartnerView, ReferralView } from '../../../shared/domain/referrals';
 import { NEEDS } from '../../../shared/domain/visitors';
@@ -24,6 +24,8 @@ interface Props {
   visitorCode: string;
   /** The visitor's current consent to referrals. */
   consented: boolean;
+  /** Main's today on the desk's calendar (null until it has answered): the form opens on it. */
+  today: string | null;
   onClose(): void;
   onCreated(referral: ReferralView): void;
 }
@@ -38,7 +40,7 @@ export function ReferralFormModal(props: Props) {
       size="lg"
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
-      {props.opened ? <ReferralForm {...props} /> : null}
+      {props.opened && props.today ? <ReferralForm {...props} today={props.today} /> : null}
     </Modal>
   );
 }
@@ -51,11 +53,10 @@ const referralSchema = contract['referrals.create'].input.omit({ visitorId: true
  * told why it cannot be made; a psychologist or an administrator may override it
  * with a reason, which is audited.
  */
-function ReferralForm({ visitorId, consented, onClose, onCreated }: Props) {
+function ReferralForm({ visitorId, consented, today, onClose, onCreated }: Props & { today: string }) {
   const { t } = useTranslation();
   const api = useApi();
-  const { user, timeZone } = useSession();
-  const today = calendarDateIn(timeZone);
+  const { user } = useSession();
   const mayOverride = mayOverrideReferralConsent(user.roles);
   const [partners, setPartners] = useState<PartnerView[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);

@@ -3,8 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VisitorProfile } from '../../../shared/contract/visitors';
 import type { ReferralView } from '../../../shared/domain/referrals';
-import { useSession } from '../../app/desk';
-import { calendarDateIn } from '../../../shared/domain/calendar';
+import { useDeskClock } from '../../app/useDeskClock';
 import { Icon } from '../../ui/icons';
 import { notify } from '../../ui/notify';
 import { ReferralFormModal } from './ReferralFormModal';
@@ -23,7 +22,8 @@ interface Props {
 
 export function ReferralsSection({ profile, readOnly, formOpened, onFormOpened, onChanged }: Props) {
   const { t } = useTranslation();
-  const { timeZone } = useSession();
+  // Main's today on the desk's calendar, not the browser's (whose zone data may differ by an hour).
+  const today = useDeskClock()?.today ?? null;
   const [change, setChange] = useState<StatusChange | null>(null);
   const [slipFor, setSlipFor] = useState<number | null>(null);
   const { visitor, referrals } = profile;
@@ -46,7 +46,7 @@ export function ReferralsSection({ profile, readOnly, formOpened, onFormOpened, 
       ) : (
         <ReferralsTable
           referrals={referrals}
-          today={calendarDateIn(timeZone)}
+          today={today}
           readOnly={readOnly}
           onStatus={(referral, status) => setChange({ referral, status })}
           onSlip={(referral) => setSlipFor(referral.id)}
@@ -57,6 +57,7 @@ export function ReferralsSection({ profile, readOnly, formOpened, onFormOpened, 
         opened={formOpened}
         visitorId={visitor.id}
         visitorCode={visitor.code}
+        today={today}
         consented={profile.consents.referrals?.granted === true}
         onClose={() => onFormOpened(false)}
         onCreated={(referral) => {

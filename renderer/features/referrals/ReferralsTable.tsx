@@ -29,7 +29,8 @@ interface Props {
   /** Shows the visitor's code (the follow-up list), or not (her own profile). */
   withVisitor?: boolean;
   /** Today on the desk's calendar: follow-ups on or before it are due. */
-  today: string;
+  /** Main's today, or null until it has answered: nothing is marked due until then. */
+  today: string | null;
   /** No status change nor slip (an anonymised record). */
   readOnly?: boolean;
   onStatus(referral: ReferralView, status: ReferralStatus): void;
@@ -61,7 +62,7 @@ export function ReferralsTable({ referrals, withVisitor, today, readOnly, onStat
           <Table.Tbody>
             {referrals.map((referral) => {
               const next = REFERRAL_TRANSITIONS[referral.status];
-              const due = referral.followUpOn !== null && referral.followUpOn <= today && next.length > 0;
+              const due = today !== null && referral.followUpOn !== null && referral.followUpOn <= today && next.length > 0;
               return (
                 <Table.Tr key={referral.id} data-testid="referral-row">
                   {withVisitor ? (
@@ -95,7 +96,7 @@ export function ReferralsTable({ referrals, withVisitor, today, readOnly, onStat
                         <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
                           {format.day(referral.followUpOn)}
                         </Text>
-                        {due ? (
+                        {due && today !== null ? (
                           <Badge size="xs" color={referral.followUpOn < today ? 'red' : 'orange'} variant="light">
                             {t(referral.followUpOn < today ? 'referrals.overdue' : 'referrals.dueToday')}
                           </Badge>

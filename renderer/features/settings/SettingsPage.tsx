@@ -2,7 +2,6 @@ import { Box, Button, Divider, Group, Paper, Skeleton, Stack, Text, Title } from
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { calendarDateIn } from '../../../shared/domain/calendar';
 import {
   DEFAULT_TIME_ZONE,
   DEFAULT_VISITOR_CODE_PREFIX,
@@ -12,7 +11,8 @@ import {
   type DeskSettings,
 } from '../../../shared/domain/settings';
 import { useApi } from '../../app/api';
-import { useDesk, useSession } from '../../app/desk';
+import { useDesk } from '../../app/desk';
+import { useDeskClock } from '../../app/useDeskClock';
 import { errorMessage } from '../../app/i18n';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { NumberField, SelectField, TextField } from '../../ui/fields';
@@ -30,7 +30,8 @@ function SettingsForm({ settings }: { settings: DeskSettings }) {
   const { t } = useTranslation();
   const api = useApi();
   const { refresh } = useDesk();
-  const { timeZone } = useSession();
+  // The example code carries main's year, not the browser's (on New Year's Eve they may differ).
+  const year = useDeskClock()?.today.slice(0, 4);
   const zones = useMemo(() => timeZones().map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') })), []);
   const form = useContractForm(deskSettingsSchema, { defaultValues: settings });
   const prefix = useWatch({ control: form.control, name: 'visitorCodePrefix' });
@@ -86,7 +87,7 @@ function SettingsForm({ settings }: { settings: DeskSettings }) {
           name="visitorCodePrefix"
           normalise={(text) => text.toUpperCase()}
           label={t('settings.codePrefix')}
-          description={t('settings.codePrefixHint', { example: `${prefix || DEFAULT_VISITOR_CODE_PREFIX}-${calendarDateIn(timeZone).slice(0, 4)}-0042` })}
+          description={year ? t('settings.codePrefixHint', { example: `${prefix || DEFAULT_VISITOR_CODE_PREFIX}-${year}-0042` }) : undefined}
           maxLength={6}
           dir="ltr"
           autoComplete="off"

@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { contract } from '../../../shared/contract';
 import type { VisitorProfile } from '../../../shared/contract/visitors';
-import { calendarDateIn } from '../../../shared/domain/calendar';
 import { useApi } from '../../app/api';
-import { useSession } from '../../app/desk';
+import { useDeskClock } from '../../app/useDeskClock';
 import { errorMessage } from '../../app/i18n';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Form } from '../../ui/Form';
@@ -25,6 +24,8 @@ export function EditIdentityPage() {
   const visitorId = Number(useParams().id);
   const [profile, setProfile] = useState<VisitorProfile | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  // Ages and the birth date's limit from main's today, not the browser's (their zone data may differ).
+  const today = useDeskClock()?.today ?? null;
 
   useEffect(() => {
     void api.visitors.get({ id: visitorId }).then((result) => {
@@ -34,7 +35,7 @@ export function EditIdentityPage() {
   }, [api, visitorId, t]);
 
   if (loadError) return <ErrorAlert message={loadError} />;
-  if (!profile) {
+  if (!profile || !today) {
     return (
       <Center p="xl">
         <Loader aria-hidden="true" />
@@ -42,15 +43,14 @@ export function EditIdentityPage() {
     );
   }
   if (profile.visitor.anonymised) return <Navigate to={`/visitors/${visitorId}`} replace />;
-  return <IdentityForm profile={profile} />;
+  return <IdentityForm profile={profile} today={today} />;
 }
 
 /** Opens with what is recorded now. */
-function IdentityForm({ profile }: { profile: VisitorProfile }) {
+function IdentityForm({ profile, today }: { profile: VisitorProfile; today: string }) {
   const { t } = useTranslation();
   const api = useApi();
   const navigate = useNavigate();
-  const { timeZone } = useSession();
   const { id, code, fields } = profile.visitor;
   const form = useContractForm(identitySchema, { defaultValues: { fields } });
   const submit = form.submitTo(
@@ -66,7 +66,7 @@ function IdentityForm({ profile }: { profile: VisitorProfile }) {
       <PageHeader title={t('profile.editTitle', { code })} description={t('profile.editIntro')} />
       <Form form={form} onSubmit={submit} testId="identity-form">
         <Stack gap="lg">
-          <IdentityFields consented={profile.consents.dataProcessing?.granted === true} today={calendarDateIn(timeZone)} autoFocus />
+          <IdentityFields consented={profile.consents.dataProcessing?.granted === true} today={today} autoFocus />
           <ErrorAlert message={form.alert} />
           <Group justify="space-between">
             <Button variant="default" onClick={() => navigate(`/visitors/${id}`)}>

@@ -4,12 +4,11 @@ import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { contract } from '../../../shared/contract';
-import { calendarDateIn } from '../../../shared/domain/calendar';
 import { REGISTRATION_FORM } from '../../../shared/domain/drafts';
 import type { DuplicateCandidate } from '../../../shared/domain/visitor-views';
 import type { Result } from '../../../shared/errors';
 import { useApi } from '../../app/api';
-import { useSession } from '../../app/desk';
+import { useDeskClock } from '../../app/useDeskClock';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { LeaveFormActions } from '../../ui/LeaveFormActions';
 import { Form } from '../../ui/Form';
@@ -31,7 +30,8 @@ export function RegistrationPage() {
   const { t } = useTranslation();
   const api = useApi();
   const navigate = useNavigate();
-  const { timeZone } = useSession();
+  // Ages and the birth date's limit from main's today, not the browser's (their zone data may differ).
+  const today = useDeskClock()?.today ?? null;
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[] | null>(null);
   const form = useContractForm(contract['visitors.register'].input, { defaultValues: { consents: NO_CONSENTS, fields: EMPTY_FIELDS } });
   const draft = useDraft(form, REGISTRATION_FORM, null);
@@ -91,11 +91,11 @@ export function RegistrationPage() {
         }
       />
       {draft.offer ? <DraftOffer updatedAt={draft.offer.updatedAt} onResume={draft.resume} onDiscard={() => void draft.discard()} /> : null}
-      {draft.ready ? (
+      {draft.ready && today ? (
         <Form form={form} onSubmit={submit} testId="registration-form">
           <Stack gap="lg">
             <ConsentFields autoFocus={!draft.offer} />
-            <IdentityFields consented={consented} today={calendarDateIn(timeZone)} />
+            <IdentityFields consented={consented} today={today} />
             <ErrorAlert message={form.alert} />
             <Group justify="flex-end">
               <Button type="submit" loading={form.busy} leftSection={<Icon name="userPlus" size={18} />}>

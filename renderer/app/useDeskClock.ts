@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
-import type { DeskClock } from '../../../shared/domain/listening';
-import { useApi } from '../../app/api';
+import type { DeskClock } from '../../shared/domain/listening';
+import { useApi } from './api';
 
 /** How often the schedule asks main for the time again: its "now" line, and "today" past midnight. */
 const REFRESH_MS = 60_000;
 
 /**
  * The desk's today and wall-clock now, as main reads them (its clock, Node's zone data), or
- * null until main has answered. The schedule's screens take "today" from here, never from
+ * null until main has answered. Every screen takes "today" from here, never from
  * the browser's clock and zone.
  */
 export function useDeskClock(): DeskClock | null {
