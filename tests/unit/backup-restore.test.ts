@@ -1,7 +1,7 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { backupJobsOf, SAFETY_COPIES } from '../../main/core/backups/jobs';
+import { backupJobsOf, SAFETY_COPIES, SAFETY_COPIES_KEPT } from '../../main/core/backups/jobs';
 import { verifyBackup } from '../../main/core/backups/backup';
 import { isolatedDataDir, loginAs, openTestDesk, removeDir, type TestDesk } from '../support/desk';
 import { backupDesk, CANARY, fakeDrive, type BackupDesk } from '../support/backups';
@@ -104,6 +104,33 @@ describe('a restore', () => {
     expect(kept.manifest.counts.visitors).toBe(4);
     removeDir(safety);
     expect(readdirSync(t.dir).filter((n) => n.startsWith('restore-') || n.startsWith('.backup-work'))).toEqual([]);
+  });
+
+  it('keeps the newest safety copies: a restore that adds one removes the oldest beyond them', async () => {
+    const t = await backupDesk();
+    opened.push(t);
+    const drive = fakeDrive();
+    const made: string[] = [];
+    for (let day = 0; day < SAFETY_COPIES_KEPT; day++) {
+      made.push(await madeBackup(t, drive));
+      t.clock.advance(86_400_000);
+    }
+    // Earlier restores' copies, oldest first, under names that sort the other way round.
+    const safety = join(dirname(t.dir), SAFETY_COPIES);
+    mkdirSync(safety, { recursive: true });
+    made.forEach((path, i) => copyFileSync(path, join(safety, `${String.fromCharCode(122 - i)}.guichet-backup`)));
+
+    await t.ok('backups.open', { path: made[0], secret: { kind: 'recovery', recoveryKey: t.recoveryKey } });
+    await settle(t);
+    await t.ok('backups.restore', { confirmation: 'restaurer' });
+    expect(await settle(t)).toMatchObject({ state: 'done', kind: 'restore' });
+
+    const kept = readdirSync(safety).sort();
+    expect(kept).toHaveLength(SAFETY_COPIES_KEPT);
+    // The oldest copy (z) is gone; the two newer and the one this restore made stay.
+    expect(kept).not.toContain('z.guichet-backup');
+    expect(kept).toEqual(expect.arrayContaining(['x.guichet-backup', 'y.guichet-backup']));
+    removeDir(safety);
   });
 
   it('from the first-run screen of a new machine: a fresh data folder comes back with the backup’s desk', async () => {

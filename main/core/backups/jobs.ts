@@ -20,6 +20,8 @@ import { cleanDrive } from './leftovers';
 
 /** Where the current data is kept before a restore replaces it: beside the data folder. */
 export const SAFETY_COPIES = 'Guichet-safety-copies';
+/** Safety copies kept beside the data folder: each restore adds one (the size of a backup), the oldest go beyond these. */
+export const SAFETY_COPIES_KEPT = 3;
 const LAST_BACKUP = 'last_backup';
 
 /** The words that confirm a restore, one per language (`backups.restore.confirmWord`). */
@@ -328,6 +330,7 @@ export class BackupJobs {
             nativeBinding: this.desk.nativeBinding,
             offThread: this.offThread(),
           });
+          await pruneSafetyCopies(join(dirname(dataDir), SAFETY_COPIES));
         }
         await progress({ stage: 'restore', done: 0, total: 1 });
         stageRestore(opened.staged, { dataDir, now: this.desk.now(), fileName: opened.preview.file, nativeBinding: this.desk.nativeBinding });
@@ -344,6 +347,13 @@ export class BackupJobs {
       }
     });
   }
+}
+
+/** Keeps the newest safety copies (by the date their header gives); a file whose header cannot be read is left alone. */
+async function pruneSafetyCopies(dir: string): Promise<void> {
+  const { backups } = await backupsIn(dir, null);
+  const newestFirst = backups.filter((b) => dirname(b.path) === dir).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.file.localeCompare(a.file));
+  for (const old of newestFirst.slice(SAFETY_COPIES_KEPT)) await removeQuietly(old.path);
 }
 
 const runners = new WeakMap<Desk, BackupJobs>();
