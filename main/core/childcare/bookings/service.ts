@@ -176,7 +176,8 @@ export function pickUp(db: Db, actor: Actor & { roles: readonly Role[] }, input:
   if (locked) problems.push('childcare.codeLocked');
   else if (input.code === null || normalisePickupCode(input.code) !== booking.pickup_code) problems.push('childcare.wrongCode');
   const adults = authorisedAdults(db, [booking.child_id]).get(booking.child_id) ?? [];
-  const adult = input.collector.kind === 'authorised' ? adults.find((a) => a.id === (input.collector as { adultId: number }).adultId) : undefined;
+  const adultId = input.collector.kind === 'authorised' ? input.collector.adultId : null;
+  const adult = adults.find((a) => a.id === adultId);
   if (input.collector.kind === 'other' || (input.collector.kind === 'authorised' && !adult)) problems.push('childcare.notAuthorised');
   const overridden = problems.length > 0;
   if (overridden) {
