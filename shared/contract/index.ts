@@ -18,6 +18,8 @@ import { availabilityProcedures } from './availability';
 import { appointmentsProcedures } from './appointments';
 import { notesProcedures } from './notes';
 import { backupsProcedures } from './backups';
+import { childrenProcedures } from './children';
+import { childcareProcedures } from './childcare';
 
 /** Every procedure main serves, declared once. */
 export const contract = {
@@ -38,6 +40,8 @@ export const contract = {
   ...appointmentsProcedures,
   ...notesProcedures,
   ...backupsProcedures,
+  ...childrenProcedures,
+  ...childcareProcedures,
 } satisfies Record<string, AnyProcedure>;
 
 export type Contract = typeof contract;
