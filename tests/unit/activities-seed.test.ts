@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../main/core/db/database';
 import { seedActivities, type ActivitiesSeedResult } from '../../main/core/activities/seed';
+import { seedChildcare } from '../../main/core/childcare/seed';
 import { seedVisitors } from '../../main/core/visitors/seed';
+import { calendarDateIn } from '../../shared/domain/calendar';
+import { ageInMonthsOn, HOLDING_BOOKING_STATUSES, isAgeInRange, isWellFormedPickupCode, type AgeUnit } from '../../shared/domain/childcare';
 import { deskWithStaff, loginAs } from '../support/desk';
 
 const ZONE = 'Africa/Casablanca';
@@ -15,13 +18,17 @@ async function seededDesk(seed: number) {
   const now = t.clock.now();
   seedVisitors(db, { visitors: VISITORS, seed, actorId: t.staff.admin.id, prefix: 'NDR', now });
   const made = seedActivities(db, { seed, actorId: t.staff.admin.id, now, timeZone: ZONE });
-  return { ...t, db, made, now };
+  const childcare = seedChildcare(db, { seed, actorId: t.staff.admin.id, now, timeZone: ZONE, activities: made.seeded });
+  return { ...t, db, made, childcare, now };
 }
 
 type Seeded = Awaited<ReturnType<typeof seededDesk>>;
 
 const rows = <T>(db: Db, sql: string, ...params: unknown[]): T[] => db.prepare(sql).all(...params) as T[];
-const TABLES = ['activities', 'activity_sessions', 'activity_session_events', 'enrolments', 'attendance', 'events', 'event_headcounts', 'event_participants'];
+const TABLES = [
+  'activities', 'activity_sessions', 'activity_session_events', 'enrolments', 'attendance', 'events', 'event_headcounts', 'event_participants',
+  'children', 'child_adults', 'childcare_slots', 'childcare_ratios', 'childcare_bookings',
+];
 const dump = (db: Db) => Object.fromEntries(TABLES.map((table) => [table, rows(db, `SELECT * FROM ${table} ORDER BY 1, 2`)]));
 const counts = (made: ActivitiesSeedResult) => ({ ...made, seeded: undefined });
 
@@ -38,6 +45,7 @@ describe('the seeded activities', () => {
     try {
       expect(dump(again.db)).toEqual(dump(t.db));
       expect(counts(again.made)).toEqual(counts(t.made));
+      expect(again.childcare).toEqual(t.childcare);
       expect(dump(other.db).enrolments).not.toEqual(dump(t.db).enrolments);
     } finally {
       again.close();
@@ -124,5 +132,74 @@ describe('the seeded activities', () => {
     expect(t.made.eventParticipants).toBeGreaterThan(10);
     const before = rows(t.db, 'SELECT 1 FROM event_participants p JOIN events e ON e.id = p.event_id JOIN visitors v ON v.id = p.visitor_id WHERE substr(v.created_at, 1, 10) > e.day');
     expect(before).toEqual([]);
+  });
+
+  it('records children under mothers, most 0–6 years, a few allergies, another authorised adult for some', () => {
+    const c = t.childcare;
+    expect(c.children).toBe(rows(t.db, 'SELECT 1 FROM children').length);
+    expect(c.children).toBeGreaterThan(c.mothers);
+    const mothers = rows<{ sex: string }>(t.db, 'SELECT DISTINCT v.id, v.sex FROM children c JOIN visitors v ON v.id = c.mother_id');
+    expect(new Set(mothers.map((m) => m.sex))).toEqual(new Set(['female']));
+    const today = calendarDateIn(ZONE, t.now);
+    const ages = rows<{ birth_date: string | null; age_years: number | null; age_given_on: string | null; created_at: string }>(t.db, 'SELECT birth_date, age_years, age_given_on, created_at FROM children').map(
+      (r) => ageInMonthsOn({ birthDate: r.birth_date, ageYears: r.age_years, ageGivenOn: r.age_given_on }, today) / 12,
+    );
+    expect(ages.filter((a) => a < 7).length / ages.length).toBeGreaterThan(0.8);
+    expect(c.withAllergies).toBeGreaterThan(0);
+    expect(c.withAllergies / c.children).toBeLessThan(0.2);
+    expect(c.otherAdults).toBeGreaterThan(0);
+    // Never recorded before she was born.
+    expect(rows(t.db, 'SELECT id FROM children WHERE birth_date IS NOT NULL AND birth_date > substr(created_at, 1, 10)')).toEqual([]);
+  });
+
+  it("books children into their session's slots, never over capacity and never outside the slot's age range, the others waitlisted and some offered a freed place", () => {
+    const holding = HOLDING_BOOKING_STATUSES.map((s) => `'${s}'`).join(', ');
+    expect(rows(t.db, `SELECT s.id FROM childcare_slots s JOIN childcare_bookings b ON b.slot_id = s.id AND b.status IN (${holding}) GROUP BY s.id HAVING count(*) > s.capacity`)).toEqual([]);
+    const booked = rows<{ starts_at: string; age_unit: AgeUnit; min_age: number; max_age: number; birth_date: string | null; age_years: number | null; age_given_on: string | null }>(
+      t.db,
+      `SELECT x.starts_at, s.age_unit, s.min_age, s.max_age, c.birth_date, c.age_years, c.age_given_on
+       FROM childcare_bookings b JOIN childcare_slots s ON s.id = b.slot_id JOIN activity_sessions x ON x.id = s.session_id JOIN children c ON c.id = b.child_id`,
+    );
+    expect(booked.length).toBeGreaterThan(50);
+    for (const b of booked) {
+      const months = ageInMonthsOn({ birthDate: b.birth_date, ageYears: b.age_years, ageGivenOn: b.age_given_on }, calendarDateIn(ZONE, new Date(b.starts_at)));
+      expect(isAgeInRange(months, { ageUnit: b.age_unit, minAge: b.min_age, maxAge: b.max_age })).toBe(true);
+    }
+    // Her mother was enrolled in the session's activity when it took place.
+    const strays = rows(
+      t.db,
+      `SELECT b.id FROM childcare_bookings b JOIN childcare_slots s ON s.id = b.slot_id JOIN activity_sessions x ON x.id = s.session_id JOIN children c ON c.id = b.child_id
+       LEFT JOIN enrolments e ON e.activity_id = x.activity_id AND e.visitor_id = c.mother_id AND e.enrolled_at <= x.starts_at AND (e.withdrawn_at IS NULL OR e.withdrawn_at > x.starts_at)
+       WHERE e.id IS NULL OR b.requested_at >= x.starts_at`,
+    );
+    expect(strays).toEqual([]);
+    const statuses = t.childcare.bookings;
+    expect(statuses.waitlisted).toBeGreaterThan(0);
+    expect(statuses.pickedUp).toBeGreaterThan(statuses.cancelled);
+    expect(statuses.offered + statuses.declined + statuses.expired).toBeGreaterThan(0);
+    expect(rows(t.db, "SELECT id FROM childcare_bookings WHERE offered_at IS NOT NULL AND (offered_until IS NULL OR offered_until <= offered_at)")).toEqual([]);
+  });
+
+  it('gives every child checked in a valid pick-up code, unique for the day, and hands her back only to her mother, an adult on her list, or on an override with its reason', () => {
+    const codes = rows<{ status: string; pickup_code: string | null; code_day: string | null }>(t.db, "SELECT status, pickup_code, code_day FROM childcare_bookings WHERE status IN ('checkedIn', 'pickedUp') OR pickup_code IS NOT NULL");
+    expect(codes.length).toBeGreaterThan(0);
+    for (const c of codes) {
+      expect(['checkedIn', 'pickedUp']).toContain(c.status);
+      expect(isWellFormedPickupCode(c.pickup_code ?? '')).toBe(true);
+    }
+    expect(new Set(codes.map((c) => `${c.code_day}:${c.pickup_code}`)).size).toBe(codes.length);
+    const pickUps = rows<{ collector: string; collector_adult_id: number | null; adult_child: number | null; child_id: number; override_reason: string | null; picked_up_at: string; checked_in_at: string }>(
+      t.db,
+      `SELECT b.collector, b.collector_adult_id, a.child_id AS adult_child, b.child_id, b.override_reason, b.picked_up_at, b.checked_in_at
+       FROM childcare_bookings b LEFT JOIN child_adults a ON a.id = b.collector_adult_id AND a.removed_at IS NULL WHERE b.status = 'pickedUp'`,
+    );
+    expect(pickUps.length).toBe(t.childcare.bookings.pickedUp);
+    for (const p of pickUps) {
+      expect(p.picked_up_at > p.checked_in_at).toBe(true);
+      if (p.collector === 'mother') expect(p.collector_adult_id).toBeNull();
+      else if (p.collector === 'authorised') expect(p.adult_child).toBe(p.child_id);
+      else expect(p.override_reason).toBeTruthy();
+    }
+    expect(t.childcare.pickUps.authorised).toBeGreaterThan(0);
   });
 });

@@ -35,10 +35,15 @@ export interface ActivitiesSeedResult {
   eventParticipants: number;
   headcount: number;
   /** For the childcare seed: the sessions, and who is enrolled in each activity (active at the session's start). */
-  seeded: { sessions: SeededSession[]; enrolled: Map<number, { visitorId: number; from: string; until: string | null }[]> };
+  seeded: {
+    sessions: SeededSession[];
+    enrolled: Map<number, { visitorId: number; from: string; until: string | null }[]>;
+    /** Each past session's roll call, by visitor. */
+    marks: Map<number, Map<number, AttendanceStatus>>;
+  };
 }
 
-type AttendanceStatus = 'present' | 'absent' | 'excused';
+export type AttendanceStatus = 'present' | 'absent' | 'excused';
 
 /**
  * How many visitors the seed sheet's year stands for: 30 Darija workshops (two groups of
@@ -130,7 +135,7 @@ export function seedActivities(db: Db, options: ActivitiesSeedOptions): Activiti
     events: 0,
     eventParticipants: 0,
     headcount: 0,
-    seeded: { sessions: [], enrolled: new Map() },
+    seeded: { sessions: [], enrolled: new Map(), marks: new Map() },
   };
   // Who is taken by which activity's weekdays and hours, so that no one is enrolled twice at once.
   const busy = new Map<number, { from: string; until: string; plan: Plan }[]>();
@@ -227,6 +232,8 @@ export function seedActivities(db: Db, options: ActivitiesSeedOptions): Activiti
             if (s.cancelled !== null || Date.parse(s.endsAt) > now || s.startsAt < from || (withdrawn !== null && s.startsAt >= withdrawn)) continue;
             const status: AttendanceStatus = random.chance(regularity) ? 'present' : random.chance(0.3) ? 'excused' : 'absent';
             result.attendance[status]++;
+            const marks = result.seeded.marks.get(ids[i]) ?? new Map<number, AttendanceStatus>();
+            result.seeded.marks.set(ids[i], marks.set(v.id, status));
             attendanceRows.push([ids[i], v.id, status, new Date(Math.min(now, Date.parse(s.endsAt) + random.int(0, 20) * 60_000)).toISOString(), options.actorId]);
           }
         }
