@@ -18,6 +18,8 @@ import { availabilityProcedures } from './availability';
 import { appointmentsProcedures } from './appointments';
 import { notesProcedures } from './notes';
 import { backupsProcedures } from './backups';
+import { activitiesProcedures } from './activities';
+import { eventsProcedures } from './events';
 
 /** Every procedure main serves, declared once. */
 export const contract = {
@@ -38,6 +40,8 @@ export const contract = {
   ...appointmentsProcedures,
   ...notesProcedures,
   ...backupsProcedures,
+  ...activitiesProcedures,
+  ...eventsProcedures,
 } satisfies Record<string, AnyProcedure>;
 
 export type Contract = typeof contract;
