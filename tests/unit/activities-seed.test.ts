@@ -36,7 +36,7 @@ describe('the seeded activities', () => {
   let t: Seeded;
   beforeAll(async () => {
     t = await seededDesk(5);
-  });
+  }, 120_000);
   afterAll(() => t.close());
 
   it('gives the same rows for the same seed, and others for another', async () => {
@@ -51,7 +51,7 @@ describe('the seeded activities', () => {
       again.close();
       other.close();
     }
-  });
+  }, 180_000);
 
   it("makes the sheet's year for each thousand visitors: 30 Darija workshops, a coaching cycle of 12 and a health session, with their sessions", () => {
     expect(t.made.activities).toEqual({ darija: 4, coaching: 2, healthInfo: 2 });
@@ -201,5 +201,32 @@ describe('the seeded activities', () => {
       else expect(p.override_reason).toBeTruthy();
     }
     expect(t.childcare.pickUps.authorised).toBeGreaterThan(0);
+  });
+
+  // Last: it logs the desk worker in.
+  it("is read by the app's own calls: a past session's roll call, and the childcare board of its day with the children checked in and out", async () => {
+    const [session] = rows<{ id: number; starts_at: string }>(
+      t.db,
+      `SELECT s.id, s.starts_at FROM activity_sessions s JOIN childcare_slots c ON c.session_id = s.id JOIN childcare_bookings b ON b.slot_id = c.id AND b.status = 'pickedUp'
+       ORDER BY s.starts_at DESC LIMIT 1`,
+    );
+    const day = calendarDateIn(ZONE, new Date(session.starts_at));
+    // The roll call lists those enrolled now; a withdrawn learner's past marks stay hers, off the list.
+    const marked = rows(
+      t.db,
+      'SELECT 1 FROM attendance x JOIN activity_sessions s ON s.id = x.session_id JOIN enrolments e ON e.activity_id = s.activity_id AND e.visitor_id = x.visitor_id WHERE x.session_id = ? AND e.withdrawn_at IS NULL',
+      session.id,
+    ).length;
+    const slotsThatDay = rows<{ id: number }>(t.db, 'SELECT c.id FROM childcare_slots c JOIN activity_sessions s ON s.id = c.session_id WHERE s.starts_at BETWEEN ? AND ?', `${day}T00:00`, `${day}T23:59`);
+    t.desk.lock('button');
+    await loginAs(t, t.staff.desk);
+    const roll = await t.ok('activities.rollCall', { sessionId: session.id });
+    expect(roll.rows.filter((r) => r.status !== null).length).toBe(marked);
+    expect(marked).toBeGreaterThan(0);
+    const board = await t.ok('childcare.board', { day });
+    expect(board.slots.map((s) => s.id).sort()).toEqual(slotsThatDay.map((s) => s.id).sort());
+    // The day is over: no one is still in, no one expected.
+    expect(board.children).toEqual([]);
+    expect(board.expected).toEqual([]);
   });
 });
