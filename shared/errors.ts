@@ -90,6 +90,18 @@ export const ERROR_CODES = [
   'appointments.interpreterLanguage',
   'appointments.seriesTooLong',
   'appointments.transitionNotAllowed',
+  // workshops and events
+  'activities.notFound',
+  'activities.kindNotFound',
+  'activities.roomNotInPlace',
+  'activities.inactive',
+  'activities.sessionNotFound',
+  'activities.sessionCancelled',
+  'activities.seriesTooLong',
+  'activities.full',
+  'activities.alreadyEnrolled',
+  'activities.notEnrolled',
+  'events.notFound',
   // backups and restore
   'backup.notABackup',
   'backup.newerFormat',
@@ -176,6 +188,11 @@ export const SERVICE_FIELD_CODES = [
   'appointments.interpreterInactive',
   'children.birthDateFuture',
   'childcare.capacityBelowTaken',
+  'activities.roomNotInPlace',
+  'activities.placeInactive',
+  'activities.capacityBelowEnrolled',
+  'activities.notEnrolled',
+  'events.placeNotFound',
 ] as const;
 export type ServiceFieldCode = (typeof SERVICE_FIELD_CODES)[number];
 

@@ -51,7 +51,7 @@ interface TextOptions {
 }
 
 /** Text as typed. */
-export function TextField<T extends FieldValues>({ name, control, blankAs, normalise, ...props }: Bound<T> & Outside<TextInputProps> & TextOptions) {
+export function TextField<T extends FieldValues>({ name, control, blankAs, normalise, ...props }: TextFieldProps<T>) {
   const { field, ref, error } = useBoundField({ name, control });
   return (
     <TextInput
@@ -67,6 +67,21 @@ export function TextField<T extends FieldValues>({ name, control, blankAs, norma
       error={error}
     />
   );
+}
+
+type TextFieldProps<T extends FieldValues> = Bound<T> & Outside<TextInputProps> & TextOptions;
+
+/**
+ * A login: Latin letters left to right even in an Arabic page, and the browser neither
+ * capitalises nor corrects it. `autoComplete` is the caller's: her own login, or another's.
+ */
+export function LoginField<T extends FieldValues>(props: TextFieldProps<T>) {
+  return <TextField {...props} dir="ltr" autoCapitalize="none" spellCheck={false} />;
+}
+
+/** The organisation's recovery key: groups of capitals in a fixed-width face, never remembered by the browser. */
+export function RecoveryKeyField<T extends FieldValues>(props: TextFieldProps<T>) {
+  return <TextField className="guichet-code-input" {...props} dir="ltr" autoComplete="off" autoCapitalize="characters" spellCheck={false} />;
 }
 
 export function TextareaField<T extends FieldValues>({ name, control, blankAs, ...props }: Bound<T> & Outside<TextareaProps> & Omit<TextOptions, 'normalise'>) {

@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: figures measured side by side in one run, printed as ratios
  * (machines are noisy; tests never assert timings). GUICHET_BENCH_VISITORS sets the
- * number of visitors for the search, schedule and notes sections (default 100,000; the
- * schedule and notes sections share one seeded listening unit with twice as many
- * appointments). Names of sections as arguments run only those (`npm run bench --
- * search-ui`); none runs them all.
+ * number of visitors for the search, schedule, notes and childcare sections (default
+ * 100,000; the schedule and notes sections share one seeded listening unit with twice as
+ * many appointments, childcare seeds its own desk with the workshops' and childcare's year).
+ * Names of sections as arguments run only those (`npm run bench -- search-ui`); none runs
+ * them all.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,7 @@ import { benchVisitors } from './visitors';
 import { benchSchedule } from './schedule';
 import { benchNotes } from './notes';
 import { benchBackup } from './backup';
+import { benchChildcare } from './childcare';
 import { removeListeningUnit } from './listening-unit';
 
 async function benchKdfAndUnlock(): Promise<void> {
@@ -100,6 +102,7 @@ const sections: Record<string, () => Promise<void>> = {
   schedule: () => benchSchedule(visitors),
   notes: () => benchNotes(visitors),
   backup: () => benchBackup(visitors),
+  childcare: () => benchChildcare(visitors),
 };
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !(name in sections));

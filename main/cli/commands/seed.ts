@@ -3,6 +3,8 @@ import { checkNewPassword } from '../../core/accounts/password-policy';
 import { generateOneTimePassword } from '../../core/accounts/service';
 import { seedVisitors } from '../../core/visitors/seed';
 import { seedSchedule } from '../../core/appointments/seed';
+import { seedActivities } from '../../core/activities/seed';
+import { seedChildcare } from '../../core/childcare/seed';
 import { psychologistsFor, seededPsychologistLogin, seedPsychologists, wipeSecrets } from '../../core/appointments/seed-psychologists';
 import { ENV, EXIT_OK, UsageError, type Command } from '../command';
 import { DATA_OPTION, dataDirOf } from '../options';
@@ -71,12 +73,20 @@ export const seed: Command = {
       } finally {
         wipeSecrets(psychologists);
       }
-      desk.desk.audit({ action: 'visitors.seed', entity: 'visitor', outcome: 'success', detail: String(count) });
       const scheduleSeconds = ((performance.now() - scheduleStarted) / 1000).toFixed(1);
+      const activitiesStarted = performance.now();
+      const year = { seed: randomSeed, actorId: session.user.id, now: desk.desk.now(), timeZone: readSettings(session.db).timeZone };
+      const { seeded, activities, attendance, ...activityCounts } = seedActivities(session.db, year);
+      const { bookings, pickUps, ...childcare } = seedChildcare(session.db, { ...year, activities: seeded });
+      const activitySeconds = ((performance.now() - activitiesStarted) / 1000).toFixed(1);
+      desk.desk.audit({ action: 'visitors.seed', entity: 'visitor', outcome: 'success', detail: String(count) });
       out(t('cli.seed.done', { visitors: made.visitors, intakes: made.intakes, referrals: made.referrals, seconds: visitorSeconds, seed: randomSeed }));
       const { statuses, ...counts } = schedule;
       out(t('cli.seed.schedule', { ...counts, seconds: scheduleSeconds }));
       out(t('cli.seed.statuses', { ...statuses, late: schedule.lateCancellations }));
+      out(t('seedYear.activities', { ...activities, ...attendance, ...activityCounts, seconds: activitySeconds }));
+      out(t('seedYear.events', activityCounts));
+      out(t('seedYear.childcare', { ...childcare, ...bookings, authorised: pickUps.authorised, seconds: activitySeconds }));
       const logins = { first: seededPsychologistLogin(randomSeed, 0), last: seededPsychologistLogin(randomSeed, psychologists.length - 1) };
       out(given === undefined ? t('cli.seed.psychologists', { ...logins, password }) : t('cli.seed.psychologistsOwnPassword', logins));
       return EXIT_OK;

@@ -7,7 +7,7 @@ import { useDesk } from '../../app/desk';
 import { AuthLayout } from '../../ui/AuthLayout';
 import { Icon } from '../../ui/icons';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
-import { PasswordField, TextField } from '../../ui/fields';
+import { LoginField, PasswordField } from '../../ui/fields';
 import { RecoverForm } from './RecoverForm';
 import { usePasswordLogin } from './usePasswordLogin';
 import { Form } from '../../ui/Form';
@@ -48,16 +48,7 @@ export function LoginScreen({ previousLogin, onSignedIn }: Props) {
         <Stack gap="md">
           <AuthHeading title={t('login.title')} intro={t('login.intro')} />
           <RestoredNotice />
-          <TextField
-            control={form.control}
-            name="login"
-            label={t('login.login')}
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            dir="ltr"
-            autoFocus
-          />
+          <LoginField control={form.control} name="login" label={t('login.login')} autoComplete="username" autoFocus />
           <PasswordField control={form.control} name="password" label={t('login.password')} autoComplete="current-password" />
           {failure.message}
           <Button type="submit" size="md" loading={form.busy} disabled={failure.waiting} fullWidth>

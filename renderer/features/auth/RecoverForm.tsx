@@ -6,7 +6,7 @@ import type { SessionUser } from '../../../shared/domain/accounts';
 import { useApi } from '../../app/api';
 import { AuthHeading } from '../../ui/AuthHeading';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { TextField } from '../../ui/fields';
+import { LoginField, RecoveryKeyField } from '../../ui/fields';
 import { Form } from '../../ui/Form';
 import { useContractForm } from '../../ui/form';
 import { Icon } from '../../ui/icons';
@@ -31,26 +31,8 @@ export function RecoverForm({ onBack, onRecovered }: { onBack(): void; onRecover
     <Form form={form} onSubmit={submit}>
       <Stack gap="md">
         <AuthHeading title={t('recover.title')} intro={t('recover.intro')} />
-        <TextField
-          control={form.control}
-          name="recoveryKey"
-          label={t('recover.key')}
-          description={t('recover.keyHint')}
-          className="guichet-code-input"
-          dir="ltr"
-          autoComplete="off"
-          spellCheck={false}
-          autoFocus
-        />
-        <TextField
-          control={form.control}
-          name="login"
-          label={t('recover.login')}
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          dir="ltr"
-        />
+        <RecoveryKeyField control={form.control} name="recoveryKey" label={t('recover.key')} description={t('recover.keyHint')} autoFocus />
+        <LoginField control={form.control} name="login" label={t('recover.login')} autoComplete="username" />
         <NewPasswordFields name="newPassword" />
         {throttled ? failure.message : <ErrorAlert message={form.alert} />}
         <Button type="submit" size="md" loading={form.busy} disabled={failure.waiting} fullWidth>

@@ -6,7 +6,7 @@ import type { ErrorInfo } from '../../../shared/errors';
 import { useApi } from '../../app/api';
 import { errorMessage } from '../../app/i18n';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { PasswordField, RadioGroupField, TextField } from '../../ui/fields';
+import { LoginField, PasswordField, RadioGroupField, RecoveryKeyField } from '../../ui/fields';
 import { Form } from '../../ui/Form';
 import { useContractForm } from '../../ui/form';
 
@@ -57,29 +57,22 @@ export function SecretForm({ path, failure, initial, onStarted }: Props) {
           </Group>
         </RadioGroupField>
         {kind === 'recovery' ? (
-          <TextField
+          <RecoveryKeyField
             control={form.control}
             name="recoveryKey"
             label={t('backups.restore.recoveryKey')}
             description={t('backups.restore.recoveryKeyHint')}
-            dir="ltr"
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
             data-autofocus
             autoFocus={focusFirst}
           />
         ) : (
           <>
-            <TextField
+            <LoginField
               control={form.control}
               name="login"
               label={t('backups.restore.login')}
               description={t('backups.restore.loginHint')}
-              dir="ltr"
               autoComplete="off"
-              autoCapitalize="none"
-              spellCheck={false}
               autoFocus={focusFirst && initial.login === ''}
             />
             <PasswordField control={form.control} name="password" label={t('backups.restore.password')} autoComplete="off" autoFocus={focusFirst && initial.login !== ''} />

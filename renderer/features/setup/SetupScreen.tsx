@@ -9,7 +9,7 @@ import { useDesk } from '../../app/desk';
 import { AuthHeading } from '../../ui/AuthHeading';
 import { AuthLayout } from '../../ui/AuthLayout';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { TextField } from '../../ui/fields';
+import { LoginField, TextField } from '../../ui/fields';
 import { Form } from '../../ui/Form';
 import { useContractForm } from '../../ui/form';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
@@ -97,16 +97,7 @@ export function SetupScreen({ onCreated }: { onCreated(recoveryKey: string): voi
                 description={t('setup.displayNameHint')}
                 autoComplete="name"
               />
-              <TextField
-                control={form.control}
-                name="login"
-                label={t('setup.login')}
-                description={t('setup.loginHint')}
-                autoComplete="username"
-                dir="ltr"
-                autoCapitalize="none"
-                spellCheck={false}
-              />
+              <LoginField control={form.control} name="login" label={t('setup.login')} description={t('setup.loginHint')} autoComplete="username" />
               <NewPasswordFields name="password" label={t('setup.password')} confirmLabel={t('setup.confirm')} />
               <ErrorAlert message={form.alert} />
               <Button type="submit" size="md" loading={form.busy} fullWidth>

@@ -7,7 +7,7 @@ import { mayChangeRolesOf } from '../../../shared/domain/policy';
 import { useApi } from '../../app/api';
 import { useDesk, useSession } from '../../app/desk';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { CheckboxGroupField, SelectField, TextField } from '../../ui/fields';
+import { CheckboxGroupField, LoginField, SelectField, TextField } from '../../ui/fields';
 import { Form } from '../../ui/Form';
 import { useContractForm } from '../../ui/form';
 import { ModalActions } from '../../ui/ModalActions';
@@ -72,15 +72,7 @@ function CreateUserForm({ onClose, onCreated }: Omit<FormProps, 'editing'>) {
     <Form form={form} onSubmit={submit}>
       <Stack gap="md">
         <TextField control={form.control} name="displayName" label={t('users.form.displayName')} data-autofocus />
-        <TextField
-          control={form.control}
-          name="login"
-          label={t('users.form.login')}
-          description={t('users.form.loginHint')}
-          autoCapitalize="none"
-          spellCheck={false}
-          dir="ltr"
-        />
+        <LoginField control={form.control} name="login" label={t('users.form.login')} description={t('users.form.loginHint')} />
         <RoleChoices disabled={false} />
         <SelectField
           control={form.control}
