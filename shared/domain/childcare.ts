@@ -1,5 +1,3 @@
-import { tz } from '@date-fns/tz';
-import { differenceInMonths, parseISO } from 'date-fns';
 import type { Sex } from './visitors';
 
 /**
@@ -79,12 +77,25 @@ export function normalisePickupCode(typed: string): string {
 /** A wrong code this many times on one check-in, and the code no longer opens the pick-up: a desk worker's override does. */
 export const WRONG_CODE_LIMIT = 3;
 
-const utc = { in: tz('UTC') };
+/**
+ * Completed months from one desk day to a later one (`YYYY-MM-DD`): a month is complete on the
+ * same day of the month, or on the month's last day when it has no such day (born on 31
+ * January, one month old on 28 February). Written on the strings, not through a date library:
+ * the board counts every child's age, and `differenceInMonths` over zoned dates cost 0.5 ms a
+ * call, most of the board's time at a year's scale.
+ */
+export function completedMonthsBetween(from: string, to: string): number {
+  const [fromYear, fromMonth, fromDay] = from.split('-').map(Number);
+  const [toYear, toMonth, toDay] = to.split('-').map(Number);
+  const lastDayOfToMonth = new Date(Date.UTC(toYear, toMonth, 0)).getUTCDate();
+  const monthDone = toDay >= fromDay || toDay === lastDayOfToMonth;
+  return Math.max(0, (toYear - fromYear) * 12 + (toMonth - fromMonth) - (monthDone ? 0 : 1));
+}
 
 /** A child's age in completed months on the desk's day `on`, from her birth date or the age given on a day. */
 export function ageInMonthsOn(child: { birthDate: string | null; ageYears: number | null; ageGivenOn: string | null }, on: string): number {
-  if (child.birthDate) return Math.max(0, differenceInMonths(parseISO(on, utc), parseISO(child.birthDate, utc)));
-  const since = child.ageGivenOn ? Math.max(0, differenceInMonths(parseISO(on, utc), parseISO(child.ageGivenOn, utc))) : 0;
+  if (child.birthDate) return completedMonthsBetween(child.birthDate, on);
+  const since = child.ageGivenOn ? completedMonthsBetween(child.ageGivenOn, on) : 0;
   return (child.ageYears ?? 0) * 12 + since;
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { completedMonthsBetween } from '../../shared/domain/childcare';
 import { childcareDesk } from '../support/childcare';
 
 describe('children', () => {
@@ -98,5 +99,25 @@ describe('children', () => {
     } finally {
       t.close();
     }
+  });
+});
+
+describe('a child\'s age in completed months', () => {
+  it('counts a month on the same day of the month, or on the last day of a month that has no such day', () => {
+    expect(completedMonthsBetween('2024-05-17', '2024-05-17')).toBe(0);
+    expect(completedMonthsBetween('2024-05-17', '2024-06-16')).toBe(0);
+    expect(completedMonthsBetween('2024-05-17', '2024-06-17')).toBe(1);
+    expect(completedMonthsBetween('2023-12-20', '2026-12-02')).toBe(35);
+    // Born on 31 January: one month on 28 February (29 in a leap year), three on 30 April.
+    expect(completedMonthsBetween('2023-01-31', '2023-02-27')).toBe(0);
+    expect(completedMonthsBetween('2023-01-31', '2023-02-28')).toBe(1);
+    expect(completedMonthsBetween('2024-01-31', '2024-02-28')).toBe(0);
+    expect(completedMonthsBetween('2024-01-31', '2024-02-29')).toBe(1);
+    expect(completedMonthsBetween('2023-01-31', '2023-04-30')).toBe(3);
+    // Born on 29 February: a year old on 28 February of a common year.
+    expect(completedMonthsBetween('2024-02-29', '2025-02-27')).toBe(11);
+    expect(completedMonthsBetween('2024-02-29', '2025-02-28')).toBe(12);
+    // A day before the birth date is no age at all, never a negative one.
+    expect(completedMonthsBetween('2026-12-02', '2026-12-01')).toBe(0);
   });
 });
