@@ -236,7 +236,9 @@ describe('guichet seed', () => {
     const [a, b] = [await sample(data), await sample(other)];
     expect(a.items).toHaveLength(200);
     expect(a.items).toEqual(b.items);
-  });
+    // Two seeding processes, each opening the vault and writing a year of the listening unit,
+    // workshops and childcare: some 20 s each on two busy cores.
+  }, 120_000);
 
   it('refuses a count that is not a whole number', async () => {
     const run = await guichet(['seed', '--data', data, '--visitors', 'many'], asAdmin);
