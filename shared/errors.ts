@@ -119,6 +119,29 @@ export const ERROR_CODES = [
   'backup.notFound',
   'backup.confirmationMismatch',
   'backup.noneRunning',
+  // children and the childcare space
+  'children.notFound',
+  'children.anonymised',
+  'childcare.slotNotFound',
+  'childcare.bookingNotFound',
+  'childcare.activityNotFound',
+  'childcare.ageOutOfRange',
+  'childcare.slotPast',
+  'childcare.slotCancelled',
+  'childcare.alreadyBooked',
+  'childcare.capacityBelowTaken',
+  'childcare.notBooked',
+  'childcare.alreadyCheckedIn',
+  'childcare.notCheckedIn',
+  'childcare.alreadyPickedUp',
+  'childcare.wrongCode',
+  'childcare.codeLocked',
+  'childcare.notAuthorised',
+  'childcare.overrideNotAllowed',
+  'childcare.notOffered',
+  'childcare.noSlot',
+  'childcare.codesExhausted',
+  'childcare.notCancellable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -166,6 +189,8 @@ export const SERVICE_FIELD_CODES = [
   'activities.capacityBelowEnrolled',
   'activities.notEnrolled',
   'events.placeNotFound',
+  'children.birthDateFuture',
+  'childcare.capacityBelowTaken',
 ] as const;
 export type ServiceFieldCode = (typeof SERVICE_FIELD_CODES)[number];
 

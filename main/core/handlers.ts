@@ -12,6 +12,8 @@ import { availabilityHandlers } from './availability/handlers';
 import { appointmentsHandlers } from './appointments/handlers';
 import { notesHandlers } from './notes/handlers';
 import { backupsHandlers } from './backups/handlers';
+import { childrenHandlers } from './children/handlers';
+import { childcareHandlers } from './childcare/handlers';
 
 /** The whole contract's implementation; the type makes a missing handler a compile error. */
 export const handlers: Handlers = {
@@ -32,6 +34,8 @@ export const handlers: Handlers = {
   ...appointmentsHandlers,
   ...notesHandlers,
   ...backupsHandlers,
+  ...childrenHandlers,
+  ...childcareHandlers,
 };
 
 export function createDeskRouter(log?: (line: string) => void): Router {

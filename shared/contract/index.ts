@@ -20,6 +20,8 @@ import { notesProcedures } from './notes';
 import { backupsProcedures } from './backups';
 import { activitiesProcedures } from './activities';
 import { eventsProcedures } from './events';
+import { childrenProcedures } from './children';
+import { childcareProcedures } from './childcare';
 
 /** Every procedure main serves, declared once. */
 export const contract = {
@@ -42,6 +44,8 @@ export const contract = {
   ...backupsProcedures,
   ...activitiesProcedures,
   ...eventsProcedures,
+  ...childrenProcedures,
+  ...childcareProcedures,
 } satisfies Record<string, AnyProcedure>;
 
 export type Contract = typeof contract;

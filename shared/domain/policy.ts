@@ -54,3 +54,17 @@ export function mayOverrideHours(roles: readonly Role[]): boolean {
 export function seesSessionDetails(roles: readonly Role[]): boolean {
   return roles.includes('psychologist');
 }
+
+/**
+ * A child's allergies and care notes: the people who run the childcare, that is desk staff
+ * (who book, check in and hand back) and psychologists (who also work at the desk). Not an
+ * administrator with no other role, and never a report or an export.
+ */
+export function seesChildCareNotes(roles: readonly Role[]): boolean {
+  return roles.includes('desk') || roles.includes('psychologist');
+}
+
+/** Hand a child to someone without the right code, or not on her list, with a reason (audited): a desk worker. */
+export function mayOverridePickUp(roles: readonly Role[]): boolean {
+  return roles.includes('desk') || roles.includes('psychologist');
+}

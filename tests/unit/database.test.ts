@@ -34,6 +34,7 @@ const LANDED_MIGRATIONS: Record<string, string> = {
   '0007-session-notes.ts': '41f380a65a298ac9bad7f48ed5a2e3239388657515463f2b19db34d257b3e3bd',
   '0008-no-show-count.ts': '169d36185b3d3c31ee17adf30f16fd993f9cdf5f99f058320dcc2d35b30838a3',
   '0009-activities.ts': 'f4f7c7ea042b367e0cbb1031b1276bd74fff02f1a37190e5c8326b3d37147ce2',
+  '0010-childcare.ts': '8ca6dc0396b8a9a4e4ca9030be1a8594d9a15a64973da97f20523e331ab8e326',
 };
 
 function sha256Of(file: string): string {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PROCEDURE_NAMES } from '../../shared/contract';
 import { LANGUAGES, ROLES } from '../../shared/domain/accounts';
 import { AUDIT_ACTIONS } from '../../shared/domain/audit';
+import { ADULT_RELATIONS, AGE_UNITS, BOOKING_OUTCOMES, BOOKING_STATUSES, COLLECTOR_KINDS } from '../../shared/domain/childcare';
 import { PARTNER_KINDS, REFERRAL_STATUSES } from '../../shared/domain/referrals';
 import {
   CONSENT_KINDS,
@@ -140,6 +141,11 @@ describe('translations', () => {
       referralStatuses: REFERRAL_STATUSES,
       roles: ROLES,
       languageNames: LANGUAGES,
+      'children.values.relations': ADULT_RELATIONS,
+      'childcare.values.ageUnits': AGE_UNITS,
+      'childcare.values.bookingStatuses': BOOKING_STATUSES,
+      'childcare.values.collectorKinds': COLLECTOR_KINDS,
+      'childcare.values.bookingOutcomes': BOOKING_OUTCOMES,
     };
     for (const lng of ['fr', 'ar', 'en'] as const) {
       for (const [prefix, options] of Object.entries(lists)) {

@@ -372,6 +372,37 @@ describe('upgrading a database written by an older app', () => {
     expect(verifyAudit(db)).toMatchObject({ intact: true, entries: 6 });
   });
 
+  it('9 → 10: every row is kept; the childcare tables arrive empty, bound to visitors, activity sessions, places and users', () => {
+    const { db } = at(9);
+    writeAsVersion1(db);
+    writeAsVersion2(db, 1);
+    const before = contentsOf(db);
+
+    updateToVersion(db, 10, UPGRADED_AT);
+
+    expectRowsKept(before, contentsOf(db));
+    expect(schemaOf(db)).toEqual(schemaAt(10));
+    for (const table of ['children', 'child_adults', 'childcare_slots', 'childcare_ratios', 'childcare_bookings']) {
+      expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
+    }
+    const child = db.prepare(`INSERT INTO children (mother_id, birth_date, age_years, age_given_on, sex, created_at, created_by, updated_at) VALUES (?, ?, ?, ?, 'female', ?, 1, ?)`);
+    // A child has a birth date or an approximate age, and a mother who is a visitor.
+    expect(() => child.run(1, null, null, null, AT_VERSION_2, AT_VERSION_2)).toThrow(/CHECK/);
+    expect(() => child.run(99, '2024-05-01', null, null, AT_VERSION_2, AT_VERSION_2)).toThrow(/FOREIGN KEY/);
+    child.run(1, '2024-05-01', null, null, AT_VERSION_2, AT_VERSION_2);
+    const slot = db.prepare(`INSERT INTO childcare_slots (session_id, starts_at, ends_at, place_id, capacity, age_unit, min_age, max_age, created_at, created_by, updated_at) VALUES (NULL, '2026-12-07T09:00:00.000Z', '2026-12-07T11:00:00.000Z', 1, ?, 'years', 0, 2, ?, 1, ?)`);
+    // A capacity of zero or less cannot be stored.
+    expect(() => slot.run(0, AT_VERSION_2, AT_VERSION_2)).toThrow(/CHECK/);
+    expect(() => slot.run(-1, AT_VERSION_2, AT_VERSION_2)).toThrow(/CHECK/);
+    slot.run(8, AT_VERSION_2, AT_VERSION_2);
+    const booking = db.prepare(`INSERT INTO childcare_bookings (slot_id, child_id, status, requested_at, requested_by, pickup_code, code_day, updated_at) VALUES (1, 1, ?, ?, 1, ?, ?, ?)`);
+    booking.run('checkedIn', AT_VERSION_2, 'K7M', '2026-12-07', AT_VERSION_2);
+    // One live booking per child and slot; a code once a day across the desk.
+    expect(() => booking.run('booked', AT_VERSION_2, null, null, AT_VERSION_2)).toThrow(/UNIQUE/);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(verifyAudit(db)).toMatchObject({ intact: true, entries: 6 });
+  });
+
   it('a new desk gets the four field partners once: 0002 writes them, 0003 sees them', () => {
     const made = emptyDatabase();
     opened.push(made);

@@ -8,6 +8,7 @@ import { migration as m0006 } from './0006-listening-unit';
 import { migration as m0007 } from './0007-session-notes';
 import { migration as m0008 } from './0008-no-show-count';
 import { migration as m0009 } from './0009-activities';
+import { migration as m0010 } from './0010-childcare';
 
 /**
  * Every migration, in order. A test checks versions run 1..n and match the file names.
@@ -18,6 +19,6 @@ import { migration as m0009 } from './0009-activities';
  * new migration. tests/unit/database.test.ts pins every landed file by its SHA-256, and
  * tests/unit/migrations.test.ts upgrades a database written at each version.
  */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
