@@ -7,6 +7,7 @@ import { LANGUAGES, type Language } from '../../shared/domain/accounts';
 import { AccountPage } from '../features/account/AccountPage';
 import { AppointmentsSection } from '../features/appointments/AppointmentsSection';
 import { CallsPage, MyDayPage, ReassignPage, TodayPage } from '../features/appointments/DayPages';
+import { ChildcareSection } from '../features/childcare/ChildcareSection';
 import { AnonymisationPage } from '../features/anonymisation/AnonymisationPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { BackupsPage } from '../features/backups/BackupsPage';
@@ -57,6 +58,7 @@ const PAGES: Record<Destination['key'], ComponentType> = {
   today: TodayPage,
   myDay: MyDayPage,
   calls: CallsPage,
+  childcare: ChildcareSection,
   reassign: ReassignPage,
   notesAccess: NotesAccessPage,
 };

@@ -15,6 +15,7 @@ export interface Destination {
     | 'today'
     | 'myDay'
     | 'calls'
+    | 'childcare'
     | 'reassign'
     | 'partners'
     | 'myHours'
@@ -48,6 +49,7 @@ export const DESTINATIONS: readonly Destination[] = [
   { path: '/my-day', key: 'myDay', icon: 'clock', opens: 'appointments.myDay' },
   { path: '/appointments', key: 'schedule', icon: 'calendarCheck', opens: 'appointments.range' },
   { path: '/calls', key: 'calls', icon: 'phone', opens: 'appointments.reminders' },
+  { path: '/childcare', key: 'childcare', icon: 'users', opens: 'childcare.slots' },
   { path: '/reassign', key: 'reassign', icon: 'switchUser', opens: 'appointments.toReassign' },
   { path: '/partners', key: 'partners', icon: 'building', opens: 'partners.list' },
   { path: '/my-hours', key: 'myHours', icon: 'clock', opens: 'availability.setPlan', for: hasOwnHours },
