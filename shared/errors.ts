@@ -93,7 +93,7 @@ export const ERROR_CODES = [
   // workshops and events
   'activities.notFound',
   'activities.kindNotFound',
-  'activities.kindKeyed',
+  'activities.roomNotInPlace',
   'activities.inactive',
   'activities.sessionNotFound',
   'activities.sessionCancelled',

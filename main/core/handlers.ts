@@ -14,6 +14,8 @@ import { notesHandlers } from './notes/handlers';
 import { backupsHandlers } from './backups/handlers';
 import { childrenHandlers } from './children/handlers';
 import { childcareHandlers } from './childcare/handlers';
+import { activitiesHandlers } from './activities/handlers';
+import { eventsHandlers } from './events/handlers';
 
 /** The whole contract's implementation; the type makes a missing handler a compile error. */
 export const handlers: Handlers = {
@@ -36,6 +38,8 @@ export const handlers: Handlers = {
   ...backupsHandlers,
   ...childrenHandlers,
   ...childcareHandlers,
+  ...activitiesHandlers,
+  ...eventsHandlers,
 };
 
 export function createDeskRouter(log?: (line: string) => void): Router {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROCEDURE_NAMES } from '../../shared/contract';
 import { LANGUAGES, ROLES } from '../../shared/domain/accounts';
+import { ACTIVITY_KIND_KEYS, ATTENDANCE_STATUSES, EVENT_KINDS, HEADCOUNT_CATEGORIES } from '../../shared/domain/activities';
 import { AUDIT_ACTIONS } from '../../shared/domain/audit';
 import { ADULT_RELATIONS, AGE_UNITS, BOOKING_OUTCOMES, BOOKING_STATUSES, COLLECTOR_KINDS } from '../../shared/domain/childcare';
 import { PARTNER_KINDS, REFERRAL_STATUSES } from '../../shared/domain/referrals';
@@ -146,6 +147,10 @@ describe('translations', () => {
       'childcare.values.bookingStatuses': BOOKING_STATUSES,
       'childcare.values.collectorKinds': COLLECTOR_KINDS,
       'childcare.values.bookingOutcomes': BOOKING_OUTCOMES,
+      'activities.kinds': ACTIVITY_KIND_KEYS,
+      'activities.attendance': ATTENDANCE_STATUSES,
+      'events.kinds': EVENT_KINDS,
+      'events.categories': HEADCOUNT_CATEGORIES,
     };
     for (const lng of ['fr', 'ar', 'en'] as const) {
       for (const [prefix, options] of Object.entries(lists)) {
