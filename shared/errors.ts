@@ -126,6 +126,8 @@ export const ERROR_CODES = [
   'childcare.bookingNotFound',
   'childcare.activityNotFound',
   'childcare.ageOutOfRange',
+  'childcare.ageOutOfRangeMonths',
+  'childcare.notToday',
   'childcare.slotPast',
   'childcare.slotCancelled',
   'childcare.alreadyBooked',

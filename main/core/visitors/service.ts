@@ -18,6 +18,9 @@ import {
 import { visitorIdOfForm } from '../../../shared/domain/drafts';
 import type { DuplicateCandidate, VisitorChange, VisitorDetail, VisitorListItem, VisitorSearchResult } from '../../../shared/domain/visitor-views';
 import { eraseVisitorNotes } from '../notes/service';
+import { anonymiseChildrenOf } from '../children/service';
+import { cancelFutureBookingsOf } from '../childcare/bookings/service';
+import { readSettings } from '../settings/service';
 
 export interface Actor {
   id: number;
@@ -367,6 +370,9 @@ export function anonymiseVisitor(db: Db, actor: Actor, id: number, now: Date): v
     statement(db, 'UPDATE visitor_changes SET old_value = NULL, new_value = NULL WHERE visitor_id = ?').run(id);
     // Her private session notes too, with their keys, grants and drafts: nobody can open them again.
     eraseVisitorNotes(db, id);
+    // Her children with her: their names, notes, allergies and adults; their future places go to the next families.
+    const children = anonymiseChildrenOf(db, id, now, calendarDateIn(readSettings(db).timeZone, now));
+    cancelFutureBookingsOf(db, actor, children, now);
   })();
 }
 

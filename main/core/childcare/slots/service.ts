@@ -204,3 +204,8 @@ export function futureSessionSlots(db: Db, activityId: number, now: Date): { ses
   const slots = statement(db, `SELECT ${SLOT_COLUMNS} WHERE s.session_id = ? AND s.cancelled_at IS NULL ORDER BY s.min_age, s.id`);
   return sessions.map((s) => ({ sessionId: s.id, slots: slots.all(s.id) as SlotRow[] }));
 }
+
+/** The place as a slip prints it: its card name when it has one, discreet. */
+export function placeForSlip(db: Db, placeId: number): string {
+  return (statement(db, 'SELECT coalesce(card_name, name) AS name FROM places WHERE id = ?').get(placeId) as { name: string }).name;
+}
