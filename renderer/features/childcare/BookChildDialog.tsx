@@ -5,6 +5,7 @@ import { contract } from '../../../shared/contract';
 import { addDays } from '../../../shared/domain/calendar';
 import type { BookingView, ChildView, SlotView } from '../../../shared/domain/childcare';
 import { useApi } from '../../app/api';
+import { errorMessage } from '../../app/i18n';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { SelectField } from '../../ui/fields';
 import { Form } from '../../ui/Form';
@@ -13,7 +14,6 @@ import { useDeskFormat } from '../../ui/format';
 import { ModalActions } from '../../ui/ModalActions';
 import { useDeskClock } from '../appointments/useDeskClock';
 import { wallDay } from '../appointments/wall';
-import { childcareError } from './errors';
 import { ageRangeLabel, slotPlace, slotTimes } from './labels';
 import { usePlaces } from './usePlaces';
 
@@ -63,7 +63,7 @@ function BookChild({ child, onClose }: { child: ChildView; onClose(): void }) {
       return api.childcare.book(values);
     },
     (booking) => setAnswer(booking),
-    (error) => setRefusal(childcareError(t, error)),
+    (error) => setRefusal(errorMessage(t, error)),
   );
   const choices = (slots ?? []).map((slot) => ({
     value: String(slot.id),
@@ -89,7 +89,7 @@ function BookChild({ child, onClose }: { child: ChildView; onClose(): void }) {
   return (
     <Form form={form} onSubmit={submit} testId="book-child-form">
       <Stack gap="md">
-        <SelectField control={form.control} name="slotId" numeric label={t('childcare.book.slot')} description={t('childcare.book.slotHint')} data={choices} withAsterisk searchable nothingFoundMessage={t('childcare.book.noSlots')} data-autofocus />
+        <SelectField control={form.control} name="slotId" numeric label={t('childcare.book.slot')} description={t('childcare.book.slotHint')} data={choices} withAsterisk searchable nothingFoundMessage={t('childcare.book.noSlots')} />
         {slots && slots.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t('childcare.book.noSlots')}

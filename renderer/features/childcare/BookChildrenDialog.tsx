@@ -16,7 +16,6 @@ import { useDeskFormat } from '../../ui/format';
 import { ModalActions } from '../../ui/ModalActions';
 import { wallDay, wallTime } from '../appointments/wall';
 import { ageLabel, childName } from '../children/labels';
-import { childcareError } from './errors';
 
 interface Props {
   opened: boolean;
@@ -102,7 +101,6 @@ function BookChildren({ motherId, activityId, onClose }: { motherId: number; act
             data={activities.map((a) => ({ value: String(a.id), label: a.title }))}
             withAsterisk
             searchable
-            data-autofocus
           />
         ) : null}
         {children ? (
@@ -166,7 +164,7 @@ function Outcomes({ outcomes, activity, family, onClose }: { outcomes: ActivityB
                   </Badge>
                   {o.outcome === 'refused' && isErrorCode(o.reason) ? (
                     <Text size="sm" mt={4}>
-                      {childcareError(t, { code: o.reason, params: o.params ?? undefined })}
+                      {errorMessage(t, { code: o.reason, params: o.params ?? undefined })}
                     </Text>
                   ) : null}
                 </Table.Td>

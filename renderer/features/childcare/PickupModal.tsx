@@ -9,13 +9,13 @@ import { normalisePickupCode, PICKUP_CODE_ALPHABET, type BookingView, type Child
 import { mayOverridePickUp } from '../../../shared/domain/policy';
 import { TEXT_MAX } from '../../../shared/domain/visitors';
 import { useApi } from '../../app/api';
+import { errorMessage } from '../../app/i18n';
 import { useSession } from '../../app/desk';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { RadioGroupField, TextareaField, TextField } from '../../ui/fields';
 import { Form } from '../../ui/Form';
 import { useContractForm } from '../../ui/form';
 import { ModalActions } from '../../ui/ModalActions';
-import { childcareError } from './errors';
 
 /**
  * The pick-up form: the code as the adult reads it, and who she is, chosen from the child's
@@ -100,7 +100,7 @@ function PickupForm({ booking, onClose, onPickedUp }: { booking: PickupTarget; o
       return result.ok ? result : { ok: false as const, error: { code: result.error.code, params: result.error.params } };
     },
     onPickedUp,
-    (error) => setRefusal({ text: childcareError(t, error) }),
+    (error) => setRefusal({ text: errorMessage(t, error) }),
   );
   return (
     <Form form={form} onSubmit={submit} testId="pickup-form">

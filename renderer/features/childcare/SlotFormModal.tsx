@@ -99,7 +99,6 @@ function ActivitySlotsForm({ places, onClose, onSaved }: { places: PlaceView[]; 
           data={activities.map((a) => ({ value: String(a.id), label: a.title }))}
           withAsterisk
           searchable
-          data-autofocus
         />
         <SlotTermsFields places={places} />
         <ErrorAlert message={form.alert} />

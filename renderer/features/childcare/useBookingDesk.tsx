@@ -3,8 +3,8 @@ import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BookingView } from '../../../shared/domain/childcare';
 import { useApi } from '../../app/api';
+import { errorMessage } from '../../app/i18n';
 import { notify } from '../../ui/notify';
-import { childcareError } from './errors';
 import { PickupModal, type PickupTarget } from './PickupModal';
 import { CheckedInModal } from './PickupSlip';
 
@@ -47,7 +47,7 @@ export function useBookingDesk(changed: (booking: BookingView) => void) {
               ? await api.childcare.declineOffer(input)
               : await api.childcare.cancel({ ...input, reason: null });
       setBusy(null);
-      if (!result.ok) return notify(t, 'error', childcareError(t, result.error));
+      if (!result.ok) return notify(t, 'error', errorMessage(t, result.error));
       if (kind === 'checkIn') setCheckedIn({ booking: result.value, label });
       else notify(t, 'success', t(`childcare.actions.done.${kind}`, { child: label }));
       changed(result.value);
