@@ -43,10 +43,11 @@ export const OFFER_HOLD_MS = 24 * 3_600_000;
 export const MAX_CHILD_AGE_YEARS = 17;
 
 /**
- * Pick-up codes: no vowels (no words), no look-alikes (0/O/Q, 1/I/L, 2/Z, 5/S, 6/G, 8/B, U/V,
- * Y). Thirteen consonants and five digits: 5,832 codes of three characters a day, then four.
+ * Pick-up codes: no vowels (no words), and neither member of a look-alike pair (0/O/Q, 1/I/L,
+ * 2/Z, 5/S, 6/G, 8/B, U/V/Y). Thirteen consonants and four digits: 4,913 codes of three
+ * characters a day, then 83,521 of four.
  */
-export const PICKUP_CODE_ALPHABET = 'CDFHJKMNPRTWX34679';
+export const PICKUP_CODE_ALPHABET = 'CDFHJKMNPRTWX3479';
 export const PICKUP_CODE_LENGTHS = [3, 4] as const;
 
 /**

@@ -173,3 +173,134 @@ describe('childcare bookings', () => {
     }
   });
 });
+
+describe('check-in and pick-up', () => {
+  /** One child booked for Monday's slot, the clock moved to 09:30 that morning (08:30 UTC). */
+  async function arrived() {
+    const t = await childcareDesk();
+    const mother = await t.mother();
+    const child = await t.child(mother, { firstName: 'Awa', allergies: 'Arachides', adults: [{ name: 'Mariam Diallo', relation: 'auntOrUncle', phone: '0612345678' }] });
+    const slot = await t.slot();
+    const booking = await t.ok('childcare.book', { childId: child.id, slotId: slot.id });
+    t.clock.current = new Date('2026-12-07T08:30:00.000Z');
+    return { t, mother, child, slot, booking, aunt: child.adults[0] };
+  }
+  const pickUpAudit = (t: Awaited<ReturnType<typeof childcareDesk>>) =>
+    t.db().prepare(`SELECT outcome, entity_id AS entityId, detail FROM audit WHERE action = 'childcare.pickUp' ORDER BY id`).all();
+
+  it('gives a pick-up code at check-in, and refuses a second check-in and one on another day', async () => {
+    const { t, booking } = await arrived();
+    try {
+      const checked = await t.ok('childcare.checkIn', { bookingId: booking.id });
+      expect(checked).toMatchObject({ status: 'checkedIn', checkedInWall: '2026-12-07T09:30' });
+      expect(checked.pickupCode).toMatch(/^[CDFHJKMNPRTWX3479]{3,4}$/);
+      expect(await t.call('childcare.checkIn', { bookingId: booking.id })).toEqual({ ok: false, error: { code: 'childcare.alreadyCheckedIn' } });
+      expect(await t.ok('childcare.slip', { bookingId: booking.id, language: 'ar' })).toMatchObject({ pickupCode: checked.pickupCode, endsWall: '2026-12-07T12:00', day: '2026-12-07' });
+
+      const other = await t.slot({ day: '2026-12-08' });
+      const early = await t.ok('childcare.book', { childId: (await t.child(await t.mother())).id, slotId: other.id });
+      expect(await t.call('childcare.checkIn', { bookingId: early.id })).toEqual({ ok: false, error: { code: 'childcare.notToday' } });
+    } finally {
+      t.close();
+    }
+  });
+
+  it('refuses the pick-up of a child not checked in', async () => {
+    const { t, booking } = await arrived();
+    try {
+      expect(await t.call('childcare.pickUp', { bookingId: booking.id, code: 'KMN', collector: { kind: 'mother' } })).toEqual({ ok: false, error: { code: 'childcare.notCheckedIn' } });
+      expect(await t.ok('childcare.bookings', { slotId: booking.slotId })).toMatchObject([{ status: 'booked', pickedUpAt: null }]);
+    } finally {
+      t.close();
+    }
+  });
+
+  it('hands the child to her mother or an adult on her list with the right code, and records who and when', async () => {
+    const { t, booking, aunt } = await arrived();
+    try {
+      const { pickupCode } = await t.ok('childcare.checkIn', { bookingId: booking.id });
+      t.clock.advance(2 * 3_600_000);
+      // Typed in lower case with a space: the same code.
+      const typed = `${pickupCode?.slice(0, 1).toLowerCase()} ${pickupCode?.slice(1)}`;
+      expect(await t.ok('childcare.pickUp', { bookingId: booking.id, code: typed, collector: { kind: 'authorised', adultId: aunt.id } })).toMatchObject({
+        status: 'pickedUp',
+        pickedUpWall: '2026-12-07T11:30',
+        collector: 'authorised',
+        collectorName: 'Mariam Diallo',
+        overridden: false,
+      });
+      expect(await t.call('childcare.pickUp', { bookingId: booking.id, code: pickupCode, collector: { kind: 'mother' } })).toEqual({ ok: false, error: { code: 'childcare.alreadyPickedUp' } });
+    } finally {
+      t.close();
+    }
+  });
+
+  it('refuses a wrong code and an adult not on the list; a desk worker overrides with a reason, audited without the child', async () => {
+    const { t, booking, aunt } = await arrived();
+    try {
+      const { pickupCode } = await t.ok('childcare.checkIn', { bookingId: booking.id });
+      const wrong = pickupCode === 'KMN' ? 'KMP' : 'KMN';
+      expect(await t.call('childcare.pickUp', { bookingId: booking.id, code: wrong, collector: { kind: 'mother' } })).toEqual({ ok: false, error: { code: 'childcare.wrongCode' } });
+      expect(await t.call('childcare.pickUp', { bookingId: booking.id, code: pickupCode, collector: { kind: 'authorised', adultId: aunt.id + 1 } })).toEqual({ ok: false, error: { code: 'childcare.notAuthorised' } });
+      expect(await t.call('childcare.pickUp', { bookingId: booking.id, code: pickupCode, collector: { kind: 'other', name: 'Fatou Ndiaye', relation: 'voisine' } })).toEqual({ ok: false, error: { code: 'childcare.notAuthorised' } });
+      expect(await t.ok('childcare.board', { day: null })).toMatchObject({ children: [{ bookingId: booking.id }] });
+
+      const handed = await t.ok('childcare.pickUp', { bookingId: booking.id, code: null, collector: { kind: 'other', name: 'Fatou Ndiaye', relation: 'voisine' }, overrideReason: 'Mother in hospital, called the desk' });
+      expect(handed).toMatchObject({ status: 'pickedUp', collector: 'other', collectorName: 'Fatou Ndiaye', overridden: true });
+      expect(pickUpAudit(t)).toEqual([
+        { outcome: 'failure', entityId: String(booking.id), detail: 'childcare.wrongCode' },
+        { outcome: 'failure', entityId: String(booking.id), detail: 'childcare.notAuthorised' },
+        { outcome: 'failure', entityId: String(booking.id), detail: 'childcare.notAuthorised' },
+        { outcome: 'success', entityId: String(booking.id), detail: 'childcare.override: Mother in hospital, called the desk' },
+      ]);
+      const logged = JSON.stringify(t.db().prepare('SELECT * FROM audit').all());
+      for (const name of ['Awa', 'Fatou', 'Rose', 'Arachides']) expect(logged).not.toContain(name);
+    } finally {
+      t.close();
+    }
+  });
+
+  it('after three wrong codes the right one no longer opens the pick-up: only an override does', async () => {
+    const { t, booking } = await arrived();
+    try {
+      const { pickupCode } = await t.ok('childcare.checkIn', { bookingId: booking.id });
+      const wrong = pickupCode === 'KMN' ? 'KMP' : 'KMN';
+      for (let i = 0; i < 3; i++) expect(await t.call('childcare.pickUp', { bookingId: booking.id, code: wrong, collector: { kind: 'mother' } })).toMatchObject({ ok: false, error: { code: 'childcare.wrongCode' } });
+      expect(await t.call('childcare.pickUp', { bookingId: booking.id, code: pickupCode, collector: { kind: 'mother' } })).toEqual({ ok: false, error: { code: 'childcare.codeLocked' } });
+      expect(await t.ok('childcare.pickUp', { bookingId: booking.id, code: pickupCode, collector: { kind: 'mother' }, overrideReason: 'Her mother, known to the desk' })).toMatchObject({ status: 'pickedUp', collector: 'mother', overridden: true });
+    } finally {
+      t.close();
+    }
+  });
+
+  it('shows on the board who is in since when, allergies, who may collect whom, and flags a child still there when her slot has ended', async () => {
+    const { t, booking, aunt, mother } = await arrived();
+    try {
+      const { pickupCode } = await t.ok('childcare.checkIn', { bookingId: booking.id });
+      const board = await t.ok('childcare.board', { day: null });
+      expect(board).toMatchObject({ day: '2026-12-07', now: '2026-12-07T09:30', expected: [], offers: [] });
+      expect(board.slots).toMatchObject([{ id: booking.slotId, taken: 1 }]);
+      expect(board.children).toEqual([
+        expect.objectContaining({
+          bookingId: booking.id,
+          childFirstName: 'Awa',
+          motherId: mother,
+          motherName: 'Rose Kamara',
+          checkedInWall: '2026-12-07T09:30',
+          pickupCode,
+          allergies: 'Arachides',
+          collectors: [
+            { kind: 'mother', adultId: null, name: null, relation: null },
+            { kind: 'authorised', adultId: aunt.id, name: 'Mariam Diallo', relation: 'auntOrUncle' },
+          ],
+          overdue: false,
+        }),
+      ]);
+      t.clock.current = new Date('2026-12-07T11:00:00.000Z');
+      expect((await t.ok('childcare.board', { day: null })).children).toMatchObject([{ bookingId: booking.id, overdue: true }]);
+      expect(t.db().prepare(`SELECT count(*) AS n FROM audit WHERE action = 'childcare.board'`).get()).toEqual({ n: 2 });
+    } finally {
+      t.close();
+    }
+  });
+});

@@ -75,7 +75,7 @@ export function childcareBoard(db: Db, day: string, now: Date, zone: string, wit
     slotIds.length === 0
       ? []
       : (db
-          .prepare(`SELECT id FROM childcare_bookings WHERE status = 'booked' AND slot_id IN (${slotIds.map(() => '?').join(',')}) ORDER BY slot_id, requested_at, id`)
+          .prepare(`SELECT id FROM childcare_bookings WHERE status = 'booked' AND slot_id IN (${slotIds.map(() => '?').join(',')}) ORDER BY slot_id, id`)
           .all(...slotIds) as { id: number }[]);
   return {
     day,

@@ -47,7 +47,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export function offerFreedPlaces(db: Db, slot: SlotRow, at: string): void {
   if (slot.cancelled === 1 || at >= slot.starts_at) return;
   let free = slot.capacity - (countsOf(db, [slot.id]).get(slot.id)?.taken ?? 0);
-  const next = statement(db, `SELECT id FROM childcare_bookings WHERE slot_id = ? AND status = 'waitlisted' ORDER BY requested_at, id LIMIT 1`);
+  // The order the requests were written in (ids), not their clocks: two desks' clocks may disagree by a moment.
+  const next = statement(db, `SELECT id FROM childcare_bookings WHERE slot_id = ? AND status = 'waitlisted' ORDER BY id LIMIT 1`);
   const offer = statement(db, `UPDATE childcare_bookings SET status = 'offered', offered_at = ?, offered_until = ?, updated_at = ? WHERE id = ?`);
   const until = iso(Math.min(Date.parse(at) + OFFER_HOLD_MS, Date.parse(slot.starts_at)));
   for (; free > 0; free--) {
@@ -216,7 +217,7 @@ interface BookingViewRow extends BookingRow {
 
 const VIEW_SELECT = `SELECT b.*, c.mother_id, c.first_name, a.name AS adult_name,
     CASE WHEN b.status = 'waitlisted' THEN (SELECT count(*) FROM childcare_bookings w WHERE w.slot_id = b.slot_id AND w.status = 'waitlisted'
-      AND (w.requested_at < b.requested_at OR (w.requested_at = b.requested_at AND w.id <= b.id))) END AS position
+      AND w.id <= b.id) END AS position
   FROM childcare_bookings b JOIN children c ON c.id = b.child_id LEFT JOIN child_adults a ON a.id = b.collector_adult_id`;
 
 function toView(r: BookingViewRow, zone: string): BookingView {
@@ -253,7 +254,7 @@ export function bookingView(db: Db, id: number, zone: string): BookingView {
 export function bookingsOfSlot(db: Db, slotId: number, zone: string): BookingView[] {
   const rows = statement(
     db,
-    `${VIEW_SELECT} WHERE b.slot_id = ? ORDER BY CASE b.status WHEN 'waitlisted' THEN 1 WHEN 'cancelled' THEN 2 WHEN 'declined' THEN 2 WHEN 'expired' THEN 2 ELSE 0 END, b.requested_at, b.id`,
+    `${VIEW_SELECT} WHERE b.slot_id = ? ORDER BY CASE b.status WHEN 'waitlisted' THEN 1 WHEN 'cancelled' THEN 2 WHEN 'declined' THEN 2 WHEN 'expired' THEN 2 ELSE 0 END, b.id`,
   ).all(slotId) as BookingViewRow[];
   return rows.map((r) => toView(r, zone));
 }
