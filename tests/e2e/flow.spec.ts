@@ -159,6 +159,7 @@ test('a first day at the desk: setup, idle lock, users, roles, Arabic, and the a
     "Aujourd'hui",
     'Agenda',
     'Appels de demain',
+    "Garde d'enfants",
     'À réattribuer',
     'Partenaires',
     'Mon compte',

@@ -94,6 +94,7 @@ test('a visitor at the desk: keyboard registration, duplicate, consent, intake w
     fr.nav.today,
     fr.nav.schedule,
     fr.nav.calls,
+    fr.nav.childcare,
     fr.nav.reassign,
     fr.nav.partners,
     fr.nav.account,

@@ -39,8 +39,8 @@ describe('who may call what', () => {
         // The schedule for everyone; today's arrivals and tomorrow's calls for desk work; "my day" and
         // "my hours" for a psychologist; everyone's hours, places, kinds and interpreters for administrators.
         const expected = {
-          desk: ['home', 'visitors', 'followUps', 'today', 'schedule', 'calls', 'reassign', 'partners', 'account'],
-          psychologist: ['home', 'visitors', 'followUps', 'today', 'myDay', 'schedule', 'calls', 'reassign', 'partners', 'myHours', 'account'],
+          desk: ['home', 'visitors', 'followUps', 'today', 'schedule', 'calls', 'childcare', 'reassign', 'partners', 'account'],
+          psychologist: ['home', 'visitors', 'followUps', 'today', 'myDay', 'schedule', 'calls', 'childcare', 'reassign', 'partners', 'myHours', 'account'],
           admin: ['home', 'visitors', 'followUps', 'schedule', 'reassign', 'partners', 'account', 'users', 'places', 'sessionKinds', 'interpreters', 'teamHours', 'anonymisation', 'audit', 'settings', 'backups', 'notesAccess'],
         };
         expect(offered).toEqual(expected[role]);

@@ -77,8 +77,8 @@ function InNow({ board, onPickUp }: { board: ChildcareBoard; onPickUp(child: Boa
             {t('childcare.board.nobody')}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={1000}>
-            <Table verticalSpacing="sm" horizontalSpacing="md" data-testid="board-table">
+          <Table.ScrollContainer minWidth={900}>
+            <Table verticalSpacing="sm" horizontalSpacing="sm" data-testid="board-table">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('childcare.board.child')}</Table.Th>
@@ -100,7 +100,7 @@ function InNow({ board, onPickUp }: { board: ChildcareBoard; onPickUp(child: Boa
                           <bdi>{label}</bdi>
                         </Text>
                         <Text size="sm" c="dimmed">
-                          {ageLabel(t, child.ageMonths)} · <bdi dir="ltr">{child.motherCode}</bdi>
+                          {ageLabel(t, child.ageMonths)} · <bdi dir="ltr" className="guichet-nowrap">{child.motherCode}</bdi>
                           {child.motherName ? (
                             <>
                               {' · '}
@@ -129,7 +129,7 @@ function InNow({ board, onPickUp }: { board: ChildcareBoard; onPickUp(child: Boa
                           </Badge>
                         ) : null}
                       </Table.Td>
-                      <Table.Td maw={260}>
+                      <Table.Td maw={220}>
                         <AllergyNote allergies={child.allergies} />
                         {child.careNotes ? (
                           <Text size="xs" mt={4}>
