@@ -93,7 +93,6 @@ test('opens the childcare for a Darija course, books a mother\'s two children (o
   // Eleven screens looked at by axe on a shared two-core machine.
   test.setTimeout(180_000);
   const { place, course, aissatou, grace } = await deskAt(harness, 'fr');
-  // Grace's son has booked today's slot already (once it exists): see below.
   const graceSon = await harness.ok('children.add', { motherId: grace.id, child: { firstName: 'Samuel', birthDate: '2022-03-14', sex: 'male' } });
   await openAt(page, harness, '#/childcare');
 
@@ -125,8 +124,22 @@ test('opens the childcare for a Darija course, books a mother\'s two children (o
   await expect(slotRow).toContainText('10:00–12:00');
   await expect(slotRow).toContainText('Darija A1');
   await expect(slotRow).toContainText(fill(fr.childcare.ageRange, { min: 3, max: 6, unit: fr.childcare.values.ageUnits.years }));
+  // Grace's son, booked from the slot: his mother found by her alias, her only child chosen for her.
+  await page.getByRole('button', { name: fill(fr.childcare.slots.bookingsOf, { time: '10:00–12:00' }) }).click();
+  await page.getByRole('button', { name: fr.childcare.bookIntoSlot.open }).click();
+  const intoSlot = page.getByTestId('book-into-slot-form');
+  await intoSlot.getByRole('combobox', { name: fr.childcare.bookIntoSlot.mother }).fill('Grace');
+  await page.getByRole('option', { name: new RegExp('Grace') }).click();
+  await expect(intoSlot.getByRole('combobox', { name: fr.childcare.bookIntoSlot.child })).toHaveValue(new RegExp('Samuel'));
+  await shot(page, 'childcare-book-into-slot');
+  await expectAccessible(page, 'book into slot');
+  await intoSlot.getByRole('button', { name: fr.childcare.book.submit }).click();
+  await expect(page.getByTestId('booking-answer')).toHaveText(fr.childcare.book.booked);
+  await page.getByRole('dialog').getByRole('button', { name: fr.common.close }).last().click();
+  await expect(page.getByTestId('booking-row')).toHaveCount(1);
   const [todaySlot] = await harness.ok('childcare.slots', { from: '2026-12-07', to: '2026-12-07' });
-  const graceBooking = await harness.ok('childcare.book', { childId: graceSon.id, slotId: todaySlot.id });
+  const [graceBooking] = await harness.ok('childcare.ofChild', { childId: graceSon.id });
+  expect([graceBooking.slotId, graceBooking.status]).toEqual([todaySlot.id, 'booked']);
 
   // Her two children, on her profile: one with a birth date and an aunt who may collect her, one with an approximate age.
   await go(page, `#/visitors/${aissatou.id}?tab=children`);
@@ -181,6 +194,9 @@ test('opens the childcare for a Darija course, books a mother\'s two children (o
 
   // Grace's son stays home: his place is offered to the second child, until a time on the desk's clock.
   await harness.ok('childcare.cancel', { bookingId: graceBooking.id, reason: null });
+  // The desk sees it from the home page too.
+  await go(page, '#/');
+  await expect(page.getByTestId('home-childcare').getByTestId('offer-row')).toHaveCount(1);
   await go(page, '#/childcare');
   const offer = page.getByTestId('offer-row');
   await expect(offer).toHaveCount(1);
@@ -287,6 +303,7 @@ test('every childcare screen in Arabic, mirrored, and the board in English; a ch
     child: { firstName: 'مريم', birthDate: '2021-05-15', sex: 'female', allergies: 'الفول السوداني', adults: [{ name: 'Fanta Camara', relation: 'auntOrUncle', phone: '0611223344' }] },
   });
   const brother = await harness.ok('children.add', { motherId: aissatou.id, child: { ageYears: 4, sex: 'male' } });
+  await harness.ok('children.add', { motherId: aissatou.id, child: { firstName: 'آدم', birthDate: '2025-09-01', sex: 'male' } });
   await harness.ok('activities.enrol', { activityId: course.id, visitorId: aissatou.id });
   await harness.ok('childcare.bookForActivity', { childIds: [mariama.id, brother.id], activityId: course.id });
   const [slot] = await harness.ok('childcare.slots', { from: '2026-12-07', to: '2026-12-07' });
@@ -297,8 +314,9 @@ test('every childcare screen in Arabic, mirrored, and the board in English; a ch
 
   await openAt(page, harness, `#/visitors/${aissatou.id}?tab=children`);
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-  await expect(page.getByTestId('child-row')).toHaveCount(2);
+  await expect(page.getByTestId('child-row')).toHaveCount(3);
   await expect(page.getByTestId('child-row').nth(1)).toContainText(fill(t.children.unnamed, { number: 2 }));
+  await expect(page.getByTestId('child-row').nth(2)).toContainText(fill(t.children.age.months_many, { count: 15 }));
   await shot(page, 'children');
   await expectAccessible(page, 'children (ar)');
   await page.getByRole('button', { name: fill(t.children.list.editFor, { child: 'مريم' }) }).click();
@@ -306,10 +324,18 @@ test('every childcare screen in Arabic, mirrored, and the board in English; a ch
   await shot(page, 'child-form');
   await expectAccessible(page, 'child form (ar)');
   await page.getByTestId('child-form').getByRole('button', { name: t.common.cancel }).click();
-  await page.getByRole('button', { name: fill(t.children.list.bookFor, { child: fill(t.children.unnamed, { number: 2 }) }) }).click();
-  await expect(page.getByTestId('book-child-form')).toBeVisible();
+  // The baby is fifteen months old: the 3–6 years slot refuses him, and says its range.
+  await page.getByRole('button', { name: fill(t.children.list.bookFor, { child: 'آدم' }) }).click();
+  const bookChild = page.getByTestId('book-child-form');
+  await bookChild.getByRole('combobox', { name: t.childcare.book.slot }).click();
+  await page.getByRole('option').first().click();
+  await bookChild.getByRole('button', { name: t.childcare.book.submit }).click();
+  const refused = bookChild.getByTestId('booking-refusal');
+  await expect(refused.getByRole('alert')).toHaveText(fill(t.errors.childcare.ageOutOfRange, { min: 3, max: 6, age: 1 }));
+  await expect(refused).toBeFocused();
   await shot(page, 'childcare-book-child');
-  await page.getByTestId('book-child-form').getByRole('button', { name: t.common.cancel }).click();
+  await expectAccessible(page, 'book child (ar)');
+  await bookChild.getByRole('button', { name: t.common.cancel }).click();
 
   await go(page, '#/childcare');
   await expect(page.getByTestId('slot-row')).toHaveCount(1);

@@ -1,4 +1,4 @@
-import { Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,8 @@ import { errorMessage } from '../../app/i18n';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useDeskFormat } from '../../ui/format';
 import { wallTime } from '../appointments/wall';
+import { Icon } from '../../ui/icons';
+import { BookIntoSlotDialog } from './BookIntoSlotDialog';
 import { BOOKING_COLOURS, bookingStatusLabel, slotTimes } from './labels';
 import { useBookingDesk } from './useBookingDesk';
 
@@ -43,14 +45,20 @@ export function SlotBookings({ slot, onChanged }: { slot: SlotView; onChanged():
     onChanged();
   }, [load, onChanged]);
   const desk = useBookingDesk(changed);
+  const [booking, setBooking] = useState(false);
   const sorted = [...(bookings ?? [])].sort((a, b) => ORDER[a.status] - ORDER[b.status] || (a.position ?? 0) - (b.position ?? 0) || a.requestedAt.localeCompare(b.requestedAt));
   const titleId = `slot-${slot.id}-bookings`;
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby={titleId} data-testid="slot-bookings">
       <Stack gap="sm">
-        <Title order={3} size="h5" id={titleId}>
-          {t('childcare.bookings.title', { time: slotTimes(slot) })}
-        </Title>
+        <Group justify="space-between">
+          <Title order={3} size="h5" id={titleId}>
+            {t('childcare.bookings.title', { time: slotTimes(slot) })}
+          </Title>
+          <Button size="compact-sm" variant="light" leftSection={<Icon name="plus" size={16} />} onClick={() => setBooking(true)}>
+            {t('childcare.bookIntoSlot.open')}
+          </Button>
+        </Group>
         <ErrorAlert message={error} />
         {bookings && bookings.length === 0 ? (
           <Text size="sm" c="dimmed">
@@ -102,6 +110,7 @@ export function SlotBookings({ slot, onChanged }: { slot: SlotView; onChanged():
         ) : null}
       </Stack>
       {desk.dialogs}
+      <BookIntoSlotDialog slot={booking ? slot : null} onClose={() => setBooking(false)} onBooked={changed} />
     </Paper>
   );
 }
