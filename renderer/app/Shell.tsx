@@ -21,6 +21,9 @@ import { InterpretersPage } from '../features/interpreters/InterpretersPage';
 import { PlacesSection } from '../features/places/PlacesSection';
 import { PartnersPage } from '../features/referrals/PartnersPage';
 import { SessionKindsPage } from '../features/session-kinds/SessionKindsPage';
+import { ActivitiesSection } from '../features/activities/ActivitiesSection';
+import { ActivityKindsPage } from '../features/activities/ActivityKindsPage';
+import { EventsSection } from '../features/events/EventsSection';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { VisitorsSection } from '../features/visitors/VisitorsSection';
@@ -48,6 +51,9 @@ const PAGES: Record<Destination['key'], ComponentType> = {
   users: UsersPage,
   places: PlacesSection,
   sessionKinds: SessionKindsPage,
+  activityKinds: ActivityKindsPage,
+  activities: ActivitiesSection,
+  events: EventsSection,
   interpreters: InterpretersPage,
   teamHours: AvailabilitySection,
   anonymisation: AnonymisationPage,

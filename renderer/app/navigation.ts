@@ -18,11 +18,14 @@ export interface Destination {
     | 'childcare'
     | 'reassign'
     | 'partners'
+    | 'activities'
+    | 'events'
     | 'myHours'
     | 'account'
     | 'users'
     | 'places'
     | 'sessionKinds'
+    | 'activityKinds'
     | 'interpreters'
     | 'teamHours'
     | 'anonymisation'
@@ -52,11 +55,14 @@ export const DESTINATIONS: readonly Destination[] = [
   { path: '/childcare', key: 'childcare', icon: 'users', opens: 'childcare.slots' },
   { path: '/reassign', key: 'reassign', icon: 'switchUser', opens: 'appointments.toReassign' },
   { path: '/partners', key: 'partners', icon: 'building', opens: 'partners.list' },
+  { path: '/activities', key: 'activities', icon: 'users', opens: 'activities.list' },
+  { path: '/events', key: 'events', icon: 'calendarCheck', opens: 'events.list' },
   { path: '/my-hours', key: 'myHours', icon: 'clock', opens: 'availability.setPlan', for: hasOwnHours },
   { path: '/account', key: 'account', icon: 'user', opens: 'account.me' },
   { path: '/users', key: 'users', icon: 'users', opens: 'users.list' },
   { path: '/places', key: 'places', icon: 'mapPin', opens: 'places.create' },
   { path: '/session-kinds', key: 'sessionKinds', icon: 'clipboard', opens: 'appointments.saveKind' },
+  { path: '/activity-kinds', key: 'activityKinds', icon: 'clipboard', opens: 'activities.saveKind' },
   { path: '/interpreters', key: 'interpreters', icon: 'language', opens: 'interpreters.save' },
   { path: '/availability', key: 'teamHours', icon: 'clock', opens: 'availability.setPlan', for: plansForOthers },
   { path: '/anonymisation', key: 'anonymisation', icon: 'eraser', opens: 'visitors.retentionCandidates' },

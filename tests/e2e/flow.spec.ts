@@ -54,10 +54,13 @@ test('a first day at the desk: setup, idle lock, users, roles, Arabic, and the a
     'Agenda',
     'À réattribuer',
     'Partenaires',
+    'Ateliers',
+    'Événements',
     'Mon compte',
     'Utilisateurs',
     'Lieux',
     'Types de séance',
+    "Types d'ateliers",
     'Interprètes',
     "Horaires de l'équipe",
     'Anonymisation',
@@ -162,6 +165,8 @@ test('a first day at the desk: setup, idle lock, users, roles, Arabic, and the a
     "Garde d'enfants",
     'À réattribuer',
     'Partenaires',
+    'Ateliers',
+    'Événements',
     'Mon compte',
   ]);
   await expect(page.getByRole('link', { name: /Utilisateurs|Journal d'audit|Réglages|Anonymisation/ })).toHaveCount(0);
