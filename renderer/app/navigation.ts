@@ -52,7 +52,7 @@ export const DESTINATIONS: readonly Destination[] = [
   { path: '/my-day', key: 'myDay', icon: 'clock', opens: 'appointments.myDay' },
   { path: '/appointments', key: 'schedule', icon: 'calendarCheck', opens: 'appointments.range' },
   { path: '/calls', key: 'calls', icon: 'phone', opens: 'appointments.reminders' },
-  { path: '/childcare', key: 'childcare', icon: 'users', opens: 'childcare.slots' },
+  { path: '/childcare', key: 'childcare', icon: 'babyCarriage', opens: 'childcare.slots' },
   { path: '/reassign', key: 'reassign', icon: 'switchUser', opens: 'appointments.toReassign' },
   { path: '/partners', key: 'partners', icon: 'building', opens: 'partners.list' },
   { path: '/activities', key: 'activities', icon: 'users', opens: 'activities.list' },

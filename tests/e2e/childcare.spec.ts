@@ -178,11 +178,17 @@ test('opens the childcare for a Darija course, books a mother\'s two children (o
   await shot(page, 'children');
   await expectAccessible(page, 'children');
 
-  // Enrolled in the course (its screens come with the activities' branch), then both children booked for every session.
-  await harness.ok('activities.enrol', { activityId: course.id, visitorId: aissatou.id });
-  await page.getByRole('button', { name: fr.children.section.bookActivity }).click();
+  // Enrolled in the course on its page: her children are offered the childcare of every session at once, both ticked.
+  await go(page, `#/activities/${course.id}`);
+  const enrol = page.getByTestId('enrol-form');
+  await enrol.getByRole('combobox', { name: fr.activities.enrolments.visitor }).fill('Aïssatou');
+  await page.getByRole('option', { name: new RegExp(aissatou.code) }).click();
+  await enrol.getByRole('button', { name: fr.activities.enrolments.enrol }).click();
   const bookForm = page.getByTestId('book-children-form');
-  await choose(page, bookForm.getByRole('combobox', { name: fr.childcare.forActivity.activity }), 'Darija A1');
+  await expect(bookForm.getByRole('checkbox')).toHaveCount(2);
+  for (const box of await bookForm.getByRole('checkbox').all()) await expect(box).toBeChecked();
+  await expect(bookForm.getByRole('combobox', { name: fr.childcare.forActivity.activity })).toHaveCount(0);
+  await shot(page, 'childcare-book-activity-offer');
   await bookForm.getByRole('button', { name: fr.childcare.forActivity.submit }).click();
   const outcomes = page.getByTestId('booking-outcome');
   await expect(outcomes).toHaveCount(6);

@@ -97,6 +97,8 @@ test('a visitor at the desk: keyboard registration, duplicate, consent, intake w
     fr.nav.childcare,
     fr.nav.reassign,
     fr.nav.partners,
+    fr.nav.activities,
+    fr.nav.events,
     fr.nav.account,
   ]);
 

@@ -11,6 +11,7 @@ import { useContractForm } from '../../ui/form';
 import { useDeskFormat } from '../../ui/format';
 import { notify } from '../../ui/notify';
 import { VisitorPicker } from '../appointments/VisitorPicker';
+import { BookChildrenAfterEnrolment } from '../childcare/BookChildrenAfterEnrolment';
 
 /** Who is enrolled: a visitor found by search and enrolled (never past the capacity), or withdrawn. */
 export function EnrolmentsSection({ activity, manages, onChanged }: { activity: ActivityDetail; manages: boolean; onChanged(): void }) {
@@ -53,6 +54,7 @@ export function EnrolmentsSection({ activity, manages, onChanged }: { activity: 
           <ErrorAlert message={form.alert} />
         </Form>
       ) : null}
+      <BookChildrenAfterEnrolment activityId={activity.id} enrolments={activity.enrolments} />
       <Paper withBorder radius="lg">
         {current.length === 0 && past.length === 0 ? (
           <Text size="sm" c="dimmed" p="md" data-testid="enrolments-empty">

@@ -1,4 +1,4 @@
-import { Alert, Button, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../shared/contract';
@@ -16,6 +16,9 @@ import { useDeskClock } from '../appointments/useDeskClock';
 import { wallDay } from '../appointments/wall';
 import { ageRangeLabel, slotPlace, slotTimes } from './labels';
 import { usePlaces } from './usePlaces';
+
+const isolated = (text: string) => `\u2068${text}\u2069`;
+const ltr = (text: string) => `\u2066${text}\u2069`;
 
 /** How far ahead a child is booked from her mother's profile: the next two weeks' slots. */
 const DAYS_AHEAD = 14;
@@ -67,7 +70,8 @@ function BookChild({ child, onClose }: { child: ChildView; onClose(): void }) {
   );
   const choices = (slots ?? []).map((slot) => ({
     value: String(slot.id),
-    label: [format.day(wallDay(slot.startsWall)), slotTimes(slot), slotPlace(slot, places), ageRangeLabel(t, slot), slot.activityTitle ?? '', t('childcare.slots.freeCount', { count: slot.free })]
+    // A list's option is plain text: each part isolated (times left to right) so that none drags the others in Arabic.
+    label: [isolated(format.day(wallDay(slot.startsWall))), ltr(slotTimes(slot)), isolated(slotPlace(slot, places)), isolated(ageRangeLabel(t, slot)), slot.activityTitle ? isolated(slot.activityTitle) : '', isolated(t('childcare.slots.freeCount', { count: slot.free }))]
       .filter(Boolean)
       .join(' · '),
   }));
@@ -78,11 +82,11 @@ function BookChild({ child, onClose }: { child: ChildView; onClose(): void }) {
         <Alert color={answer.status === 'booked' ? 'green' : 'yellow'} variant="light" role="status" data-testid="booking-answer">
           {answer.status === 'waitlisted' ? t('childcare.book.waitlisted', { position: answer.position ?? 1 }) : t('childcare.book.booked')}
         </Alert>
-        <ModalActions onCancel={onClose}>
+        <Group justify="flex-end">
           <Button onClick={onClose} data-autofocus>
             {t('common.close')}
           </Button>
-        </ModalActions>
+        </Group>
       </Stack>
     );
   }

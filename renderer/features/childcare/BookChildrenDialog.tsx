@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Modal, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -173,11 +173,11 @@ function Outcomes({ outcomes, activity, family, onClose }: { outcomes: ActivityB
           })}
         </Table.Tbody>
       </Table>
-      <ModalActions onCancel={onClose}>
+      <Group justify="flex-end">
         <Button onClick={onClose} data-autofocus>
           {t('common.close')}
         </Button>
-      </ModalActions>
+      </Group>
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Modal, Stack } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../shared/contract';
@@ -73,11 +73,11 @@ function BookIntoSlot({ slot, onClose, onBooked }: { slot: SlotView; onClose(): 
         <Alert color={answer.status === 'booked' ? 'green' : 'yellow'} variant="light" role="status" data-testid="booking-answer">
           {answer.status === 'waitlisted' ? t('childcare.book.waitlisted', { position: answer.position ?? 1 }) : t('childcare.book.booked')}
         </Alert>
-        <ModalActions onCancel={onClose}>
+        <Group justify="flex-end">
           <Button onClick={onClose} data-autofocus>
             {t('common.close')}
           </Button>
-        </ModalActions>
+        </Group>
       </Stack>
     );
   }
