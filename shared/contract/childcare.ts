@@ -85,7 +85,7 @@ export const childcareProcedures = {
   'childcare.slot': procedure<SlotView>()({ input: z.object({ id: rowId }), access: DESK_WORK_ROLES, audit: false }),
   /** A slot's bookings, the waitlist in its order; children's first names, not their notes. */
   'childcare.bookings': procedure<BookingView[]>()({ input: z.object({ slotId: rowId }), access: DESK_WORK_ROLES, audit: { kind: 'read', entity: 'childcareSlot' } }),
-  'childcare.ofChild': procedure<BookingView[]>()({ input: z.object({ childId: rowId }), access: DESK_WORK_ROLES, audit: false }),
+  'childcare.ofChild': procedure<BookingView[]>()({ input: z.object({ childId: rowId }), access: DESK_WORK_ROLES, audit: { kind: 'read', entity: 'child' } }),
   'childcare.saveSlot': procedure<SlotView>()({ input: slotSchema, access: DESK_WORK_ROLES, audit: { kind: 'write', entity: 'childcareSlot' } }),
   /** One slot for each future session of the activity that has none with this age range. */
   'childcare.slotsForActivity': procedure<SlotView[]>()({ input: activitySlotsSchema, access: DESK_WORK_ROLES, audit: { kind: 'write', entity: 'activity' } }),

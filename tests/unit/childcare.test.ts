@@ -50,6 +50,12 @@ describe('childcare slots', () => {
       expect(await t.ok('childcare.slotsForActivity', { activityId, placeId: t.place.id, capacity: 6, ageUnit: 'years', minAge: 0, maxAge: 6 })).toEqual([]);
       t.db().prepare(`UPDATE activity_sessions SET starts_at = '2026-12-07T13:00:00.000Z', ends_at = '2026-12-07T15:00:00.000Z' WHERE id = ?`).run(sessionIds[1]);
       expect(await t.ok('childcare.slot', { id: slots[0].id })).toMatchObject({ startsWall: '2026-12-07T14:00', endsWall: '2026-12-07T16:00' });
+      // Moved into the past, its slot takes no new booking; cancelled, neither.
+      const child = await t.child(await t.mother());
+      t.db().prepare(`UPDATE activity_sessions SET starts_at = '2026-11-28T09:00:00.000Z', ends_at = '2026-11-28T11:00:00.000Z' WHERE id = ?`).run(sessionIds[1]);
+      expect(await t.call('childcare.book', { childId: child.id, slotId: slots[0].id })).toEqual({ ok: false, error: { code: 'childcare.slotPast' } });
+      t.db().prepare(`UPDATE activity_sessions SET cancelled_at = '2026-11-29T08:00:00.000Z' WHERE id = ?`).run(sessionIds[2]);
+      expect(await t.call('childcare.book', { childId: child.id, slotId: slots[1].id })).toEqual({ ok: false, error: { code: 'childcare.slotCancelled' } });
       expect(await t.call('childcare.slotsForActivity', { activityId: 999, placeId: t.place.id, capacity: 6, ageUnit: 'years', minAge: 0, maxAge: 6 })).toMatchObject({ ok: false, error: { code: 'childcare.activityNotFound' } });
     } finally {
       t.close();
@@ -115,6 +121,29 @@ describe('childcare bookings', () => {
       expect(await t.ok('childcare.acceptOffer', { bookingId: bookings[3].id })).toMatchObject({ status: 'booked' });
       expect(await t.call('childcare.acceptOffer', { bookingId: bookings[2].id })).toEqual({ ok: false, error: { code: 'childcare.notOffered' } });
       expect(await t.ok('childcare.slot', { id: slot.id })).toMatchObject({ taken: 2, waitlisted: 0, free: 0 });
+    } finally {
+      t.close();
+    }
+  });
+
+  it('never lowers a capacity below the places taken, and offers the places a larger one frees', async () => {
+    const t = await childcareDesk();
+    try {
+      const slot = await t.slot({ capacity: 1 });
+      const first = await t.ok('childcare.book', { childId: (await t.child(await t.mother())).id, slotId: slot.id });
+      const second = await t.ok('childcare.book', { childId: (await t.child(await t.mother())).id, slotId: slot.id });
+      expect(second).toMatchObject({ status: 'waitlisted', position: 1 });
+      const terms = { id: slot.id, day: '2026-12-07', starts: '10:00', ends: '12:00', placeId: t.place.id, ageUnit: 'years' as const, minAge: 0, maxAge: 6 };
+      await t.ok('childcare.cancel', { bookingId: first.id, reason: null });
+      await t.ok('childcare.acceptOffer', { bookingId: second.id });
+      const third = await t.ok('childcare.book', { childId: (await t.child(await t.mother())).id, slotId: slot.id });
+      expect(await t.call('childcare.saveSlot', { ...terms, capacity: 0 })).toMatchObject({ ok: false, error: { fields: { capacity: 'childcare.capacityNotPositive' } } });
+      expect(await t.ok('childcare.saveSlot', { ...terms, capacity: 2 })).toMatchObject({ capacity: 2, taken: 2, waitlisted: 0 });
+      expect((await t.ok('childcare.bookings', { slotId: slot.id })).find((b) => b.id === third.id)).toMatchObject({ status: 'offered' });
+      expect(await t.call('childcare.saveSlot', { ...terms, capacity: 1 })).toEqual({
+        ok: false,
+        error: { code: 'childcare.capacityBelowTaken', params: { taken: 2 }, fields: { capacity: 'childcare.capacityBelowTaken' } },
+      });
     } finally {
       t.close();
     }

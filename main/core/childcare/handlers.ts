@@ -75,8 +75,9 @@ export const childcareHandlers: HandlersFor<ChildcareCall> = {
     getSlotRow(db, slotId);
     return bookingsOfSlot(db, slotId, zone);
   },
-  'childcare.ofChild': ({ childId }, { desk }) => {
+  'childcare.ofChild': ({ childId }, { desk, setAuditEntityId }) => {
     const { db, zone } = settled(desk);
+    setAuditEntityId(childId);
     getChildRow(db, childId);
     return bookingsOfChild(db, childId, zone);
   },

@@ -6,8 +6,7 @@
 import type { Db } from '../db/database';
 import { isAppError } from '../errors';
 import type { ActivityBookingOutcome } from '../../../shared/domain/childcare';
-import { bookChild, type Actor } from './bookings/service';
-import { bookingsOfSlot } from './bookings/service';
+import { bookChild, bookingsOfSlot, type Actor } from './bookings/service';
 import { ageMonthsOf, requireActiveChild } from '../children/service';
 import { calendarDateIn } from '../../../shared/domain/calendar';
 import { isAgeInRange } from '../../../shared/domain/childcare';

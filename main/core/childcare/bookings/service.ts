@@ -152,14 +152,17 @@ export function checkIn(db: Db, actor: Actor, bookingId: number, now: Date, zone
 /**
  * Wrong codes typed for this check-in: each one is a refused pick-up, which the router
  * audits (the failure is rolled back, its audit entry is not). Counted from the audit, so
- * that no refusal can be undone by the rollback that refuses it.
+ * that no refusal can be undone by the rollback that refuses it. The pick-ups' entries are
+ * read newest first and only back to the check-in: a handful, whatever the year holds.
  */
 function wrongCodesSince(db: Db, bookingId: number, since: string): number {
-  const row = statement(
-    db,
-    `SELECT count(*) AS n FROM audit WHERE action = 'childcare.pickUp' AND entity_id = ? AND outcome = 'failure' AND detail IN ('childcare.wrongCode', 'childcare.codeLocked') AND at >= ?`,
-  ).get(String(bookingId), since) as { n: number };
-  return row.n;
+  const entries = statement(db, `SELECT entity_id, outcome, detail, at FROM audit WHERE action = 'childcare.pickUp' ORDER BY id DESC`);
+  let wrong = 0;
+  for (const entry of entries.iterate() as Iterable<{ entity_id: string | null; outcome: string; detail: string | null; at: string }>) {
+    if (entry.at < since) break;
+    if (entry.entity_id === String(bookingId) && entry.outcome === 'failure' && (entry.detail === 'childcare.wrongCode' || entry.detail === 'childcare.codeLocked')) wrong++;
+  }
+  return wrong;
 }
 
 /**
@@ -176,7 +179,8 @@ export function pickUp(db: Db, actor: Actor & { roles: readonly Role[] }, input:
   if (locked) problems.push('childcare.codeLocked');
   else if (input.code === null || normalisePickupCode(input.code) !== booking.pickup_code) problems.push('childcare.wrongCode');
   const adults = authorisedAdults(db, [booking.child_id]).get(booking.child_id) ?? [];
-  const adult = input.collector.kind === 'authorised' ? adults.find((a) => a.id === (input.collector as { adultId: number }).adultId) : undefined;
+  const adultId = input.collector.kind === 'authorised' ? input.collector.adultId : null;
+  const adult = adults.find((a) => a.id === adultId);
   if (input.collector.kind === 'other' || (input.collector.kind === 'authorised' && !adult)) problems.push('childcare.notAuthorised');
   const overridden = problems.length > 0;
   if (overridden) {
