@@ -141,7 +141,7 @@ export function ActivityPage({ id }: { id: number }) {
                                 {t('activities.sessions.move')}
                               </Button>
                               <Button size="xs" variant="subtle" color="red" onClick={() => setCancelling(session)} aria-label={t('activities.sessions.cancelOf', { when })}>
-                                {t('activities.sessions.cancel')}
+                                {t('activities.sessions.cancelShort')}
                               </Button>
                             </>
                           ) : null}
