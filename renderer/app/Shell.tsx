@@ -7,6 +7,7 @@ import { LANGUAGES, type Language } from '../../shared/domain/accounts';
 import { AccountPage } from '../features/account/AccountPage';
 import { AppointmentsSection } from '../features/appointments/AppointmentsSection';
 import { CallsPage, MyDayPage, ReassignPage, TodayPage } from '../features/appointments/DayPages';
+import { ChildcareSection } from '../features/childcare/ChildcareSection';
 import { AnonymisationPage } from '../features/anonymisation/AnonymisationPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { BackupsPage } from '../features/backups/BackupsPage';
@@ -20,6 +21,9 @@ import { InterpretersPage } from '../features/interpreters/InterpretersPage';
 import { PlacesSection } from '../features/places/PlacesSection';
 import { PartnersPage } from '../features/referrals/PartnersPage';
 import { SessionKindsPage } from '../features/session-kinds/SessionKindsPage';
+import { ActivitiesSection } from '../features/activities/ActivitiesSection';
+import { ActivityKindsPage } from '../features/activities/ActivityKindsPage';
+import { EventsSection } from '../features/events/EventsSection';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { VisitorsSection } from '../features/visitors/VisitorsSection';
@@ -47,6 +51,9 @@ const PAGES: Record<Destination['key'], ComponentType> = {
   users: UsersPage,
   places: PlacesSection,
   sessionKinds: SessionKindsPage,
+  activityKinds: ActivityKindsPage,
+  activities: ActivitiesSection,
+  events: EventsSection,
   interpreters: InterpretersPage,
   teamHours: AvailabilitySection,
   anonymisation: AnonymisationPage,
@@ -57,6 +64,7 @@ const PAGES: Record<Destination['key'], ComponentType> = {
   today: TodayPage,
   myDay: MyDayPage,
   calls: CallsPage,
+  childcare: ChildcareSection,
   reassign: ReassignPage,
   notesAccess: NotesAccessPage,
 };

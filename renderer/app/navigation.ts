@@ -15,13 +15,17 @@ export interface Destination {
     | 'today'
     | 'myDay'
     | 'calls'
+    | 'childcare'
     | 'reassign'
     | 'partners'
+    | 'activities'
+    | 'events'
     | 'myHours'
     | 'account'
     | 'users'
     | 'places'
     | 'sessionKinds'
+    | 'activityKinds'
     | 'interpreters'
     | 'teamHours'
     | 'anonymisation'
@@ -48,13 +52,17 @@ export const DESTINATIONS: readonly Destination[] = [
   { path: '/my-day', key: 'myDay', icon: 'clock', opens: 'appointments.myDay' },
   { path: '/appointments', key: 'schedule', icon: 'calendarCheck', opens: 'appointments.range' },
   { path: '/calls', key: 'calls', icon: 'phone', opens: 'appointments.reminders' },
+  { path: '/childcare', key: 'childcare', icon: 'babyCarriage', opens: 'childcare.slots' },
   { path: '/reassign', key: 'reassign', icon: 'switchUser', opens: 'appointments.toReassign' },
   { path: '/partners', key: 'partners', icon: 'building', opens: 'partners.list' },
+  { path: '/activities', key: 'activities', icon: 'users', opens: 'activities.list' },
+  { path: '/events', key: 'events', icon: 'calendarCheck', opens: 'events.list' },
   { path: '/my-hours', key: 'myHours', icon: 'clock', opens: 'availability.setPlan', for: hasOwnHours },
   { path: '/account', key: 'account', icon: 'user', opens: 'account.me' },
   { path: '/users', key: 'users', icon: 'users', opens: 'users.list' },
   { path: '/places', key: 'places', icon: 'mapPin', opens: 'places.create' },
   { path: '/session-kinds', key: 'sessionKinds', icon: 'clipboard', opens: 'appointments.saveKind' },
+  { path: '/activity-kinds', key: 'activityKinds', icon: 'clipboard', opens: 'activities.saveKind' },
   { path: '/interpreters', key: 'interpreters', icon: 'language', opens: 'interpreters.save' },
   { path: '/availability', key: 'teamHours', icon: 'clock', opens: 'availability.setPlan', for: plansForOthers },
   { path: '/anonymisation', key: 'anonymisation', icon: 'eraser', opens: 'visitors.retentionCandidates' },

@@ -141,9 +141,12 @@ export interface VisitorActivityView {
   title: string;
   kindKey: ActivityKindKey | null;
   kindName: string | null;
+  /** Instants to place her enrolment among the timeline's other events; the walls to show. */
+  enrolledAt: string;
   enrolledAtWall: string;
+  withdrawnAt: string | null;
   withdrawnAtWall: string | null;
-  attendance: { sessionId: number; startsWall: string; status: AttendanceStatus }[];
+  attendance: { sessionId: number; startsAt: string; startsWall: string; status: AttendanceStatus }[];
 }
 
 export interface EventParticipantView {

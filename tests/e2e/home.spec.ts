@@ -68,7 +68,7 @@ test('a desk worker starts from the search, a new registration, today\'s follow-
   // The places of her roles that the cards above do not already open.
   const grid = page.getByRole('region', { name: fr.home.places });
   await expect(grid.getByRole('link')).toHaveText(
-    [fr.nav.today, fr.nav.schedule, fr.nav.calls, fr.nav.reassign, fr.nav.partners, fr.nav.account].map((name) => new RegExp(name)),
+    [fr.nav.today, fr.nav.schedule, fr.nav.calls, fr.nav.childcare, fr.nav.reassign, fr.nav.partners, fr.nav.activities, fr.nav.events, fr.nav.account].map((name) => new RegExp(name)),
   );
 
   await page.getByRole('link', { name: fr.home.followUps.open }).click();
@@ -111,10 +111,13 @@ test('an administrator finds people and follow-ups, but is offered no registrati
       fr.nav.schedule,
       fr.nav.reassign,
       fr.nav.partners,
+      fr.nav.activities,
+      fr.nav.events,
       fr.nav.account,
       fr.nav.users,
       fr.nav.places,
       fr.nav.sessionKinds,
+      fr.nav.activityKinds,
       fr.nav.interpreters,
       fr.nav.teamHours,
       fr.nav.anonymisation,

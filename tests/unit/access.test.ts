@@ -39,9 +39,9 @@ describe('who may call what', () => {
         // The schedule for everyone; today's arrivals and tomorrow's calls for desk work; "my day" and
         // "my hours" for a psychologist; everyone's hours, places, kinds and interpreters for administrators.
         const expected = {
-          desk: ['home', 'visitors', 'followUps', 'today', 'schedule', 'calls', 'reassign', 'partners', 'account'],
-          psychologist: ['home', 'visitors', 'followUps', 'today', 'myDay', 'schedule', 'calls', 'reassign', 'partners', 'myHours', 'account'],
-          admin: ['home', 'visitors', 'followUps', 'schedule', 'reassign', 'partners', 'account', 'users', 'places', 'sessionKinds', 'interpreters', 'teamHours', 'anonymisation', 'audit', 'settings', 'backups', 'notesAccess'],
+          desk: ['home', 'visitors', 'followUps', 'today', 'schedule', 'calls', 'childcare', 'reassign', 'partners', 'activities', 'events', 'account'],
+          psychologist: ['home', 'visitors', 'followUps', 'today', 'myDay', 'schedule', 'calls', 'childcare', 'reassign', 'partners', 'activities', 'events', 'myHours', 'account'],
+          admin: ['home', 'visitors', 'followUps', 'schedule', 'reassign', 'partners', 'activities', 'events', 'account', 'users', 'places', 'sessionKinds', 'activityKinds', 'interpreters', 'teamHours', 'anonymisation', 'audit', 'settings', 'backups', 'notesAccess'],
         };
         expect(offered).toEqual(expected[role]);
         expect(mayCall(user, 'visitors.register')).toBe(role !== 'admin');

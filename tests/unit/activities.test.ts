@@ -195,7 +195,7 @@ describe('workshops', () => {
 
       const timeline = await t.ok('activities.ofVisitor', { visitorId: hawa });
       expect(timeline).toEqual([
-        expect.objectContaining({ activityId: course.id, kindKey: 'darija', withdrawnAtWall: expect.any(String), attendance: [{ sessionId: session.id, startsWall: '2026-12-01T10:00', status: 'absent' }] }),
+        expect.objectContaining({ activityId: course.id, kindKey: 'darija', withdrawnAtWall: expect.any(String), attendance: [{ sessionId: session.id, startsAt: session.startsAt, startsWall: '2026-12-01T10:00', status: 'absent' }] }),
       ]);
       expect(db.prepare(`SELECT outcome, detail, entity_id FROM audit WHERE action = 'activities.saveRollCall' ORDER BY id`).all()).toEqual([
         { outcome: 'failure', detail: 'activities.notEnrolled', entity_id: String(session.id) },

@@ -367,8 +367,12 @@ export function activitiesOfVisitor(db: Db, visitorId: number): VisitorActivityV
     title: e.title,
     kindKey: e.kind_key,
     kindName: e.kind_name,
+    enrolledAt: e.enrolled_at,
     enrolledAtWall: wallMomentOf(e.enrolled_at, zone),
+    withdrawnAt: e.withdrawn_at,
     withdrawnAtWall: e.withdrawn_at === null ? null : wallMomentOf(e.withdrawn_at, zone),
-    attendance: marks.filter((m) => m.activity_id === e.activity_id).map((m) => ({ sessionId: m.session_id, startsWall: wallMomentOf(m.starts_at, zone), status: m.status })),
+    attendance: marks
+      .filter((m) => m.activity_id === e.activity_id)
+      .map((m) => ({ sessionId: m.session_id, startsAt: m.starts_at, startsWall: wallMomentOf(m.starts_at, zone), status: m.status })),
   }));
 }

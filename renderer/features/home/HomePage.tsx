@@ -13,6 +13,7 @@ import { Icon } from '../../ui/icons';
 import { LIST_PAGE_WIDTH } from '../../ui/layout';
 import { DraftItems, useResumableDrafts } from '../drafts/DraftsNotice';
 import { HomeToday } from '../appointments/HomeToday';
+import { HomeChildcare } from '../childcare/HomeChildcare';
 import { isolatedT } from '../../ui/isolated';
 import { LastBackupLine, OverdueBackupWarning } from '../backup-reminders/BackupReminder';
 import { useBackupOverview } from '../backup-reminders/useBackupOverview';
@@ -181,6 +182,7 @@ export function HomePage() {
       ) : null}
 
       <HomeToday />
+      <HomeChildcare />
 
       <Stack gap="sm" component="section" aria-labelledby="home-drafts">
         <Title order={2} size="h4" id="home-drafts">

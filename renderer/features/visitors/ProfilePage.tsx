@@ -16,6 +16,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Icon } from '../../ui/icons';
 import { notify } from '../../ui/notify';
 import { ChangesSection } from './ChangesSection';
+import { ChildrenSection } from '../children/ChildrenSection';
 import { ConsentsSection } from './ConsentsSection';
 import { IdentitySection } from './IdentitySection';
 import { IntakesSection } from '../intakes/IntakesSection';
@@ -23,7 +24,7 @@ import { ProfileHeader } from './ProfileHeader';
 import { ReferralsSection } from '../referrals/ReferralsSection';
 import { TimelineSection } from './TimelineSection';
 
-const TABS = ['identity', 'consents', 'intakes', 'referrals', 'changes', 'timeline'] as const;
+const TABS = ['identity', 'consents', 'children', 'intakes', 'referrals', 'changes', 'timeline'] as const;
 type Tab = (typeof TABS)[number];
 
 /** A visitor's file: opening it is an audited read. Everything about her, by section. */
@@ -173,6 +174,7 @@ export function ProfilePage() {
         <Tabs.List mb="lg">
           <Tabs.Tab value="identity">{t('profile.tabs.identity')}</Tabs.Tab>
           <Tabs.Tab value="consents">{t('profile.tabs.consents')}</Tabs.Tab>
+          <Tabs.Tab value="children">{t('children.tab')}</Tabs.Tab>
           <Tabs.Tab value="intakes" rightSection={count(profile.intakes.length)}>
             {t('profile.tabs.intakes')}
           </Tabs.Tab>
@@ -189,6 +191,9 @@ export function ProfilePage() {
         </Tabs.Panel>
         <Tabs.Panel value="consents">
           <ConsentsSection profile={profile} canRecord={deskWork} onRecorded={consentsRecorded} />
+        </Tabs.Panel>
+        <Tabs.Panel value="children">
+          <ChildrenSection profile={profile} canEdit={deskWork} />
         </Tabs.Panel>
         <Tabs.Panel value="intakes">
           <IntakesSection profile={profile} canRecord={deskWork} />

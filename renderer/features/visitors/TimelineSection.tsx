@@ -3,12 +3,13 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mayCall } from '../../../shared/contract/access';
 import type { VisitorProfile } from '../../../shared/contract/visitors';
+import type { VisitorActivityView } from '../../../shared/domain/activities';
 import type { AppointmentView } from '../../../shared/domain/listening';
 import { useApi } from '../../app/api';
 import { useSession } from '../../app/desk';
 import { useDeskFormat } from '../../ui/format';
 import { Icon } from '../../ui/icons';
-import { appointmentEvents, TIMELINE_SOURCES, timelineOf, type TimelineEvent } from './timeline';
+import { activityEvents, appointmentEvents, TIMELINE_SOURCES, timelineOf, type TimelineEvent } from './timeline';
 import { isolatedT } from '../../ui/isolated';
 
 /** Her appointments, for whoever may read them (the contract decides). */
@@ -30,11 +31,31 @@ function useVisitorAppointments(visitorId: number): AppointmentView[] {
   return appointments;
 }
 
+/** Her workshops and their roll calls, for whoever may read them. */
+function useVisitorActivities(visitorId: number): VisitorActivityView[] {
+  const api = useApi();
+  const { user } = useSession();
+  const reads = mayCall(user, 'activities.ofVisitor');
+  const [enrolments, setEnrolments] = useState<VisitorActivityView[]>([]);
+  useEffect(() => {
+    if (!reads) return;
+    let current = true;
+    void api.activities.ofVisitor({ visitorId }).then((result) => {
+      if (current && result.ok) setEnrolments(result.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, reads, visitorId]);
+  return enrolments;
+}
+
 export function TimelineSection({ profile }: { profile: VisitorProfile }) {
   const { t } = useTranslation();
   const format = useDeskFormat();
   const appointments = useVisitorAppointments(profile.visitor.id);
-  const events = timelineOf(profile, t, TIMELINE_SOURCES, appointmentEvents(appointments, t));
+  const enrolments = useVisitorActivities(profile.visitor.id);
+  const events = timelineOf(profile, t, TIMELINE_SOURCES, [...appointmentEvents(appointments, t), ...activityEvents(enrolments, t)]);
   const when = (event: TimelineEvent) => (event.wall ? format.wallMoment(event.wall) : format.instant(event.at));
   return (
     <Paper withBorder radius="lg" p="lg">

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { VisitorProfile } from '../../../shared/contract/visitors';
+import type { VisitorActivityView } from '../../../shared/domain/activities';
 import type { AppointmentView } from '../../../shared/domain/listening';
 import type { IconName } from '../../ui/icons';
 
@@ -105,4 +106,25 @@ export function appointmentEvents(appointments: readonly AppointmentView[], t: T
         ? t('appointments.statuses.cancelledLate')
         : t(`appointments.statuses.${appointment.status}`),
   }));
+}
+
+/**
+ * Her workshops, loaded beside the profile (`activities.ofVisitor`): each enrolment, each
+ * withdrawal, and each session's mark, at the moments main read on the desk's clock.
+ */
+export function activityEvents(enrolments: readonly VisitorActivityView[], t: TFunction): TimelineEvent[] {
+  return enrolments.flatMap((e): TimelineEvent[] => [
+    { key: `enrolment-${e.enrolmentId}`, at: e.enrolledAt, wall: e.enrolledAtWall, icon: 'users', title: t('timeline.enrolled', { title: e.title }) },
+    ...(e.withdrawnAt && e.withdrawnAtWall
+      ? [{ key: `withdrawal-${e.enrolmentId}`, at: e.withdrawnAt, wall: e.withdrawnAtWall, icon: 'x' as const, title: t('timeline.withdrawn', { title: e.title }) }]
+      : []),
+    ...e.attendance.map((a) => ({
+      key: `attendance-${a.sessionId}`,
+      at: a.startsAt,
+      wall: a.startsWall,
+      icon: 'check' as const,
+      title: t('timeline.attended', { title: e.title }),
+      detail: t(`activities.attendance.${a.status}`),
+    })),
+  ]);
 }
