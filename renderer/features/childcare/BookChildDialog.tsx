@@ -12,7 +12,7 @@ import { Form } from '../../ui/Form';
 import { useContractForm } from '../../ui/form';
 import { useDeskFormat } from '../../ui/format';
 import { ModalActions } from '../../ui/ModalActions';
-import { useDeskClock } from '../appointments/useDeskClock';
+import { useDeskClock } from '../../app/useDeskClock';
 import { wallDay } from '../appointments/wall';
 import { ageRangeLabel, slotPlace, slotTimes } from './labels';
 import { usePlaces } from './usePlaces';

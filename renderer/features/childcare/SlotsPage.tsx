@@ -12,7 +12,7 @@ import { Icon } from '../../ui/icons';
 import { LIST_PAGE_WIDTH } from '../../ui/layout';
 import { notify } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
-import { useDeskClock } from '../appointments/useDeskClock';
+import { useDeskClock } from '../../app/useDeskClock';
 import { ageRangeLabel, slotPlace, slotTimes } from './labels';
 import { OffersList } from './OffersList';
 import { ActivitySlotsModal, SlotFormModal } from './SlotFormModal';
