@@ -34,6 +34,13 @@ async function openAt(page: Page, harness: Harness, hash: string): Promise<void>
   }, hash);
 }
 
+/** Another page of the app already open: the hash changes, the app (and the page's clock) stay. */
+async function go(page: Page, hash: string): Promise<void> {
+  await page.evaluate((target) => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = target;
+  }, hash);
+}
+
 async function typeInto(page: Page, locator: Locator, text: string) {
   await locator.focus();
   await page.keyboard.press('ControlOrMeta+A');
@@ -57,6 +64,7 @@ test('a Darija course made by the keyboard, one session moved, two visitors enro
   const capacity = dialog.getByRole('textbox', { name: fr.activities.form.capacity });
   await typeInto(page, capacity, '0');
   await typeInto(page, dialog.getByTestId('booking-day'), '01/12/2026');
+  await page.keyboard.press('Tab');
   await dialog.getByRole('spinbutton', { name: fr.appointments.book.hours }).focus();
   await page.keyboard.type('10');
   await dialog.getByRole('spinbutton', { name: fr.appointments.book.minutes }).focus();
@@ -148,6 +156,8 @@ test('a Darija course made by the keyboard, one session moved, two visitors enro
   const event = page.getByRole('dialog', { name: fr.events.form.createTitle });
   await typeInto(page, event.getByRole('textbox', { name: fr.events.form.title }), 'Journée multi-acteurs santé des femmes');
   await typeInto(page, event.getByRole('textbox', { name: fr.events.form.day }), '10/12/2026');
+  await page.keyboard.press('Tab');
+  await expect(event.getByRole('textbox', { name: fr.events.form.day })).toHaveValue('10 déc. 2026');
   await typeInto(page, event.getByRole('textbox', { name: fr.events.form.location }), 'Salle municipale, Nador');
   for (const [category, count] of [
     ['associations', '12'],
@@ -155,8 +165,11 @@ test('a Darija course made by the keyboard, one session moved, two visitors enro
     ['migrantCommunities', '30'],
     ['academics', '3'],
   ] as const) {
-    await typeInto(page, event.getByRole('textbox', { name: fr.events.categories[category] }), count);
+    const field = event.getByRole('textbox', { name: fr.events.categories[category] });
+    await typeInto(page, field, count);
+    await expect(field).toHaveValue(count);
   }
+  await expect(event.getByTestId('event-form-total')).toHaveText(fill(fr.events.form.total, { count: 50 }));
   const participants = event.getByRole('combobox', { name: fr.events.form.participants });
   await participants.click();
   await page.keyboard.type('Rose');
@@ -175,7 +188,7 @@ test('a Darija course made by the keyboard, one session moved, two visitors enro
   await expectAccessible(page, 'events');
 
   // ── Her profile's timeline: the enrolment and the session she attended.
-  await openAt(page, harness, `#/visitors/${rose.id}`);
+  await go(page, `#/visitors/${rose.id}`);
   await page.getByRole('tab', { name: fr.profile.tabs.timeline }).click();
   const timeline = page.getByTestId('timeline');
   await expect(timeline).toContainText(fill(fr.timeline.enrolled, { title: 'Darija débutantes' }));
@@ -252,7 +265,7 @@ for (const lang of ['ar', 'en'] as const) {
       await expect(page.getByRole('dialog', { name: t.events.form.editTitle })).toBeVisible();
       await look('event-form');
       await page.keyboard.press('Escape');
-      await openAt(page, harness, `#/visitors/${rose.id}`);
+      await go(page, `#/visitors/${rose.id}`);
       await page.getByRole('tab', { name: t.profile.tabs.timeline }).click();
       await expect(page.getByTestId('timeline')).toContainText(t.activities.attendance.present);
       await look('timeline-activities');
@@ -264,10 +277,12 @@ test('the workshop kinds, for an administrator, in French and Arabic', async ({ 
   harness.setDeskClock(NOW);
   await harness.seedAdmin('fr');
   await harness.ok('activities.saveKind', { name: 'Couture' });
+  await page.clock.install({ time: NOW });
   for (const lang of ['fr', 'ar'] as const) {
     const t = T[lang];
     await harness.ok('account.setLanguage', { language: lang });
-    await openAt(page, harness, '#/activity-kinds');
+    await harness.open();
+    await go(page, '#/activity-kinds');
     await expect(page.getByRole('heading', { level: 1, name: t.activities.kindsPage.title })).toBeVisible();
     await expect(page.getByTestId('activity-kind-row')).toHaveText([t.activities.kinds.darija, t.activities.kinds.coaching, t.activities.kinds.healthInfo, t.activities.kinds.other, 'Couture'].map((k) => new RegExp(k)));
     await shot(page, 'activity-kinds');

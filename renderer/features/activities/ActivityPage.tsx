@@ -102,7 +102,7 @@ export function ActivityPage({ id }: { id: number }) {
                 return (
                   <Table.Tr key={session.id} data-testid="session-row">
                     <Table.Td>
-                      <Text size="sm" fw={600} dir="ltr" ta="start">
+                      <Text size="sm" fw={600}>
                         {when}
                       </Text>
                     </Table.Td>
