@@ -168,6 +168,8 @@ export interface BookingView {
   slotId: number;
   childId: number;
   motherId: number;
+  /** Her mother's pseudonymous code: which family to call about an offer or a child. */
+  motherCode: string;
   childFirstName: string | null;
   status: BookingStatus;
   /** On the waitlist: 1 is next. */

@@ -13,7 +13,7 @@ import { ageLabel } from '../children/labels';
 import { AllergyNote } from './AllergyNote';
 import { slotTimes } from './labels';
 import { OffersList } from './OffersList';
-import { bookedChildLabel } from './SlotBookings';
+import { BookedChildName, bookedChildLabel } from './SlotBookings';
 import { useBoard } from './useBoard';
 import { useBookingDesk } from './useBookingDesk';
 import './childcare.css';
@@ -194,9 +194,7 @@ function Expected({ board, actions }: { board: ChildcareBoard; actions(booking: 
               return (
                 <Table.Tr key={booking.id} data-testid="expected-row">
                   <Table.Td>
-                    <Text size="sm" fw={600}>
-                      <bdi>{label}</bdi>
-                    </Text>
+                    <BookedChildName label={label} motherCode={booking.motherCode} />
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{slot ? <bdi dir="ltr">{slotTimes(slot)}</bdi> : null}</Text>

@@ -4,7 +4,7 @@ import type { BookingView, SlotView } from '../../../shared/domain/childcare';
 import { useDeskFormat } from '../../ui/format';
 import { wallDay } from '../appointments/wall';
 import { slotTimes } from './labels';
-import { bookedChildLabel } from './SlotBookings';
+import { BookedChildName, bookedChildLabel } from './SlotBookings';
 import { useBookingDesk } from './useBookingDesk';
 
 /**
@@ -40,9 +40,7 @@ export function OffersList({ offers, slots, onChanged, headingOrder = 2 }: { off
               return (
                 <Table.Tr key={offer.id} data-testid="offer-row">
                   <Table.Td>
-                    <Text size="sm" fw={600}>
-                      <bdi>{label}</bdi>
-                    </Text>
+                    <BookedChildName label={label} motherCode={offer.motherCode} />
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm" className="guichet-nowrap">

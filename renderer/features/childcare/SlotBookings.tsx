@@ -18,6 +18,21 @@ export function bookedChildLabel(t: TFunction, booking: Pick<BookingView, 'child
   return booking.childFirstName ?? t('childcare.unnamedChild');
 }
 
+/** A booked child's name, and her mother's code beneath it: which family the desk calls about her. */
+export function BookedChildName({ label, motherCode }: { label: string; motherCode: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Text size="sm" fw={600}>
+        <bdi>{label}</bdi>
+      </Text>
+      <Text size="xs" c="dimmed">
+        {t('childcare.motherCode')} <bdi dir="ltr">{motherCode}</bdi>
+      </Text>
+    </>
+  );
+}
+
 /** Places taken first, then the waitlist in its order (first come, first served), then what ended. */
 const ORDER: Record<BookingView['status'], number> = { checkedIn: 0, booked: 1, offered: 2, waitlisted: 3, pickedUp: 4, cancelled: 5, declined: 6, expired: 7 };
 
@@ -81,9 +96,7 @@ export function SlotBookings({ slot, onChanged }: { slot: SlotView; onChanged():
                 return (
                   <Table.Tr key={booking.id} data-testid="booking-row">
                     <Table.Td>
-                      <Text size="sm" fw={600}>
-                        <bdi>{label}</bdi>
-                      </Text>
+                      <BookedChildName label={label} motherCode={booking.motherCode} />
                     </Table.Td>
                     <Table.Td>
                       <Badge color={BOOKING_COLOURS[booking.status]} variant="light" tt="none" data-testid="booking-status">

@@ -214,15 +214,16 @@ export function cancelFutureBookingsOf(db: Db, actor: Actor, childIds: readonly 
 
 interface BookingViewRow extends BookingRow {
   mother_id: number;
+  mother_code: string;
   first_name: string | null;
   adult_name: string | null;
   position: number | null;
 }
 
-const VIEW_SELECT = `SELECT b.*, c.mother_id, c.first_name, a.name AS adult_name,
+const VIEW_SELECT = `SELECT b.*, c.mother_id, v.code AS mother_code, c.first_name, a.name AS adult_name,
     CASE WHEN b.status = 'waitlisted' THEN (SELECT count(*) FROM childcare_bookings w WHERE w.slot_id = b.slot_id AND w.status = 'waitlisted'
       AND w.id <= b.id) END AS position
-  FROM childcare_bookings b JOIN children c ON c.id = b.child_id LEFT JOIN child_adults a ON a.id = b.collector_adult_id`;
+  FROM childcare_bookings b JOIN children c ON c.id = b.child_id JOIN visitors v ON v.id = c.mother_id LEFT JOIN child_adults a ON a.id = b.collector_adult_id`;
 
 function toView(r: BookingViewRow, zone: string): BookingView {
   const wall = (instant: string | null) => (instant === null ? null : wallMomentOf(instant, zone));
@@ -231,6 +232,7 @@ function toView(r: BookingViewRow, zone: string): BookingView {
     slotId: r.slot_id,
     childId: r.child_id,
     motherId: r.mother_id,
+    motherCode: r.mother_code,
     childFirstName: r.first_name,
     status: r.status,
     position: r.position,
