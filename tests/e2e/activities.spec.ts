@@ -48,6 +48,8 @@ async function typeInto(page: Page, locator: Locator, text: string) {
 }
 
 test('a Darija course made by the keyboard, one session moved, two visitors enrolled, the roll call by the keyboard, an event with headcounts, and her timeline', async ({ page, harness }) => {
+  // The whole of a workshop's life in one walk: about a minute on a quiet machine.
+  test.setTimeout(180_000);
   const { rose, hawa } = await desk(harness, 'fr');
   await openAt(page, harness, '#/activities');
   await expect(page.getByRole('heading', { level: 1, name: fr.activities.title })).toBeVisible();
