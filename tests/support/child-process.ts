@@ -62,3 +62,17 @@ export function killed(child: ChildProcess): Promise<void> {
     child.kill('SIGKILL');
   });
 }
+
+/** The JSON lines a child process printed, once it has exited with 0 (its stderr in the error otherwise). */
+export function jsonLinesOf<T>(child: ChildProcess): Promise<T[]> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`child exited with ${code}: ${err}`));
+      resolve(out.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as T));
+    });
+  });
+}

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { startTsChild, waitForOutput } from '../support/child-process';
+import { startTsChild, waitForOutput, jsonLinesOf } from '../support/child-process';
 import { openTestDesk } from '../support/desk';
 import { scheduleDesk } from '../support/schedule';
 
@@ -11,18 +11,7 @@ interface Outcome {
   error?: { code: string; params?: Record<string, string>; fields?: Record<string, string> };
 }
 
-function outcomesOf(child: ChildProcess): Promise<Outcome[]> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`child exited with ${code}: ${err}`));
-      resolve(out.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Outcome));
-    });
-  });
-}
+const outcomesOf = (child: ChildProcess) => jsonLinesOf<Outcome>(child);
 
 describe('the booking race', () => {
   it('20 bookings of one slot from two processes: exactly one wins, every other is told what clashed', async () => {

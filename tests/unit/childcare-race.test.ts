@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startTsChild, waitForOutput } from '../support/child-process';
+import { startTsChild, waitForOutput, jsonLinesOf } from '../support/child-process';
 import { openTestDesk } from '../support/desk';
 import { childcareDesk } from '../support/childcare';
 
@@ -13,18 +13,7 @@ interface Outcome {
   error?: string;
 }
 
-function outcomesOf(child: ChildProcess): Promise<Outcome[]> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`child exited with ${code}: ${err}`));
-      resolve(out.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Outcome));
-    });
-  });
-}
+const outcomesOf = (child: ChildProcess) => jsonLinesOf<Outcome>(child);
 
 describe('the childcare booking race', () => {
   it('twelve children from two processes for the last place: exactly one gets it, every other is waitlisted in turn, never over capacity', async () => {

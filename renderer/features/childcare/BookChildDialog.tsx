@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Modal, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../shared/contract';
@@ -14,6 +14,7 @@ import { useDeskFormat } from '../../ui/format';
 import { ModalActions } from '../../ui/ModalActions';
 import { useDeskClock } from '../../app/useDeskClock';
 import { wallDay } from '../appointments/wall';
+import { BookingAnswer } from './BookingAnswer';
 import { ageRangeLabel, slotPlace, slotTimes } from './labels';
 import { usePlaces } from './usePlaces';
 
@@ -76,20 +77,7 @@ function BookChild({ child, onClose }: { child: ChildView; onClose(): void }) {
       .join(' · '),
   }));
 
-  if (answer) {
-    return (
-      <Stack gap="md">
-        <Alert color={answer.status === 'booked' ? 'green' : 'yellow'} variant="light" role="status" data-testid="booking-answer">
-          {answer.status === 'waitlisted' ? t('childcare.book.waitlisted', { position: answer.position ?? 1 }) : t('childcare.book.booked')}
-        </Alert>
-        <Group justify="flex-end">
-          <Button onClick={onClose} data-autofocus>
-            {t('common.close')}
-          </Button>
-        </Group>
-      </Stack>
-    );
-  }
+  if (answer) return <BookingAnswer answer={answer} onClose={onClose} />;
   return (
     <Form form={form} onSubmit={submit} testId="book-child-form">
       <Stack gap="md">

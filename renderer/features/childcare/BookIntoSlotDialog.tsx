@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { Button, Modal, Stack } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../shared/contract';
@@ -13,6 +13,7 @@ import { useContractForm } from '../../ui/form';
 import { ModalActions } from '../../ui/ModalActions';
 import { VisitorPicker } from '../appointments/VisitorPicker';
 import { ageLabel, childName } from '../children/labels';
+import { BookingAnswer } from './BookingAnswer';
 import { slotTimes } from './labels';
 
 /** The contract's booking, with the mother whose children the desk chooses from. */
@@ -67,20 +68,7 @@ function BookIntoSlot({ slot, onClose, onBooked }: { slot: SlotView; onClose(): 
     },
     (error) => setRefusal({ text: errorMessage(t, error) }),
   );
-  if (answer) {
-    return (
-      <Stack gap="md">
-        <Alert color={answer.status === 'booked' ? 'green' : 'yellow'} variant="light" role="status" data-testid="booking-answer">
-          {answer.status === 'waitlisted' ? t('childcare.book.waitlisted', { position: answer.position ?? 1 }) : t('childcare.book.booked')}
-        </Alert>
-        <Group justify="flex-end">
-          <Button onClick={onClose} data-autofocus>
-            {t('common.close')}
-          </Button>
-        </Group>
-      </Stack>
-    );
-  }
+  if (answer) return <BookingAnswer answer={answer} onClose={onClose} />;
   return (
     <Form form={form} onSubmit={submit} testId="book-into-slot-form">
       <Stack gap="md">
